@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace ApprenticeTracker.Domain.Common;
+
+/// <summary>The one way dates are written for people: "21 Nov 2026".</summary>
+public static class Dates
+{
+    public const string DisplayFormat = "d MMM yyyy";
+
+    public static string Display(DateOnly date) => date.ToString(DisplayFormat, CultureInfo.InvariantCulture);
+
+    public static string Display(DateTimeOffset instant) => instant.ToString(DisplayFormat, CultureInfo.InvariantCulture);
+}

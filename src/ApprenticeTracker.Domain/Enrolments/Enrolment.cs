@@ -1,0 +1,335 @@
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.Organisations;
+using ApprenticeTracker.Domain.People;
+using ApprenticeTracker.Domain.Progress;
+using ApprenticeTracker.Domain.Standards;
+
+namespace ApprenticeTracker.Domain.Enrolments;
+
+/// <summary>
+/// An apprentice on one version of a standard, with an employer and a training provider: the record that evidence,
+/// assessors, duty sign-offs and gateway confirmations hang from. Its status changes only along allowed transitions.
+/// </summary>
+public sealed class Enrolment : AggregateRoot
+{
+    public const int ReasonMaxLength = 1000;
+
+    private static readonly Dictionary<EnrolmentStatus, EnrolmentStatus[]> Transitions = new()
+    {
+        [EnrolmentStatus.Active] = [EnrolmentStatus.BreakInLearning, EnrolmentStatus.Withdrawn, EnrolmentStatus.Gateway],
+        [EnrolmentStatus.BreakInLearning] = [EnrolmentStatus.Active, EnrolmentStatus.Withdrawn],
+        [EnrolmentStatus.Gateway] = [EnrolmentStatus.Completed, EnrolmentStatus.Active, EnrolmentStatus.Withdrawn],
+        [EnrolmentStatus.Withdrawn] = [],
+        [EnrolmentStatus.Completed] = [],
+    };
+
+    private readonly List<AssessorAssignment> _assignments = new();
+    private readonly List<DutySignOff> _signOffs = new();
+    private readonly List<GatewayConfirmation> _gatewayConfirmations = new();
+
+    private Enrolment()
+    {
+    }
+
+    private Enrolment(Guid id)
+        : base(id)
+    {
+    }
+
+    public Guid ApprenticeId { get; private set; }
+
+    public Guid StandardId { get; private set; }
+
+    public Guid TrainingProviderId { get; private set; }
+
+    public Guid EmployerId { get; private set; }
+
+    public Guid? CohortId { get; private set; }
+
+    /// <summary>The first day of the apprenticeship.</summary>
+    public DateOnly StartDate { get; private set; }
+
+    /// <summary>The planned last day of learning before gateway (inclusive).</summary>
+    public DateOnly PlannedEndDate { get; private set; }
+
+    /// <summary>The minimum duration that applied when the apprentice started, in months.</summary>
+    public int MinimumDurationMonths { get; private set; }
+
+    public EnrolmentStatus Status { get; private set; }
+
+    public DateTimeOffset StatusChangedAt { get; private set; }
+
+    /// <summary>Changes on every change of state (optimistic concurrency).</summary>
+    public Guid ConcurrencyStamp { get; private set; }
+
+    /// <summary>Every assessor assignment, current and ended.</summary>
+    public IReadOnlyCollection<AssessorAssignment> Assignments => _assignments;
+
+    /// <summary>Every sign-off, active and revoked.</summary>
+    public IReadOnlyCollection<DutySignOff> SignOffs => _signOffs;
+
+    public IReadOnlyCollection<GatewayConfirmation> GatewayConfirmations => _gatewayConfirmations;
+
+    public IEnumerable<Guid> CurrentAssessorIds => _assignments.Where(a => a.IsCurrent).Select(a => a.AssessorId);
+
+    /// <summary>The earliest date at which the minimum duration is met.</summary>
+    public DateOnly MinimumDurationMetOn => StartDate.AddMonths(MinimumDurationMonths);
+
+    protected override Guid? AuditEnrolmentId => Id;
+
+    protected override Guid? AuditTrainingProviderId => TrainingProviderId;
+
+    /// <summary>Enrols an apprentice on a standard version with an employer of the same provider.</summary>
+    public static Enrolment Enrol(
+        Apprentice apprentice, Standard standard, Employer employer, Cohort? cohort, DateOnly startDate, DateOnly plannedEndDate,
+        Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(apprentice);
+        ArgumentNullException.ThrowIfNull(standard);
+        ArgumentNullException.ThrowIfNull(employer);
+        if (employer.TrainingProviderId != apprentice.TrainingProviderId)
+        {
+            throw new DomainException("Choose an employer of the apprentice's training provider.", nameof(EmployerId));
+        }
+
+        if (cohort is not null && cohort.TrainingProviderId != apprentice.TrainingProviderId)
+        {
+            throw new DomainException("Choose a cohort of the apprentice's training provider.", nameof(CohortId));
+        }
+
+        var minimum = FundingRules.MinimumDurationMonths(startDate);
+        if (plannedEndDate < startDate.AddMonths(minimum))
+        {
+            throw new DomainException($"The planned end date must be at least {minimum} months after the start date (the minimum duration).", nameof(PlannedEndDate));
+        }
+
+        var enrolment = new Enrolment(Guid.NewGuid())
+        {
+            ApprenticeId = apprentice.Id,
+            StandardId = standard.Id,
+            TrainingProviderId = apprentice.TrainingProviderId,
+            EmployerId = employer.Id,
+            CohortId = cohort?.Id,
+            StartDate = startDate,
+            PlannedEndDate = plannedEndDate,
+            MinimumDurationMonths = minimum,
+            Status = EnrolmentStatus.Active,
+            StatusChangedAt = at,
+            ConcurrencyStamp = Guid.NewGuid(),
+        };
+        enrolment.Record(actor, at, "enrolment.created", $"{apprentice.FullName} on {standard.DisplayReference} from {Dates.Display(startDate)}");
+        return enrolment;
+    }
+
+    public bool IsAssignedTo(Guid assessorId) => _assignments.Exists(a => a.IsCurrent && a.AssessorId == assessorId);
+
+    /// <summary>Assigns an assessor of the same provider.</summary>
+    public void AssignAssessor(Assessor assessor, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(assessor);
+        EnsureNotFinal("assign an assessor");
+        if (assessor.TrainingProviderId != TrainingProviderId)
+        {
+            throw new DomainException("Choose an assessor of the apprentice's training provider.", "AssessorId");
+        }
+
+        if (IsAssignedTo(assessor.Id))
+        {
+            throw new DomainException($"{assessor.FullName} is already assigned to this apprentice.", "AssessorId");
+        }
+
+        _assignments.Add(new AssessorAssignment(Id, assessor.Id, at));
+        Touch();
+        Record(actor, at, "enrolment.assessor-assigned", assessor.FullName);
+    }
+
+    /// <summary>Ends an assessor's assignment; their past reviews and sign-offs stay.</summary>
+    public void UnassignAssessor(Assessor assessor, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(assessor);
+        var assignment = _assignments.Find(a => a.IsCurrent && a.AssessorId == assessor.Id)
+            ?? throw new DomainException($"{assessor.FullName} is not assigned to this apprentice.", "AssessorId");
+        assignment.End(at);
+        Touch();
+        Record(actor, at, "enrolment.assessor-unassigned", assessor.FullName);
+    }
+
+    /// <summary>The statuses this enrolment may move to now.</summary>
+    public IReadOnlyList<EnrolmentStatus> AllowedNextStatuses() => Transitions[Status];
+
+    /// <summary>Starts a break in learning.</summary>
+    public void StartBreakInLearning(string reason, Actor actor, DateTimeOffset at) =>
+        MoveTo(EnrolmentStatus.BreakInLearning, RequireReason(reason), actor, at);
+
+    /// <summary>Returns from a break in learning.</summary>
+    public void ResumeLearning(Actor actor, DateTimeOffset at) => MoveTo(EnrolmentStatus.Active, null, actor, at);
+
+    /// <summary>Records that the apprentice left the programme. Final.</summary>
+    public void Withdraw(string reason, Actor actor, DateTimeOffset at) =>
+        MoveTo(EnrolmentStatus.Withdrawn, RequireReason(reason), actor, at);
+
+    /// <summary>Passes gateway; every item of the readiness checklist must be met.</summary>
+    public void PassGateway(GatewayReadiness readiness, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(readiness);
+        if (!readiness.IsReady)
+        {
+            var missing = string.Join("; ", readiness.Checks.Where(c => !c.IsMet).Select(c => c.Label));
+            throw new DomainException($"The apprentice is not ready for gateway. Outstanding: {missing}.");
+        }
+
+        MoveTo(EnrolmentStatus.Gateway, null, actor, at);
+    }
+
+    /// <summary>Returns from gateway to learning, for example when assessment is deferred.</summary>
+    public void ReturnFromGateway(string reason, Actor actor, DateTimeOffset at)
+    {
+        if (Status != EnrolmentStatus.Gateway)
+        {
+            throw new DomainException($"Only an apprentice at gateway can return to learning from it; this one is {Status.DisplayName().ToLowerInvariant()}.");
+        }
+
+        MoveTo(EnrolmentStatus.Active, RequireReason(reason), actor, at);
+    }
+
+    /// <summary>Records completion of the apprenticeship after gateway. Final.</summary>
+    public void Complete(Actor actor, DateTimeOffset at) => MoveTo(EnrolmentStatus.Completed, null, actor, at);
+
+    /// <summary>New evidence is logged only while the apprentice is in learning.</summary>
+    public void EnsureAcceptsEvidence()
+    {
+        if (Status != EnrolmentStatus.Active)
+        {
+            throw new DomainException($"Evidence can be logged only while the apprenticeship is active; it is {Status.DisplayName().ToLowerInvariant()}.");
+        }
+    }
+
+    /// <summary>The sign-off in force for a duty, if any.</summary>
+    public DutySignOff? ActiveSignOffFor(Guid dutyId) => _signOffs.Find(s => s.IsActive && s.DutyId == dutyId);
+
+    /// <summary>
+    /// An assigned assessor signs off a duty as competent, resting the decision on accepted evidence of this
+    /// enrolment mapped to that duty.
+    /// </summary>
+    public DutySignOff SignOffDuty(
+        Standard standard, Guid dutyId, Assessor assessor, IReadOnlyCollection<EvidenceItem> evidence, string declaration, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        ArgumentNullException.ThrowIfNull(assessor);
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (standard.Id != StandardId)
+        {
+            throw new ArgumentException("The standard given is not the enrolment's standard version.", nameof(standard));
+        }
+
+        var duty = standard.FindDuty(dutyId)
+            ?? throw new DomainException($"That duty is not part of {standard.DisplayReference}.", "DutyId");
+        if (Status != EnrolmentStatus.Active)
+        {
+            throw new DomainException($"Duties are signed off only while the apprenticeship is active; it is {Status.DisplayName().ToLowerInvariant()}.");
+        }
+
+        if (!IsAssignedTo(assessor.Id))
+        {
+            throw new DomainException("Only an assessor assigned to this apprentice can sign off their duties.");
+        }
+
+        if (ActiveSignOffFor(dutyId) is not null)
+        {
+            throw new DomainException($"{duty.Code} is already signed off. Revoke that sign-off first if it must be signed again.", "DutyId");
+        }
+
+        if (evidence.Count == 0)
+        {
+            throw new DomainException($"Choose the accepted evidence the sign-off of {duty.Code} rests on.", "EvidenceIds");
+        }
+
+        foreach (var item in evidence)
+        {
+            if (item.EnrolmentId != Id)
+            {
+                throw new DomainException("A sign-off can rest only on this apprentice's own evidence.", "EvidenceIds");
+            }
+
+            if (item.Status != EvidenceStatus.Accepted)
+            {
+                throw new DomainException($"'{item.Title}' is {item.Status.DisplayName().ToLowerInvariant()}; a sign-off rests only on accepted evidence.", "EvidenceIds");
+            }
+
+            if (!item.Supports(dutyId))
+            {
+                throw new DomainException($"'{item.Title}' is not mapped to {duty.Code}.", "EvidenceIds");
+            }
+        }
+
+        var text = Check.Text(declaration, DutySignOff.DeclarationMaxLength, "declaration", "Declaration");
+        var signOff = new DutySignOff(Id, dutyId, assessor.Id, assessor.FullName, text, evidence.Select(e => e.Id).Distinct(), at);
+        _signOffs.Add(signOff);
+        Touch();
+        RecordFor(assessor.AsActor(), at, "duty.signed-off", nameof(DutySignOff), signOff.Id, $"{duty.Code} on {evidence.Count} evidence item(s)");
+        return signOff;
+    }
+
+    /// <summary>Revokes a sign-off with a reason. The sign-off and the revocation both stay on record.</summary>
+    public void RevokeSignOff(Guid signOffId, string reason, Actor actor, DateTimeOffset at)
+    {
+        var signOff = _signOffs.Find(s => s.Id == signOffId)
+            ?? throw new DomainException("That sign-off does not belong to this apprentice.");
+        if (!signOff.IsActive)
+        {
+            throw new DomainException("That sign-off has already been revoked.");
+        }
+
+        var why = Check.Text(reason, DutySignOff.ReasonMaxLength, "reason for revoking", "Reason");
+        signOff.Revoke(actor, why, at);
+        Touch();
+        RecordFor(actor, at, "duty.sign-off-revoked", nameof(DutySignOff), signOff.Id, why);
+    }
+
+    /// <summary>The provider confirms one gateway requirement of the enrolment's standard version.</summary>
+    public void ConfirmGatewayRequirement(Standard standard, string key, string? note, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        var requirement = standard.GatewayRequirements.FirstOrDefault(r => r.Key == key)
+            ?? throw new DomainException($"'{key}' is not a gateway requirement of {standard.DisplayReference}.", "Key");
+        if (_gatewayConfirmations.Exists(c => c.RequirementKey == key))
+        {
+            throw new DomainException($"'{requirement.Label}' is already confirmed.", "Key");
+        }
+
+        var text = Check.OptionalText(note, GatewayConfirmation.NoteMaxLength, "note", "Note");
+        _gatewayConfirmations.Add(new GatewayConfirmation(Id, key, actor, text, at));
+        Touch();
+        Record(actor, at, "gateway.item-confirmed", requirement.Label);
+    }
+
+    private static string RequireReason(string reason) =>
+        Check.Text(reason, ReasonMaxLength, "reason", "Reason");
+
+    private void MoveTo(EnrolmentStatus next, string? reason, Actor actor, DateTimeOffset at)
+    {
+        if (!Transitions[Status].Contains(next))
+        {
+            throw new DomainException($"An apprenticeship that is {Status.DisplayName().ToLowerInvariant()} cannot move to {next.DisplayName().ToLowerInvariant()}.", "Status");
+        }
+
+        var from = Status;
+        Status = next;
+        StatusChangedAt = at;
+        Touch();
+        Record(actor, at, "enrolment.status-changed", reason is null
+            ? $"{from.DisplayName()} → {next.DisplayName()}"
+            : $"{from.DisplayName()} → {next.DisplayName()}: {reason}");
+    }
+
+    private void EnsureNotFinal(string what)
+    {
+        if (Transitions[Status].Length == 0)
+        {
+            throw new DomainException($"You cannot {what}: the apprenticeship is {Status.DisplayName().ToLowerInvariant()}.");
+        }
+    }
+
+    private void Touch() => ConcurrencyStamp = Guid.NewGuid();
+}

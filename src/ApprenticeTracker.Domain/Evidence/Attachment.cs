@@ -1,0 +1,117 @@
+using System.Globalization;
+using ApprenticeTracker.Domain.Common;
+
+namespace ApprenticeTracker.Domain.Evidence;
+
+/// <summary>
+/// The record of a file attached to an evidence item. The file itself lives in the file store under
+/// <see cref="StorageKey"/>; its content type was found by reading its content, never taken from the uploader.
+/// </summary>
+public sealed class Attachment : Entity
+{
+    public const int FileNameMaxLength = 255;
+    public const int ContentTypeMaxLength = 100;
+    public const int StorageKeyMaxLength = 100;
+    public const int Sha256HexLength = 64;
+
+    private Attachment()
+    {
+        FileName = string.Empty;
+        ContentType = string.Empty;
+        Sha256 = string.Empty;
+        StorageKey = string.Empty;
+    }
+
+    private Attachment(Guid id)
+        : base(id)
+    {
+        FileName = string.Empty;
+        ContentType = string.Empty;
+        Sha256 = string.Empty;
+        StorageKey = string.Empty;
+    }
+
+    public Guid EvidenceItemId { get; private set; }
+
+    /// <summary>The name the apprentice gave the file, shown and offered on download; never used as a path.</summary>
+    public string FileName { get; private set; }
+
+    public long SizeBytes { get; private set; }
+
+    /// <summary>SHA-256 of the content, lower-case hexadecimal.</summary>
+    public string Sha256 { get; private set; }
+
+    /// <summary>The media type found by sniffing the content, for example <c>application/pdf</c>.</summary>
+    public string ContentType { get; private set; }
+
+    /// <summary>The random name under which the file store keeps the content.</summary>
+    public string StorageKey { get; private set; }
+
+    public DateTimeOffset UploadedAt { get; private set; }
+
+    /// <summary>Describes a stored file, refusing a name that could be read as a path.</summary>
+    public static Attachment Describe(string fileName, long sizeBytes, string sha256, string contentType, string storageKey, DateTimeOffset uploadedAt)
+    {
+        var name = fileName?.Trim() ?? string.Empty;
+        if (name.Length == 0)
+        {
+            throw new DomainException("The file has no name.", "Attachments");
+        }
+
+        if (name.Length > FileNameMaxLength)
+        {
+            throw new DomainException($"The file name must be {FileNameMaxLength} characters or fewer.", "Attachments");
+        }
+
+        if (name is "." or ".." || name.IndexOfAny(['/', '\\', ':', '\0']) >= 0 || name.Any(char.IsControl))
+        {
+            throw new DomainException($"The file name '{Printable(name)}' contains characters that are not allowed in a file name (such as / \\ or :). Rename the file and try again.", "Attachments");
+        }
+
+        if (sizeBytes <= 0)
+        {
+            throw new DomainException($"The file '{name}' is empty.", "Attachments");
+        }
+
+        if (sha256 is null || sha256.Length != Sha256HexLength || !sha256.All(c => char.IsAsciiHexDigitLower(c) || char.IsAsciiDigit(c)))
+        {
+            throw new ArgumentException("A SHA-256 must be 64 lower-case hexadecimal digits.", nameof(sha256));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        ArgumentException.ThrowIfNullOrWhiteSpace(storageKey);
+        return new Attachment(Guid.NewGuid())
+        {
+            FileName = name,
+            SizeBytes = sizeBytes,
+            Sha256 = sha256,
+            ContentType = contentType,
+            StorageKey = storageKey,
+            UploadedAt = uploadedAt,
+        };
+    }
+
+    internal Attachment CopyFor(Guid evidenceItemId) => new(Guid.NewGuid())
+    {
+        EvidenceItemId = evidenceItemId,
+        FileName = FileName,
+        SizeBytes = SizeBytes,
+        Sha256 = Sha256,
+        ContentType = ContentType,
+        StorageKey = StorageKey,
+        UploadedAt = UploadedAt,
+    };
+
+    internal void BelongTo(Guid evidenceItemId) => EvidenceItemId = evidenceItemId;
+
+    private static string Printable(string name) =>
+        new(name.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+
+    /// <summary>"2.4 MB", "512 KB", "900 bytes".</summary>
+    public static string FormatSize(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024d / 1024d:0.#} MB"),
+        >= 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024d:0.#} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
+}

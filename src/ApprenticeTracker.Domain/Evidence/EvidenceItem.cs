@@ -1,0 +1,329 @@
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.People;
+using ApprenticeTracker.Domain.Standards;
+
+namespace ApprenticeTracker.Domain.Evidence;
+
+/// <summary>What the apprentice writes about an item of evidence; checked by <see cref="EvidenceItem"/>.</summary>
+public sealed record EvidenceContent(string Title, EvidenceType Type, DateOnly ActivityDate, string? Description);
+
+/// <summary>
+/// An item of evidence an apprentice logs against the duties (and KSBs) of their standard version. It moves from
+/// draft to submitted to accepted, or is referred back with feedback and resubmitted. Accepted evidence is locked:
+/// a later change is a new revision, and the accepted one is kept.
+/// </summary>
+public sealed class EvidenceItem : AggregateRoot
+{
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 20_000;
+
+    private readonly List<EvidenceDuty> _duties = new();
+    private readonly List<EvidenceKsb> _ksbs = new();
+    private readonly List<Attachment> _attachments = new();
+    private readonly List<EvidenceReview> _reviews = new();
+
+    private EvidenceItem()
+    {
+        Title = string.Empty;
+    }
+
+    private EvidenceItem(Guid id, Guid enrolmentId)
+        : base(id)
+    {
+        EnrolmentId = enrolmentId;
+        Title = string.Empty;
+    }
+
+    public Guid EnrolmentId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public EvidenceType Type { get; private set; }
+
+    /// <summary>The day the activity the evidence records took place (not the day it was logged).</summary>
+    public DateOnly ActivityDate { get; private set; }
+
+    /// <summary>The apprentice's description or reflection.</summary>
+    public string? Description { get; private set; }
+
+    public EvidenceStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>When the item was last submitted or resubmitted; null while it has never been.</summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>When an assessor last accepted it or referred it back.</summary>
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    /// <summary>How many times the item has been submitted; above 1 it has been resubmitted.</summary>
+    public int SubmissionCount { get; private set; }
+
+    /// <summary>1 for an original item; each revision of accepted evidence counts up.</summary>
+    public int RevisionNumber { get; private set; }
+
+    /// <summary>The accepted item this one revises, if it is a revision.</summary>
+    public Guid? RevisionOfId { get; private set; }
+
+    /// <summary>Changes on every change of state; lets two people editing at once find out (optimistic concurrency).</summary>
+    public Guid ConcurrencyStamp { get; private set; }
+
+    public IReadOnlyCollection<EvidenceDuty> Duties => _duties;
+
+    public IReadOnlyCollection<EvidenceKsb> Ksbs => _ksbs;
+
+    public IReadOnlyCollection<Attachment> Attachments => _attachments;
+
+    /// <summary>Every assessor decision, oldest first.</summary>
+    public IReadOnlyList<EvidenceReview> Reviews => _reviews.OrderBy(r => r.ReviewedAt).ToList();
+
+    /// <summary>Only drafts and items referred back can be changed.</summary>
+    public bool IsEditable => Status is EvidenceStatus.Draft or EvidenceStatus.ReferredBack;
+
+    protected override Guid? AuditEnrolmentId => EnrolmentId;
+
+    public bool Supports(Guid dutyId) => _duties.Exists(d => d.DutyId == dutyId);
+
+    /// <summary>Starts a draft for an enrolment, checking the content and that every duty and KSB is of the enrolment's standard version.</summary>
+    /// <param name="today">Today's date where the apprentice is, for the rule that activity cannot be in the future.</param>
+    public static EvidenceItem Draft(
+        Enrolment enrolment, Standard standard, EvidenceContent content, IEnumerable<Guid> dutyIds, IEnumerable<Guid> ksbIds,
+        DateOnly today, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        enrolment.EnsureAcceptsEvidence();
+        var item = new EvidenceItem(Guid.NewGuid(), enrolment.Id)
+        {
+            Status = EvidenceStatus.Draft,
+            CreatedAt = at,
+            RevisionNumber = 1,
+        };
+        item.Apply(enrolment, standard, content, dutyIds, ksbIds, today);
+        item.Touch(at);
+        item.Record(actor, at, "evidence.drafted", item.Title);
+        return item;
+    }
+
+    /// <summary>Changes a draft or an item referred back.</summary>
+    public void Edit(
+        Enrolment enrolment, Standard standard, EvidenceContent content, IEnumerable<Guid> dutyIds, IEnumerable<Guid> ksbIds,
+        DateOnly today, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        EnsureEditable("changed");
+        EnsureBelongsTo(enrolment);
+        Apply(enrolment, standard, content, dutyIds, ksbIds, today);
+        Touch(at);
+        Record(actor, at, "evidence.edited", Title);
+    }
+
+    /// <summary>Attaches a stored file, up to <paramref name="maxAttachments"/> files an item.</summary>
+    public void Attach(Attachment attachment, int maxAttachments, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        EnsureEditable("changed");
+        if (_attachments.Count >= maxAttachments)
+        {
+            throw new DomainException($"An item of evidence can have at most {maxAttachments} files.", "Attachments");
+        }
+
+        attachment.BelongTo(Id);
+        _attachments.Add(attachment);
+        Touch(at);
+        RecordFor(actor, at, "evidence.file-attached", nameof(EvidenceItem), Id, $"{attachment.FileName} ({Attachment.FormatSize(attachment.SizeBytes)}, SHA-256 {attachment.Sha256})");
+    }
+
+    /// <summary>Removes a file from a draft or an item referred back, and returns its record so the file store can forget it.</summary>
+    public Attachment Detach(Guid attachmentId, Actor actor, DateTimeOffset at)
+    {
+        EnsureEditable("changed");
+        var attachment = _attachments.Find(a => a.Id == attachmentId)
+            ?? throw new DomainException("That file is not attached to this item.", "Attachments");
+        _attachments.Remove(attachment);
+        Touch(at);
+        Record(actor, at, "evidence.file-removed", attachment.FileName);
+        return attachment;
+    }
+
+    /// <summary>Sends a draft, or an item referred back, to the assessors. It must support at least one duty.</summary>
+    public void Submit(Actor actor, DateTimeOffset at)
+    {
+        if (!IsEditable)
+        {
+            throw new DomainException($"This item is {Status.DisplayName().ToLowerInvariant()} and cannot be submitted again.");
+        }
+
+        if (_duties.Count == 0)
+        {
+            throw new DomainException("Choose at least one duty this evidence supports before you submit it.", "DutyIds");
+        }
+
+        var resubmission = Status == EvidenceStatus.ReferredBack;
+        Status = EvidenceStatus.Submitted;
+        SubmittedAt = at;
+        SubmissionCount++;
+        Touch(at);
+        Record(actor, at, resubmission ? "evidence.resubmitted" : "evidence.submitted", Title);
+    }
+
+    /// <summary>An assigned assessor judges the submission valid, authentic, current and sufficient. The item is then locked.</summary>
+    public void Accept(Enrolment enrolment, Assessor assessor, string? feedback, DateTimeOffset at)
+    {
+        var comment = Check.OptionalText(feedback, EvidenceReview.FeedbackMaxLength, "feedback", "Feedback");
+        Review(enrolment, assessor, ReviewDecision.Accepted, comment, at);
+        Status = EvidenceStatus.Accepted;
+        Record(assessor.AsActor(), at, "evidence.accepted", comment);
+    }
+
+    /// <summary>An assigned assessor returns the submission to the apprentice; feedback is required.</summary>
+    public void ReferBack(Enrolment enrolment, Assessor assessor, string feedback, DateTimeOffset at)
+    {
+        var comment = feedback?.Trim();
+        if (string.IsNullOrEmpty(comment))
+        {
+            throw new DomainException("Enter feedback that tells the apprentice what to change.", "Feedback");
+        }
+
+        comment = Check.Text(comment, EvidenceReview.FeedbackMaxLength, "feedback", "Feedback");
+        Review(enrolment, assessor, ReviewDecision.ReferredBack, comment, at);
+        Status = EvidenceStatus.ReferredBack;
+        Record(assessor.AsActor(), at, "evidence.referred-back", comment);
+    }
+
+    /// <summary>Records that the apprentice discards a draft; the caller then removes it. Only drafts can be discarded.</summary>
+    public void Discard(Actor actor, DateTimeOffset at)
+    {
+        if (Status != EvidenceStatus.Draft)
+        {
+            throw new DomainException("Only a draft can be deleted. Submitted and reviewed evidence stays on record.");
+        }
+
+        Record(actor, at, "evidence.deleted", Title);
+    }
+
+    /// <summary>Starts a new draft revision of accepted evidence, leaving the accepted item as it is.</summary>
+    public EvidenceItem Revise(Actor actor, DateTimeOffset at)
+    {
+        if (Status != EvidenceStatus.Accepted)
+        {
+            throw new DomainException("Only accepted evidence is revised; change a draft or an item referred back directly.");
+        }
+
+        var revision = new EvidenceItem(Guid.NewGuid(), EnrolmentId)
+        {
+            Title = Title,
+            Type = Type,
+            ActivityDate = ActivityDate,
+            Description = Description,
+            Status = EvidenceStatus.Draft,
+            CreatedAt = at,
+            RevisionNumber = RevisionNumber + 1,
+            RevisionOfId = Id,
+        };
+        revision._duties.AddRange(_duties.Select(d => new EvidenceDuty(revision.Id, d.DutyId)));
+        revision._ksbs.AddRange(_ksbs.Select(k => new EvidenceKsb(revision.Id, k.KsbId)));
+        revision._attachments.AddRange(_attachments.Select(a => a.CopyFor(revision.Id)));
+        revision.Touch(at);
+        revision.Record(actor, at, "evidence.revision-started", $"Revision {revision.RevisionNumber} of '{Title}'");
+        return revision;
+    }
+
+    private void Review(Enrolment enrolment, Assessor assessor, ReviewDecision decision, string? feedback, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        ArgumentNullException.ThrowIfNull(assessor);
+        EnsureBelongsTo(enrolment);
+        if (!enrolment.IsAssignedTo(assessor.Id))
+        {
+            throw new DomainException("Only an assessor assigned to this apprentice can review their evidence.");
+        }
+
+        if (Status != EvidenceStatus.Submitted)
+        {
+            throw new DomainException($"This item is {Status.DisplayName().ToLowerInvariant()}; only submitted evidence can be reviewed.");
+        }
+
+        _reviews.Add(new EvidenceReview(Id, decision, feedback, assessor.Id, assessor.FullName, at));
+        ReviewedAt = at;
+        Touch(at);
+    }
+
+    private void Apply(Enrolment enrolment, Standard standard, EvidenceContent content, IEnumerable<Guid> dutyIds, IEnumerable<Guid> ksbIds, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(dutyIds);
+        ArgumentNullException.ThrowIfNull(ksbIds);
+        if (standard.Id != enrolment.StandardId)
+        {
+            throw new ArgumentException("The standard given is not the enrolment's standard version.", nameof(standard));
+        }
+
+        var title = Check.Text(content.Title, TitleMaxLength, "title", nameof(Title));
+        var description = Check.OptionalText(content.Description, DescriptionMaxLength, "description", nameof(Description));
+        if (!Enum.IsDefined(content.Type))
+        {
+            throw new DomainException("Choose the type of evidence.", nameof(Type));
+        }
+
+        if (content.ActivityDate > today)
+        {
+            throw new DomainException("The activity date cannot be in the future.", nameof(ActivityDate));
+        }
+
+        if (content.ActivityDate < enrolment.StartDate)
+        {
+            throw new DomainException($"The activity date cannot be before the apprenticeship started ({Dates.Display(enrolment.StartDate)}).", nameof(ActivityDate));
+        }
+
+        var duties = dutyIds.Distinct().ToList();
+        if (duties.Exists(id => standard.FindDuty(id) is null))
+        {
+            throw new DomainException($"Choose duties of {standard.DisplayReference}; one of those chosen belongs to another standard.", "DutyIds");
+        }
+
+        var ksbs = ksbIds.Distinct().ToList();
+        var standardKsbs = standard.Ksbs.Select(k => k.Id).ToHashSet();
+        if (ksbs.Exists(id => !standardKsbs.Contains(id)))
+        {
+            throw new DomainException($"Choose KSBs of {standard.DisplayReference}; one of those chosen belongs to another standard.", "KsbIds");
+        }
+
+        Title = title;
+        Description = description;
+        Type = content.Type;
+        ActivityDate = content.ActivityDate;
+        _duties.RemoveAll(d => !duties.Contains(d.DutyId));
+        _duties.AddRange(duties.Where(id => !_duties.Exists(d => d.DutyId == id)).Select(id => new EvidenceDuty(Id, id)));
+        _ksbs.RemoveAll(k => !ksbs.Contains(k.KsbId));
+        _ksbs.AddRange(ksbs.Where(id => !_ksbs.Exists(k => k.KsbId == id)).Select(id => new EvidenceKsb(Id, id)));
+    }
+
+    private void EnsureEditable(string verb)
+    {
+        if (!IsEditable)
+        {
+            var reason = Status == EvidenceStatus.Accepted
+                ? "Accepted evidence is locked; start a revision to change it."
+                : "It is waiting for an assessor's review.";
+            throw new DomainException($"This item cannot be {verb}. {reason}");
+        }
+    }
+
+    private void EnsureBelongsTo(Enrolment enrolment)
+    {
+        if (enrolment.Id != EnrolmentId)
+        {
+            throw new ArgumentException("The enrolment given is not the one this evidence belongs to.", nameof(enrolment));
+        }
+    }
+
+    private void Touch(DateTimeOffset at)
+    {
+        UpdatedAt = at;
+        ConcurrencyStamp = Guid.NewGuid();
+    }
+}

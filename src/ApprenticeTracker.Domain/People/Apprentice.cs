@@ -1,0 +1,57 @@
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Organisations;
+
+namespace ApprenticeTracker.Domain.People;
+
+/// <summary>A person learning on an apprenticeship, linked to a sign-in account by <see cref="UserId"/>.</summary>
+public sealed class Apprentice : AggregateRoot
+{
+    private Apprentice()
+    {
+        UserId = string.Empty;
+        GivenName = string.Empty;
+        FamilyName = string.Empty;
+        Email = string.Empty;
+    }
+
+    private Apprentice(Guid id)
+        : base(id)
+    {
+        UserId = string.Empty;
+        GivenName = string.Empty;
+        FamilyName = string.Empty;
+        Email = string.Empty;
+    }
+
+    /// <summary>The id of the sign-in account.</summary>
+    public string UserId { get; private set; }
+
+    public Guid TrainingProviderId { get; private set; }
+
+    public string GivenName { get; private set; }
+
+    public string FamilyName { get; private set; }
+
+    public string Email { get; private set; }
+
+    /// <summary>Given name then family name, as the person writes them.</summary>
+    public string FullName => $"{GivenName} {FamilyName}";
+
+    protected override Guid? AuditTrainingProviderId => TrainingProviderId;
+
+    public static Apprentice Register(TrainingProvider provider, string userId, string givenName, string familyName, string email, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var apprentice = new Apprentice(Guid.NewGuid())
+        {
+            UserId = userId,
+            TrainingProviderId = provider.Id,
+            GivenName = Check.Text(givenName, PersonDetails.NameMaxLength, "given name", nameof(GivenName)),
+            FamilyName = Check.Text(familyName, PersonDetails.NameMaxLength, "family name", nameof(FamilyName)),
+            Email = PersonDetails.Email(email),
+        };
+        apprentice.Record(actor, at, "apprentice.registered", apprentice.FullName);
+        return apprentice;
+    }
+}

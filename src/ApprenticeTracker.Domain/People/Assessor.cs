@@ -1,0 +1,67 @@
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Organisations;
+
+namespace ApprenticeTracker.Domain.People;
+
+/// <summary>
+/// A tutor or practice educator of a training provider who reviews evidence and signs off duties, linked to a
+/// sign-in account by <see cref="UserId"/>.
+/// </summary>
+public sealed class Assessor : AggregateRoot
+{
+    public const int JobTitleMaxLength = 100;
+
+    private Assessor()
+    {
+        UserId = string.Empty;
+        GivenName = string.Empty;
+        FamilyName = string.Empty;
+        Email = string.Empty;
+    }
+
+    private Assessor(Guid id)
+        : base(id)
+    {
+        UserId = string.Empty;
+        GivenName = string.Empty;
+        FamilyName = string.Empty;
+        Email = string.Empty;
+    }
+
+    public string UserId { get; private set; }
+
+    public Guid TrainingProviderId { get; private set; }
+
+    public string GivenName { get; private set; }
+
+    public string FamilyName { get; private set; }
+
+    public string Email { get; private set; }
+
+    /// <summary>For example "Practice educator"; shown beside the name on sign-offs.</summary>
+    public string? JobTitle { get; private set; }
+
+    public string FullName => $"{GivenName} {FamilyName}";
+
+    /// <summary>The assessor as the actor of an audit event.</summary>
+    public Actor AsActor() => new(UserId, FullName);
+
+    protected override Guid? AuditTrainingProviderId => TrainingProviderId;
+
+    public static Assessor Register(TrainingProvider provider, string userId, string givenName, string familyName, string email, string? jobTitle, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var assessor = new Assessor(Guid.NewGuid())
+        {
+            UserId = userId,
+            TrainingProviderId = provider.Id,
+            GivenName = Check.Text(givenName, PersonDetails.NameMaxLength, "given name", nameof(GivenName)),
+            FamilyName = Check.Text(familyName, PersonDetails.NameMaxLength, "family name", nameof(FamilyName)),
+            Email = PersonDetails.Email(email),
+            JobTitle = Check.OptionalText(jobTitle, JobTitleMaxLength, "job title", nameof(JobTitle)),
+        };
+        assessor.Record(actor, at, "assessor.registered", assessor.FullName);
+        return assessor;
+    }
+}

@@ -1,0 +1,66 @@
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Standards;
+
+namespace ApprenticeTracker.Domain.Progress;
+
+/// <summary>One item of the gateway checklist and whether it is met.</summary>
+/// <param name="Key">Stable key: <c>all-duties-signed-off</c>, <c>minimum-duration</c>, or a requirement's key.</param>
+/// <param name="Detail">Why the item is or is not met, for example "7 of 10 duties signed off".</param>
+public sealed record GatewayCheck(string Key, string Label, bool IsMet, string Detail);
+
+/// <summary>
+/// Whether an apprentice is ready for gateway: every duty signed off, the minimum duration met, and each requirement
+/// the provider confirms. Computed, never stored.
+/// </summary>
+public sealed class GatewayReadiness
+{
+    public const string AllDutiesKey = "all-duties-signed-off";
+    public const string MinimumDurationKey = "minimum-duration";
+
+    private GatewayReadiness(IReadOnlyList<GatewayCheck> checks)
+    {
+        Checks = checks;
+    }
+
+    public IReadOnlyList<GatewayCheck> Checks { get; }
+
+    public bool IsReady => Checks.All(c => c.IsMet);
+
+    public int MetCount => Checks.Count(c => c.IsMet);
+
+    /// <param name="today">Today's date, for the minimum duration.</param>
+    public static GatewayReadiness Assess(
+        EnrolmentProgress progress, DateOnly startDate, int minimumDurationMonths,
+        IEnumerable<GatewayRequirement> requirements, IEnumerable<GatewayConfirmation> confirmations, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(requirements);
+        ArgumentNullException.ThrowIfNull(confirmations);
+        var checks = new List<GatewayCheck>
+        {
+            new(AllDutiesKey, "All duties signed off", progress.AllDutiesSignedOff,
+                $"{progress.DutiesSignedOff} of {progress.TotalDuties} duties signed off"),
+        };
+        var metOn = startDate.AddMonths(minimumDurationMonths);
+        checks.Add(new(MinimumDurationKey, $"Minimum duration of {minimumDurationMonths} months met", today >= metOn,
+            today >= metOn ? $"Met on {Dates.Display(metOn)}" : $"Met on {Dates.Display(metOn)}, not yet reached"));
+        var confirmed = confirmations.ToDictionary(c => c.RequirementKey, StringComparer.Ordinal);
+        foreach (var requirement in requirements.OrderBy(r => r.Order))
+        {
+            checks.Add(confirmed.TryGetValue(requirement.Key, out var c)
+                ? new GatewayCheck(requirement.Key, requirement.Label, true, $"Confirmed by {c.ConfirmedByName} on {Dates.Display(c.ConfirmedAt)}")
+                : new GatewayCheck(requirement.Key, requirement.Label, false, "Not yet confirmed by the provider"));
+        }
+
+        return new GatewayReadiness(checks);
+    }
+
+    /// <summary>Assesses an enrolment loaded with its sign-offs and confirmations against its standard version.</summary>
+    public static GatewayReadiness Assess(Enrolment enrolment, Standard standard, EnrolmentProgress progress, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        ArgumentNullException.ThrowIfNull(standard);
+        return Assess(progress, enrolment.StartDate, enrolment.MinimumDurationMonths, standard.GatewayRequirements, enrolment.GatewayConfirmations, today);
+    }
+}
