@@ -49,13 +49,21 @@ public sealed class Duty : Entity
     /// <summary>The KSBs the standard maps to this duty.</summary>
     public IReadOnlyCollection<DutyKsb> Ksbs => _ksbs;
 
-    internal void MapKsb(Ksb ksb) => _ksbs.Add(new DutyKsb(Id, ksb.Id));
+    /// <summary>Makes the duty's KSB links exactly <paramref name="ksbIds"/>, keeping links that stay.</summary>
+    internal void MapKsbs(IEnumerable<Guid> ksbIds)
+    {
+        var wanted = ksbIds.ToHashSet();
+        _ksbs.RemoveAll(link => !wanted.Contains(link.KsbId));
+        foreach (var id in wanted.Where(id => !_ksbs.Exists(link => link.KsbId == id)))
+        {
+            _ksbs.Add(new DutyKsb(Id, id));
+        }
+    }
 
     internal void Redefine(string statement, bool isCore)
     {
         Statement = statement;
         IsCore = isCore;
-        _ksbs.Clear();
     }
 }
 

@@ -242,10 +242,7 @@ public sealed class Standard : AggregateRoot
                 kept.Add(new Duty(Id, position, def.ExternalId, def.Statement.Trim(), def.IsCore));
             }
 
-            foreach (var mapped in def.MappedKsbIds.Distinct(StringComparer.Ordinal))
-            {
-                kept[^1].MapKsb(ksbByExternalId[mapped]);
-            }
+            kept[^1].MapKsbs(def.MappedKsbIds.Select(mapped => ksbByExternalId[mapped].Id));
         }
 
         _duties.Clear();
