@@ -163,7 +163,16 @@ public sealed class Enrolment : AggregateRoot
         MoveTo(EnrolmentStatus.BreakInLearning, RequireReason(reason), actor, at);
 
     /// <summary>Returns from a break in learning.</summary>
-    public void ResumeLearning(Actor actor, DateTimeOffset at) => MoveTo(EnrolmentStatus.Active, null, actor, at);
+    public void ResumeLearning(Actor actor, DateTimeOffset at)
+    {
+        // Gateway → Active is also an allowed transition, but only through ReturnFromGateway, which requires a reason.
+        if (Status != EnrolmentStatus.BreakInLearning)
+        {
+            throw new DomainException($"Only an apprenticeship on a break in learning can resume learning; this one is {Status.DisplayName().ToLowerInvariant()}.", "Status");
+        }
+
+        MoveTo(EnrolmentStatus.Active, null, actor, at);
+    }
 
     /// <summary>Records that the apprentice left the programme. Final.</summary>
     public void Withdraw(string reason, Actor actor, DateTimeOffset at) =>
