@@ -148,6 +148,7 @@ public sealed class Enrolment : AggregateRoot
     public void UnassignAssessor(Assessor assessor, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(assessor);
+        EnsureNotFinal("unassign an assessor");
         var assignment = _assignments.Find(a => a.IsCurrent && a.AssessorId == assessor.Id)
             ?? throw new DomainException($"{assessor.FullName} is not assigned to this apprentice.", "AssessorId");
         assignment.End(at);
