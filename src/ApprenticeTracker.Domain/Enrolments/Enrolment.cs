@@ -301,6 +301,11 @@ public sealed class Enrolment : AggregateRoot
     public void ConfirmGatewayRequirement(Standard standard, string key, string? note, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(standard);
+        if (standard.Id != StandardId)
+        {
+            throw new ArgumentException("The standard given is not the enrolment's standard version.", nameof(standard));
+        }
+
         var requirement = standard.GatewayRequirements.FirstOrDefault(r => r.Key == key)
             ?? throw new DomainException($"'{key}' is not a gateway requirement of {standard.DisplayReference}.", "Key");
         if (_gatewayConfirmations.Exists(c => c.RequirementKey == key))
