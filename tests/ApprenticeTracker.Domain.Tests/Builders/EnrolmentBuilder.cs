@@ -7,7 +7,7 @@ namespace ApprenticeTracker.Domain.Tests.Builders;
 internal sealed class EnrolmentBuilder
 {
     private readonly List<Assessor> _assessors = new();
-    private TrainingProvider _provider = Organisations.Provider;
+    private TrainingProvider _provider = SampleOrganisations.Provider;
     private Standard? _standard;
     private Apprentice? _apprentice;
     private Employer? _employer;
@@ -83,7 +83,7 @@ internal sealed class EnrolmentBuilder
     {
         var standard = _standard ??= SampleStandards.St0413();
         var apprentice = _apprentice ?? new ApprenticeBuilder().Of(_provider).Build();
-        var employer = _employer ?? Organisations.EmployerOf(_provider);
+        var employer = _employer ?? SampleOrganisations.EmployerOf(_provider);
         var enrolment = Enrolment.Enrol(
             apprentice, standard, employer, _cohort, _start, _plannedEnd ?? _start.AddMonths(36), Actors.ProviderAdmin, Clock.Now);
         foreach (var assessor in _assessors)

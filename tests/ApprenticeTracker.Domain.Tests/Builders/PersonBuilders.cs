@@ -3,7 +3,7 @@ namespace ApprenticeTracker.Domain.Tests.Builders;
 /// <summary>Builds an apprentice through <see cref="Apprentice.Register"/>.</summary>
 internal sealed class ApprenticeBuilder
 {
-    private TrainingProvider _provider = Organisations.Provider;
+    private TrainingProvider _provider = SampleOrganisations.Provider;
     private string _givenName = "Nguyễn Thị";
     private string _familyName = "Hà";
 
@@ -27,7 +27,7 @@ internal sealed class ApprenticeBuilder
 /// <summary>Builds an assessor through <see cref="Assessor.Register"/>.</summary>
 internal sealed class AssessorBuilder
 {
-    private TrainingProvider _provider = Organisations.Provider;
+    private TrainingProvider _provider = SampleOrganisations.Provider;
     private string _givenName = "Siobhán";
     private string _familyName = "Ó Súilleabháin";
 

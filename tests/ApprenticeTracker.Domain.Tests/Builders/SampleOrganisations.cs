@@ -1,7 +1,7 @@
 namespace ApprenticeTracker.Domain.Tests.Builders;
 
 /// <summary>Training providers, employers and cohorts made through the real factories.</summary>
-internal static class Organisations
+internal static class SampleOrganisations
 {
     /// <summary>The provider most tests work within. Providers never change after creation, so one instance is shared.</summary>
     public static TrainingProvider Provider { get; } = TrainingProvider.Create("University of Northfield", "10001234", Actors.ProviderAdmin, Clock.Now);
