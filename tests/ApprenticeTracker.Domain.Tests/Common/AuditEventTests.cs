@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.Common;
 
+/// <summary>Handing over audit events, and the limit on their details.</summary>
 public class AuditEventTests
 {
     [Test]

@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.Common;
 
+/// <summary>The one way dates are shown to people.</summary>
 public class DatesTests
 {
     [Test]
@@ -21,17 +22,9 @@ public class DatesTests
     }
 
     [Test]
+    [SetCulture("de-DE")]
     public void The_display_does_not_follow_the_current_culture()
     {
-        var previous = Thread.CurrentThread.CurrentCulture;
-        Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
-        try
-        {
-            Assert.That(Dates.Display(new DateOnly(2026, 3, 21)), Is.EqualTo("21 Mar 2026"));
-        }
-        finally
-        {
-            Thread.CurrentThread.CurrentCulture = previous;
-        }
+        Assert.That(Dates.Display(new DateOnly(2026, 3, 21)), Is.EqualTo("21 Mar 2026"));
     }
 }

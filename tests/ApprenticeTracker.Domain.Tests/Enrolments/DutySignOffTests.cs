@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.Enrolments;
 
+/// <summary>Signing off a duty on accepted evidence, and revoking a sign-off.</summary>
 public class DutySignOffTests
 {
     private const string Declaration = "I confirm competence in this duty.";

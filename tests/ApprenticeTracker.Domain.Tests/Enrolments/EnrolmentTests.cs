@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.Enrolments;
 
+/// <summary>Enrolling, the status transitions, assessor assignments, evidence intake and gateway confirmations.</summary>
 public class EnrolmentTests
 {
     /// <summary>The rule table, written out independently of the domain's so that a change to either shows up.</summary>

@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.Evidence;
 
+/// <summary>Describing a stored file, and showing its size.</summary>
 public class AttachmentTests
 {
     [Test]

@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.Evidence;
 
+/// <summary>The evidence lifecycle: draft, submit, accept or refer back, resubmit, lock, revise, discard, attach.</summary>
 public class EvidenceItemTests
 {
     private Standard _standard = null!;

@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.Organisations;
 
+/// <summary>Creating a cohort.</summary>
 public class CohortTests
 {
     [Test]

@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.Organisations;
 
+/// <summary>Creating and renaming an employer.</summary>
 public class EmployerTests
 {
     [Test]

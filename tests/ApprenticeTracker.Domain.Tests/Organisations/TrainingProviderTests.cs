@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.Organisations;
 
+/// <summary>Creating a training provider.</summary>
 public class TrainingProviderTests
 {
     [Test]

@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.People;
 
+/// <summary>Registering an apprentice.</summary>
 public class ApprenticeTests
 {
     [Test]

@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.People;
 
+/// <summary>Registering an assessor.</summary>
 public class AssessorTests
 {
     [Test]

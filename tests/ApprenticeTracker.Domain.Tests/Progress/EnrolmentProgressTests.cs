@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.Progress;
 
+/// <summary>Progress per duty and overall, computed from evidence mappings and sign-offs in force.</summary>
 public class EnrolmentProgressTests
 {
     private Standard _standard = null!;

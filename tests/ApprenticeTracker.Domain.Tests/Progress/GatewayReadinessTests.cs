@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.Progress;
 
+/// <summary>The gateway checklist: duties signed off, minimum duration, and provider-confirmed requirements.</summary>
 public class GatewayReadinessTests
 {
     [Test]

@@ -1,5 +1,6 @@
 namespace ApprenticeTracker.Domain.Tests.Standards;
 
+/// <summary>Creating a standard version from its published definition, and re-importing it.</summary>
 public class StandardTests
 {
     [Test]
