@@ -294,8 +294,9 @@ public class EnrolmentTests
     [Test]
     public void Passing_gateway_when_not_ready_is_refused_listing_what_is_outstanding()
     {
-        var enrolment = new EnrolmentBuilder().StartingOn(new DateOnly(2026, 9, 1)).Build();
-        var readiness = Computed.ReadinessOf(enrolment, SampleStandards.St0413(), Clock.Today);
+        var standard = SampleStandards.St0413();
+        var enrolment = new EnrolmentBuilder().OnStandard(standard).StartingOn(new DateOnly(2026, 9, 1)).Build();
+        var readiness = Computed.ReadinessOf(enrolment, standard, Clock.Today);
 
         var refusal = Assert.Throws<DomainException>(() => enrolment.PassGateway(readiness, Actors.ProviderAdmin, Clock.Now));
 
