@@ -148,6 +148,7 @@ public sealed class Enrolment : AggregateRoot
     public void UnassignAssessor(Assessor assessor, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(assessor);
+        EnsureNotFinal("unassign an assessor");
         var assignment = _assignments.Find(a => a.IsCurrent && a.AssessorId == assessor.Id)
             ?? throw new DomainException($"{assessor.FullName} is not assigned to this apprentice.", "AssessorId");
         assignment.End(at);
@@ -163,7 +164,16 @@ public sealed class Enrolment : AggregateRoot
         MoveTo(EnrolmentStatus.BreakInLearning, RequireReason(reason), actor, at);
 
     /// <summary>Returns from a break in learning.</summary>
-    public void ResumeLearning(Actor actor, DateTimeOffset at) => MoveTo(EnrolmentStatus.Active, null, actor, at);
+    public void ResumeLearning(Actor actor, DateTimeOffset at)
+    {
+        // Gateway → Active is also an allowed transition, but only through ReturnFromGateway, which requires a reason.
+        if (Status != EnrolmentStatus.BreakInLearning)
+        {
+            throw new DomainException($"Only an apprenticeship on a break in learning can resume learning; this one is {Status.DisplayName().ToLowerInvariant()}.", "Status");
+        }
+
+        MoveTo(EnrolmentStatus.Active, null, actor, at);
+    }
 
     /// <summary>Records that the apprentice left the programme. Final.</summary>
     public void Withdraw(string reason, Actor actor, DateTimeOffset at) =>
@@ -291,6 +301,11 @@ public sealed class Enrolment : AggregateRoot
     public void ConfirmGatewayRequirement(Standard standard, string key, string? note, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(standard);
+        if (standard.Id != StandardId)
+        {
+            throw new ArgumentException("The standard given is not the enrolment's standard version.", nameof(standard));
+        }
+
         var requirement = standard.GatewayRequirements.FirstOrDefault(r => r.Key == key)
             ?? throw new DomainException($"'{key}' is not a gateway requirement of {standard.DisplayReference}.", "Key");
         if (_gatewayConfirmations.Exists(c => c.RequirementKey == key))

@@ -109,8 +109,11 @@ public sealed class Standard : AggregateRoot
             throw new DomainException($"This definition is {definition.ReferenceNumber} v{definition.Version}, not {DisplayReference}.");
         }
 
-        ApplyDetails(definition);
+        // The details are checked on a scratch instance first and the content is checked before it changes anything,
+        // so a refused re-import leaves this version exactly as it was.
+        new Standard(Id).ApplyDetails(definition);
         ApplyContent(definition, recordsInUse);
+        ApplyDetails(definition);
         ImportedAt = at;
         Record(actor, at, "standard.reimported", $"{DisplayReference}: {_duties.Count} duties, {_ksbs.Count} KSBs");
     }

@@ -1,0 +1,123 @@
+namespace ApprenticeTracker.Domain.Tests.Evidence;
+
+/// <summary>Describing a stored file, and showing its size.</summary>
+public class AttachmentTests
+{
+    [Test]
+    public void Describing_a_stored_file_keeps_its_metadata()
+    {
+        var attachment = Attachment.Describe("  Calibration log – März.pdf ", 48_213, Files.Sha256, "application/pdf", "a1b2c3", Clock.Now);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(attachment.FileName, Is.EqualTo("Calibration log – März.pdf"));
+            Assert.That(attachment.SizeBytes, Is.EqualTo(48_213));
+            Assert.That(attachment.Sha256, Is.EqualTo(Files.Sha256));
+            Assert.That(attachment.ContentType, Is.EqualTo("application/pdf"));
+            Assert.That(attachment.StorageKey, Is.EqualTo("a1b2c3"));
+            Assert.That(attachment.UploadedAt, Is.EqualTo(Clock.Now));
+        }
+    }
+
+    [TestCase("../../etc/passwd", TestName = "A_file_name_with_a_slash_is_refused")]
+    [TestCase("..\\windows\\system.ini", TestName = "A_file_name_with_a_backslash_is_refused")]
+    [TestCase("C:report.pdf", TestName = "A_file_name_with_a_colon_is_refused")]
+    [TestCase("report\u0000.pdf", TestName = "A_file_name_with_a_nul_character_is_refused")]
+    [TestCase("report\u0007.pdf", TestName = "A_file_name_with_a_control_character_is_refused")]
+    [TestCase("re\nport.pdf", TestName = "A_file_name_with_a_line_break_is_refused")]
+    [TestCase("..", TestName = "A_file_name_of_two_dots_is_refused")]
+    [TestCase(".", TestName = "A_file_name_of_one_dot_is_refused")]
+    public void A_file_name_that_could_be_read_as_a_path_is_refused(string fileName)
+    {
+        var refusal = Assert.Throws<DomainException>(() => Describe(fileName));
+
+        Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("Attachments").And.Message.Contains("not allowed in a file name"));
+    }
+
+    [Test]
+    public void A_refused_file_name_is_shown_without_its_control_characters()
+    {
+        var refusal = Assert.Throws<DomainException>(() => Describe("bad\u001bname.pdf"));
+
+        Assert.That(refusal, Has.Message.Contains("'bad?name.pdf'"));
+    }
+
+    [TestCase("")]
+    [TestCase("   ")]
+    public void A_file_without_a_name_is_refused(string fileName)
+    {
+        var refusal = Assert.Throws<DomainException>(() => Describe(fileName));
+
+        Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("Attachments").And.Message.EqualTo("The file has no name."));
+    }
+
+    [Test]
+    public void A_file_name_longer_than_255_characters_is_refused()
+    {
+        var refusal = Assert.Throws<DomainException>(() => Describe(new string('a', Attachment.FileNameMaxLength - 3) + ".pdf"));
+
+        Assert.That(refusal, Has.Message.EqualTo("The file name must be 255 characters or fewer."));
+    }
+
+    [Test]
+    public void A_file_name_of_exactly_255_characters_is_allowed()
+    {
+        var attachment = Describe(new string('a', Attachment.FileNameMaxLength - 4) + ".pdf");
+
+        Assert.That(attachment.FileName, Has.Length.EqualTo(255));
+    }
+
+    [Test]
+    public void A_name_with_dots_inside_it_is_allowed()
+    {
+        var attachment = Describe("report..v2.pdf");
+
+        Assert.That(attachment.FileName, Is.EqualTo("report..v2.pdf"));
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    public void An_empty_file_is_refused(long size)
+    {
+        var refusal = Assert.Throws<DomainException>(() =>
+            Attachment.Describe("notes.pdf", size, Files.Sha256, "application/pdf", "key", Clock.Now));
+
+        Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("Attachments").And.Message.EqualTo("The file 'notes.pdf' is empty."));
+    }
+
+    [TestCase("", TestName = "An_empty_SHA_256_is_a_programming_error")]
+    [TestCase("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0", TestName = "A_SHA_256_of_63_digits_is_a_programming_error")]
+    [TestCase("9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08", TestName = "An_upper_case_SHA_256_is_a_programming_error")]
+    [TestCase("zf86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", TestName = "A_SHA_256_with_a_non_hexadecimal_digit_is_a_programming_error")]
+    public void A_malformed_SHA_256_is_a_programming_error(string sha256)
+    {
+        Assert.Throws<ArgumentException>(() => Attachment.Describe("notes.pdf", 10, sha256, "application/pdf", "key", Clock.Now));
+    }
+
+    [Test]
+    public void A_missing_content_type_is_a_programming_error()
+    {
+        Assert.Throws<ArgumentException>(() => Attachment.Describe("notes.pdf", 10, Files.Sha256, " ", "key", Clock.Now));
+    }
+
+    [Test]
+    public void A_missing_storage_key_is_a_programming_error()
+    {
+        Assert.Throws<ArgumentException>(() => Attachment.Describe("notes.pdf", 10, Files.Sha256, "application/pdf", "", Clock.Now));
+    }
+
+    [TestCase(900, "900 bytes")]
+    [TestCase(1023, "1023 bytes")]
+    [TestCase(1024, "1 KB")]
+    [TestCase(1536, "1.5 KB")]
+    [TestCase(524_288, "512 KB")]
+    [TestCase(1_048_576, "1 MB")]
+    [TestCase(2_516_582, "2.4 MB")]
+    public void Sizes_are_shown_in_bytes_KB_or_MB(long bytes, string shown)
+    {
+        Assert.That(Attachment.FormatSize(bytes), Is.EqualTo(shown));
+    }
+
+    private static Attachment Describe(string fileName) =>
+        Attachment.Describe(fileName, 10, Files.Sha256, "application/pdf", "key", Clock.Now);
+}
