@@ -227,6 +227,27 @@ public class StandardImporterTests
     }
 
     [Test]
+    public async Task Re_importing_may_remove_a_duty_that_no_evidence_uses()
+    {
+        await Import(WithKsbs(Sample()));
+        var shorter = WithKsbs(Sample());
+        shorter["duties"]!.AsArray().RemoveAt(0);
+
+        var result = await Import(shorter);
+
+        using var db = _database.CreateDbContext();
+        var duties = db.Duties.OrderBy(d => d.Number).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Succeeded, Is.True, result.Error);
+            Assert.That(result.DutyCount, Is.EqualTo(9));
+            Assert.That(duties.Select(d => d.Code), Is.EqualTo(Enumerable.Range(1, 9).Select(n => $"D{n}")));
+            Assert.That(duties.Select(d => d.Statement), Is.EqualTo(Definitions.DutyStatements.Skip(1)));
+            Assert.That(db.Set<DutyKsb>().Count(), Is.EqualTo(2), "Only the former D2's mappings remain.");
+        });
+    }
+
+    [Test]
     public async Task Re_importing_a_change_to_a_duty_that_evidence_uses_is_refused_and_nothing_is_written()
     {
         await Import(Sample());
