@@ -1,3 +1,4 @@
+using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Persistence.Standards;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public static class PersistenceExtensions
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")));
         builder.Services.AddPersistenceServices((sp, options) => ConfigureSqlite(options, sp.GetRequiredService<DataPaths>().ConnectionString));
+        builder.Services.TryAddSingleton(sp => new EvidenceFileStore(sp.GetRequiredService<DataPaths>().FilesFolder));
         return builder;
     }
 

@@ -87,6 +87,16 @@ public class PersistenceExtensionsTests
         });
     }
 
+    [Test]
+    public void Evidence_files_are_kept_in_the_files_folder_of_the_data_path()
+    {
+        using var host = Build(new() { ["App:DataPath"] = "store" });
+
+        var store = host.Services.GetRequiredService<ApprenticeTracker.Persistence.Files.EvidenceFileStore>();
+
+        Assert.That(store.Root, Is.EqualTo(Path.Combine(_contentRoot, "store", "files")));
+    }
+
     private IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _contentRoot, DisableDefaults = true });
