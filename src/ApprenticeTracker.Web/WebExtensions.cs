@@ -1,23 +1,41 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Web.CommandLine;
 using ApprenticeTracker.Web.Components;
+using ApprenticeTracker.Web.Features.Health;
+using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Hosting;
+using AutoMapper;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 
 namespace ApprenticeTracker.Web;
 
-/// <summary>Registers and wires up the web host: pages, sign-in, endpoints.</summary>
+/// <summary>Registers and wires up the web host: pages, accounts, endpoints and the command-line verbs.</summary>
 public static class WebExtensions
 {
+    /// <summary>The environment the tests run the host in: like Production, except that cookies also go over http.</summary>
+    public const string TestingEnvironment = "Testing";
+
     public static IHostApplicationBuilder AddWebFeatures(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddRazorComponents();
-        builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddAuthorization();
-        builder.Services.AddAuthentication("Cookies").AddCookie("Cookies");
+        var services = builder.Services;
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
 
         // The default encoder writes everything outside Basic Latin as numeric entities (Łucja as &#x141;ucja).
-        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        builder.AddAccounts();
+        services.AddSingleton(CreateMappings());
+        services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<AutoMapper.IConfigurationProvider>()));
+
+        services.AddSingleton<HomeQuery>();
+        services.AddSingleton<DataPreparation>();
+        services.AddSingleton<CommandLineApplication>();
         return builder;
     }
 
@@ -34,8 +52,49 @@ public static class WebExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+
         app.MapStaticAssets();
+        app.MapHealthEndpoint();
         app.MapRazorComponents<App>();
         return app;
+    }
+
+    /// <summary>
+    /// The AutoMapper configuration, built here because the package that registers it with dependency injection is
+    /// not served by the registry this project uses.
+    /// </summary>
+    internal static AutoMapper.IConfigurationProvider CreateMappings() =>
+        new MapperConfiguration(c => c.AddProfiles(typeof(WebExtensions).Assembly));
+
+    private static void AddAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                // Length is what makes a password strong; composition rules make people write them down.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+
+        // Development and the tests serve plain http; everywhere else the sign-in cookie never leaves https.
+        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment(TestingEnvironment);
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
     }
 }
