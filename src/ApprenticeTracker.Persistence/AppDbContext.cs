@@ -1,0 +1,102 @@
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.Organisations;
+using ApprenticeTracker.Domain.People;
+using ApprenticeTracker.Domain.Standards;
+using ApprenticeTracker.Persistence.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprenticeTracker.Persistence;
+
+/// <summary>
+/// The application's one database: the domain's aggregates, the audit log and the sign-in accounts. Saving stores the
+/// audit events every tracked aggregate recorded, in the same transaction as the change itself, and refuses to change
+/// or remove a stored audit event.
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>
+{
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Standard> Standards => Set<Standard>();
+
+    public DbSet<Duty> Duties => Set<Duty>();
+
+    public DbSet<Ksb> Ksbs => Set<Ksb>();
+
+    public DbSet<GatewayRequirement> GatewayRequirements => Set<GatewayRequirement>();
+
+    public DbSet<TrainingProvider> TrainingProviders => Set<TrainingProvider>();
+
+    public DbSet<Employer> Employers => Set<Employer>();
+
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+
+    public DbSet<Apprentice> Apprentices => Set<Apprentice>();
+
+    public DbSet<Assessor> Assessors => Set<Assessor>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<AssessorAssignment> AssessorAssignments => Set<AssessorAssignment>();
+
+    public DbSet<DutySignOff> DutySignOffs => Set<DutySignOff>();
+
+    public DbSet<GatewayConfirmation> GatewayConfirmations => Set<GatewayConfirmation>();
+
+    public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<EvidenceReview> EvidenceReviews => Set<EvidenceReview>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareAudit();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareAudit();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateOnly>().HaveConversion<DateOnlyConverter>().HaveMaxLength(10);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    private void PrepareAudit()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<AuditEvent>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Audit events are append-only: a stored audit event cannot be changed or deleted.");
+            }
+        }
+
+        // Every tracked aggregate, whatever its state: an aggregate can record an event without a mapped property changing.
+        var events = ChangeTracker.Entries<AggregateRoot>()
+            .Where(e => e.State is not EntityState.Detached)
+            .SelectMany(e => e.Entity.DequeueAuditEvents())
+            .ToList();
+        AuditEvents.AddRange(events);
+    }
+}

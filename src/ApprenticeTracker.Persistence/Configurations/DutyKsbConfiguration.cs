@@ -1,0 +1,16 @@
+using ApprenticeTracker.Domain.Standards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ApprenticeTracker.Persistence.Configurations;
+
+internal sealed class DutyKsbConfiguration : IEntityTypeConfiguration<DutyKsb>
+{
+    public void Configure(EntityTypeBuilder<DutyKsb> builder)
+    {
+        builder.ToTable("DutyKsbs");
+        builder.HasKey(x => new { x.DutyId, x.KsbId });
+        builder.HasOne<Ksb>().WithMany().HasForeignKey(x => x.KsbId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => x.KsbId);
+    }
+}

@@ -1,0 +1,38 @@
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Organisations;
+using ApprenticeTracker.Domain.People;
+using ApprenticeTracker.Domain.Standards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ApprenticeTracker.Persistence.Configurations;
+
+internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolment>
+{
+    public void Configure(EntityTypeBuilder<Enrolment> builder)
+    {
+        builder.ToTable("Enrolments");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(EnumColumn.MaxLength);
+        builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Ignore(x => x.CurrentAssessorIds);
+        builder.Ignore(x => x.MinimumDurationMetOn);
+
+        builder.HasOne<Apprentice>().WithMany().HasForeignKey(x => x.ApprenticeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Standard>().WithMany().HasForeignKey(x => x.StandardId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TrainingProvider>().WithMany().HasForeignKey(x => x.TrainingProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => x.TrainingProviderId);
+        builder.HasIndex(x => x.CohortId);
+        builder.HasIndex(x => x.ApprenticeId);
+
+        builder.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(x => x.Assignments).HasField("_assignments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(x => x.SignOffs).WithOne().HasForeignKey(s => s.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(x => x.SignOffs).HasField("_signOffs").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(x => x.GatewayConfirmations).WithOne().HasForeignKey(c => c.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(x => x.GatewayConfirmations).HasField("_gatewayConfirmations").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprenticeTracker.Persistence;
+
+/// <summary>Prepares the data folder and brings the database schema up to date; run at start-up and by the <c>migrate</c> verb.</summary>
+public sealed class DatabaseInitializer
+{
+    private readonly IDbContextFactory<AppDbContext> _factory;
+    private readonly DataPaths _paths;
+
+    public DatabaseInitializer(IDbContextFactory<AppDbContext> factory, DataPaths paths)
+    {
+        _factory = factory;
+        _paths = paths;
+    }
+
+    /// <summary>Creates the data folders, applies pending migrations and switches the database to WAL journal mode.</summary>
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(_paths.Root);
+        Directory.CreateDirectory(_paths.FilesFolder);
+        var dataSource = new SqliteConnectionStringBuilder(_paths.ConnectionString).DataSource;
+        if (!string.IsNullOrEmpty(dataSource) && !dataSource.StartsWith(':') && Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var db = await _factory.CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+
+        // WAL lets readers carry on while one writer writes; the mode is stored in the database file, so once is enough.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}

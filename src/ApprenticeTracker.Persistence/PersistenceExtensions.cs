@@ -1,0 +1,50 @@
+using ApprenticeTracker.Persistence.Seeding;
+using ApprenticeTracker.Persistence.Standards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ApprenticeTracker.Persistence;
+
+/// <summary>Registers the persistence layer with a host.</summary>
+public static class PersistenceExtensions
+{
+    /// <summary>
+    /// Registers <see cref="AppOptions"/>, <see cref="DataPaths"/>, the <see cref="AppDbContext"/> factory (and a scoped
+    /// context for ASP.NET Core Identity's stores), the standard importer, the database initialiser and the demo data seeder.
+    /// </summary>
+    public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<AppOptions>().Bind(builder.Configuration.GetSection(AppOptions.SectionName));
+
+        // Resolved when first needed, not now, so that configuration added later (tests, hosting) still counts.
+        builder.Services.TryAddSingleton(sp => DataPaths.Resolve(
+            sp.GetRequiredService<IOptions<AppOptions>>().Value,
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")));
+        builder.Services.AddPersistenceServices((sp, options) => ConfigureSqlite(options, sp.GetRequiredService<DataPaths>().ConnectionString));
+        return builder;
+    }
+
+    /// <summary>The services of this layer, given how to reach the database; hosts call <see cref="AddPersistence"/>.</summary>
+    internal static IServiceCollection AddPersistenceServices(this IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configureDatabase)
+    {
+        services.AddDbContextFactory<AppDbContext>(configureDatabase);
+
+        // Identity's EF stores take a context from the container; it comes from the same factory.
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTransient<StandardImporter>();
+        services.TryAddTransient<DatabaseInitializer>();
+        services.TryAddScoped<DemoDataSeeder>();
+        return services;
+    }
+
+    /// <summary>SQLite with the busy timeout set on every connection.</summary>
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor());
+}

@@ -1,0 +1,6 @@
+namespace ApprenticeTracker.Persistence.Seeding;
+
+/// <summary>Placeholder replaced below.</summary>
+public sealed class DemoDataSeeder
+{
+}

@@ -1,0 +1,50 @@
+using ApprenticeTracker.Persistence.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ApprenticeTracker.Persistence.Tests.Support;
+
+/// <summary>
+/// An SQLite database in memory, built by the real migrations. It lives as long as its connection, which this holds
+/// open until disposed.
+/// </summary>
+public sealed class TestDatabase : IDisposable, IDbContextFactory<AppDbContext>
+{
+    private readonly DbContextOptions<AppDbContext> _options;
+
+    public TestDatabase()
+    {
+        Connection = new SqliteConnection("DataSource=:memory:");
+        Connection.Open();
+        _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(Connection).Options;
+        using var db = CreateDbContext();
+        db.Database.Migrate();
+    }
+
+    public SqliteConnection Connection { get; }
+
+    public AppDbContext CreateDbContext() => new(_options);
+
+    /// <summary>Services as a host has them: this layer, Identity's stores and a fixed clock.</summary>
+    public ServiceProvider BuildServices(TimeProvider clock)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(clock);
+        services.AddPersistenceServices((_, options) => options.UseSqlite(Connection));
+        services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The number of rows in a table, read with plain SQL.</summary>
+    public long CountRows(string table)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public void Dispose() => Connection.Dispose();
+}
