@@ -86,6 +86,8 @@ public static class WebExtensions
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
 
+        builder.Services.AddAuthorization();
+
         // Development and the tests serve plain http; everywhere else the sign-in cookie never leaves https.
         var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment(TestingEnvironment);
         builder.Services.ConfigureApplicationCookie(o =>

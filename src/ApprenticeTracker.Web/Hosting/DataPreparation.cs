@@ -10,7 +10,7 @@ namespace ApprenticeTracker.Web.Hosting;
 /// Brings the database to a state the app can serve: migrated, with the shipped ST0413 standard, and (when asked)
 /// with demo data. Runs before the web app starts and for the <c>seed-demo</c> verb.
 /// </summary>
-public sealed class DataPreparation(
+public sealed partial class DataPreparation(
     IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> contexts, ILogger<DataPreparation> logger)
 {
     public async Task<PreparationResult> PrepareAsync(bool seedDemoData, CancellationToken ct)
@@ -25,7 +25,7 @@ public sealed class DataPreparation(
         {
             if (sample.Failed)
             {
-                logger.LogWarning("Demo data was not seeded: it needs {Reference} v{Version}, which is not imported.", SampleStandard.ReferenceNumber, SampleStandard.Version);
+                LogDemoDataNeedsSample(logger, SampleStandard.ReferenceNumber, SampleStandard.Version);
             }
             else
             {
@@ -46,14 +46,15 @@ public sealed class DataPreparation(
             }
         }
 
-        var result = await importer.ImportFileAsync(SampleStandard.FilePath, Actor.System, ct);
+        var path = SampleStandard.FilePath;
+        var result = await importer.ImportFileAsync(path, Actor.System, ct);
         if (!result.Succeeded)
         {
-            logger.LogWarning("The shipped standard was not imported from {Path}: {Error}", SampleStandard.FilePath, result.Error);
+            LogSampleNotImported(logger, path, result.Error);
             return SampleImport.Failure(result.Error ?? "The import failed.");
         }
 
-        logger.LogInformation("Imported {Reference} v{Version} from {Path}: {Duties} duties.", result.ReferenceNumber, result.Version, SampleStandard.FilePath, result.DutyCount);
+        LogSampleImported(logger, result.ReferenceNumber, result.Version, path, result.DutyCount);
         return SampleImport.Imported;
     }
 
@@ -84,6 +85,15 @@ public sealed class DataPreparation(
             .OrderBy(s => Array.FindIndex(emails, e => string.Equals(e, s.Email, StringComparison.OrdinalIgnoreCase)))
             .ToList();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data was not seeded: it needs {Reference} v{Version}, which is not imported.")]
+    private static partial void LogDemoDataNeedsSample(ILogger logger, string reference, string version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shipped standard was not imported from {Path}: {Error}")]
+    private static partial void LogSampleNotImported(ILogger logger, string path, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Reference} v{Version} from {Path}: {Duties} duties.")]
+    private static partial void LogSampleImported(ILogger logger, string? reference, string? version, string path, int duties);
 }
 
 /// <summary>What <see cref="DataPreparation"/> found and did.</summary>

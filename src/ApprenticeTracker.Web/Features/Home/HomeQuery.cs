@@ -2,11 +2,12 @@ using ApprenticeTracker.Persistence;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
+using MappingConfiguration = AutoMapper.IConfigurationProvider;
 
 namespace ApprenticeTracker.Web.Features.Home;
 
 /// <summary>Reads the imported standards and their duties for the home page.</summary>
-public sealed class HomeQuery(IDbContextFactory<AppDbContext> contexts, IConfigurationProvider mappings)
+public sealed class HomeQuery(IDbContextFactory<AppDbContext> contexts, MappingConfiguration mappings)
 {
     public async Task<HomeModel> RunAsync(CancellationToken ct)
     {
