@@ -1,6 +1,393 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.Organisations;
+using ApprenticeTracker.Domain.People;
+using ApprenticeTracker.Domain.Progress;
+using ApprenticeTracker.Domain.Standards;
+using ApprenticeTracker.Persistence.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
 namespace ApprenticeTracker.Persistence.Seeding;
 
-/// <summary>Placeholder replaced below.</summary>
+/// <summary>
+/// Fills an empty database with demonstration data on ST0413 v1.1: two training providers, their employers, cohorts,
+/// assessors and provider administrators, and about 24 apprentices with evidence in every state and varied progress.
+/// Everything is made through the domain's own methods, so the audit log is as real use would leave it. The content is
+/// the same on every run (a fixed random seed); dates follow from the clock's "now".
+/// </summary>
 public sealed class DemoDataSeeder
 {
+    /// <summary>The one password of every demo account. It exists only in demo data.</summary>
+    public const string DemoPassword = "Demo-password-2026";
+
+    public const string ApprenticeEmail = "apprentice@example.org";
+    public const string AssessorEmail = "assessor@example.org";
+    public const string ProviderEmail = "provider@example.org";
+    public const string ProviderBAdminEmail = "provider-b@example.org";
+
+    public const string StandardReference = "ST0413";
+    public const string StandardVersion = "1.1";
+
+    private const int Seed = 413;
+    private const string ProviderAUkprn = "10012345";
+    private const string ProviderBUkprn = "10067890";
+
+    private readonly IDbContextFactory<AppDbContext> _factory;
+    private readonly UserManager<AppUser> _users;
+    private readonly RoleManager<IdentityRole> _roles;
+    private readonly TimeProvider _time;
+
+    public DemoDataSeeder(IDbContextFactory<AppDbContext> factory, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider time)
+    {
+        _factory = factory;
+        _users = users;
+        _roles = roles;
+        _time = time;
+    }
+
+    /// <summary>Creates the demo data, or does nothing and returns false when it already exists.</summary>
+    /// <exception cref="InvalidOperationException">ST0413 v1.1 has not been imported.</exception>
+    public async Task<bool> SeedAsync(CancellationToken ct)
+    {
+        await using var db = await _factory.CreateDbContextAsync(ct);
+        var standard = await db.Standards
+            .Include(s => s.Duties)
+            .Include(s => s.Ksbs)
+            .Include(s => s.GatewayRequirements)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.ReferenceNumber == StandardReference && s.Version == StandardVersion, ct)
+            ?? throw new InvalidOperationException(
+                $"The demo data needs {StandardReference} v{StandardVersion}. Import it first, for example with the verb 'import-standard samples/standards/ST0413-v1.1.json'.");
+
+        var providerAdmin = _users.NormalizeEmail(ProviderEmail);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == providerAdmin, ct)
+            || await db.TrainingProviders.AnyAsync(p => p.Ukprn == ProviderAUkprn || p.Ukprn == ProviderBUkprn, ct))
+        {
+            return false;
+        }
+
+        foreach (var role in Roles.All)
+        {
+            if (!await _roles.RoleExistsAsync(role))
+            {
+                var created = await _roles.CreateAsync(new IdentityRole(role));
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException($"The role {role} could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+                }
+            }
+        }
+
+        var roleIds = await db.Roles.Where(r => r.Name != null).ToDictionaryAsync(r => r.Name!, r => r.Id, StringComparer.Ordinal, ct);
+
+        // Hashing is deliberately slow; every demo account shares the one password, so it is hashed once.
+        var passwordHash = _users.PasswordHasher.HashPassword(new AppUser(), DemoPassword);
+        new Builder(db, _users, standard, roleIds, passwordHash, _time.GetUtcNow()).Build();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Makes the demo records in one context, to be saved at once.</summary>
+    private sealed class Builder
+    {
+        private readonly AppDbContext _db;
+        private readonly UserManager<AppUser> _users;
+        private readonly Standard _standard;
+        private readonly IReadOnlyDictionary<string, string> _roleIds;
+        private readonly string _passwordHash;
+        private readonly DateTimeOffset _now;
+        private readonly DateOnly _today;
+        private readonly Random _random = new(Seed);
+
+        public Builder(AppDbContext db, UserManager<AppUser> users, Standard standard, IReadOnlyDictionary<string, string> roleIds, string passwordHash, DateTimeOffset now)
+        {
+            _db = db;
+            _users = users;
+            _standard = standard;
+            _roleIds = roleIds;
+            _passwordHash = passwordHash;
+            _now = now;
+            _today = DateOnly.FromDateTime(now.UtcDateTime);
+        }
+
+        public void Build()
+        {
+            var thisMonth = new DateOnly(_today.Year, _today.Month, 1);
+            var earlierStart = thisMonth.AddMonths(-20);
+            var laterStart = thisMonth.AddMonths(-5);
+            var setUpAt = At(earlierStart.AddMonths(-2), 9);
+
+            var providerA = TrainingProvider.Create("University of Northbridge", ProviderAUkprn, Actor.System, setUpAt);
+            var providerB = TrainingProvider.Create("Southgate Institute of Health Sciences", ProviderBUkprn, Actor.System, setUpAt);
+            _db.TrainingProviders.AddRange(providerA, providerB);
+            var adminA = ActorFor(User(ProviderEmail, "Helen Marsh", Roles.ProviderAdmin, providerA.Id), "Helen Marsh");
+            var adminB = ActorFor(User(ProviderBAdminEmail, "Dafydd Llewelyn", Roles.ProviderAdmin, providerB.Id), "Dafydd Llewelyn");
+
+            var employerA = Employer.Create(providerA, "Northbridge Teaching Hospitals NHS Foundation Trust", adminA, setUpAt.AddHours(1));
+            var employerB = Employer.Create(providerB, "Southgate and Vale NHS Trust", adminB, setUpAt.AddHours(1));
+            _db.Employers.AddRange(employerA, employerB);
+
+            var earlierIntake = Cohort.Create(providerA, CohortName(earlierStart), earlierStart, adminA, setUpAt.AddHours(2));
+            var laterIntake = Cohort.Create(providerA, CohortName(laterStart), laterStart, adminA, At(laterStart.AddMonths(-1), 9));
+            var intakeB = Cohort.Create(providerB, CohortName(earlierStart), earlierStart, adminB, setUpAt.AddHours(2));
+            _db.Cohorts.AddRange(earlierIntake, laterIntake, intakeB);
+
+            var assessorA1 = AddAssessor(providerA, AssessorEmail, "Grace", "Adeyemi", "Practice educator", adminA, setUpAt.AddHours(3));
+            var assessorA2 = AddAssessor(providerA, "tomasz.kowalczyk@example.org", "Tomasz", "Kowalczyk", "Senior lecturer in healthcare science", adminA, setUpAt.AddHours(3));
+            var assessorB = AddAssessor(providerB, "roisin.ni.bhriain@example.org", "Róisín", "Ní Bhriain", "Practice educator", adminB, setUpAt.AddHours(3));
+
+            var index = 0;
+            foreach (var spec in DemoCatalogue.Apprentices)
+            {
+                var (provider, employer, cohort, admin, assessors) = spec.Group switch
+                {
+                    DemoGroup.ProviderAEarlierIntake => (providerA, employerA, earlierIntake, adminA, new[] { assessorA1 }),
+                    DemoGroup.ProviderALaterIntake => (providerA, employerA, laterIntake, adminA, index % 4 == 0 ? new[] { assessorA2, assessorA1 } : new[] { assessorA2 }),
+                    _ => (providerB, employerB, intakeB, adminB, new[] { assessorB }),
+                };
+                AddApprentice(spec, provider, employer, cohort, admin, assessors);
+                index++;
+            }
+        }
+
+        private void AddApprentice(DemoApprentice spec, TrainingProvider provider, Employer employer, Cohort cohort, Actor admin, Assessor[] assessors)
+        {
+            var start = cohort.StartDate;
+            var fullName = $"{spec.GivenName} {spec.FamilyName}";
+            var user = User(spec.Email ?? EmailFor(spec), fullName, Roles.Apprentice, null);
+            var apprentice = Apprentice.Register(provider, user.Id, spec.GivenName, spec.FamilyName, user.Email!, admin, At(start.AddDays(-21), 10));
+            var self = ActorFor(user, fullName);
+            var enrolment = Enrolment.Enrol(apprentice, _standard, employer, cohort, start, start.AddMonths(_standard.TypicalDurationMonths).AddDays(-1), admin, At(start.AddDays(-14), 10));
+            foreach (var assessor in assessors)
+            {
+                enrolment.AssignAssessor(assessor, admin, At(start.AddDays(-14), 11));
+            }
+
+            _db.Apprentices.Add(apprentice);
+            _db.Enrolments.Add(enrolment);
+
+            var reviewer = assessors[0];
+            var signedOff = spec.Progress switch
+            {
+                DemoProgress.All or DemoProgress.Gateway => _standard.Duties.Count,
+                DemoProgress.Some => spec.SignedOff,
+                _ => 0,
+            };
+            var dutyOrder = Shuffle(_standard.Duties.ToList());
+            var evidence = AddEvidence(enrolment, reviewer, self, dutyOrder, signedOff);
+
+            var lastSignedAt = DateTimeOffset.MinValue;
+            var signOffs = new List<DutySignOff>();
+            foreach (var duty in dutyOrder.Take(signedOff))
+            {
+                var basis = evidence.Where(e => e.Status == EvidenceStatus.Accepted && e.Supports(duty.Id)).ToList();
+                var signedAt = Before(basis.Max(e => e.ReviewedAt!.Value).AddDays(1 + _random.Next(5)));
+                lastSignedAt = signedAt > lastSignedAt ? signedAt : lastSignedAt;
+                signOffs.Add(enrolment.SignOffDuty(
+                    _standard, duty.Id, reviewer, basis, SignOffDeclaration.For(fullName, _standard, duty), signedAt));
+            }
+
+            if (spec.WithRevokedSignOff && signOffs.Count > 0)
+            {
+                enrolment.RevokeSignOff(
+                    signOffs[^1].Id,
+                    "The evidence shows the task observed, not the apprentice leading it. More evidence of leading the work is needed.",
+                    reviewer.AsActor(),
+                    Before(lastSignedAt.AddDays(7)));
+            }
+
+            var requirements = _standard.GatewayRequirements;
+            var confirmed = spec.Progress switch
+            {
+                DemoProgress.Gateway => requirements.Count,
+                DemoProgress.All => 3,
+                DemoProgress.Some when signedOff >= 6 => 1,
+                _ => 0,
+            };
+            foreach (var requirement in requirements.Take(confirmed))
+            {
+                enrolment.ConfirmGatewayRequirement(_standard, requirement.Key, ConfirmationNote(requirement.Key), admin, Before(lastSignedAt.AddDays(2)));
+            }
+
+            if (spec.Progress == DemoProgress.Gateway)
+            {
+                var progress = EnrolmentProgress.Compute(
+                    _standard.Duties.Select(d => new DutyRef(d.Id, d.Number, d.Code, d.Statement)),
+                    evidence.SelectMany(e => e.Duties.Select(m => new EvidenceMapping(e.Id, m.DutyId, e.Status))),
+                    enrolment.SignOffs.Where(s => s.IsActive).Select(s => new SignOffRef(s.Id, s.DutyId, s.AssessorName, s.SignedAt)));
+                enrolment.PassGateway(GatewayReadiness.Assess(enrolment, _standard, progress, _today), admin, Before(lastSignedAt.AddDays(3)));
+            }
+        }
+
+        /// <summary>
+        /// About fifteen items: accepted items for the duties to be signed off, at least one item in each other state
+        /// (draft, submitted, referred back, resubmitted), and the rest at random; older items are further along.
+        /// </summary>
+        private List<EvidenceItem> AddEvidence(Enrolment enrolment, Assessor reviewer, Actor self, List<Duty> dutyOrder, int signedOff)
+        {
+            var count = Math.Max(13 + _random.Next(5), signedOff + 4);
+            var plan = new List<(Planned State, Duty? ForDuty)>();
+            plan.AddRange(dutyOrder.Take(signedOff).Select(d => (Planned.Accepted, (Duty?)d)));
+            plan.AddRange([(Planned.Draft, null), (Planned.Submitted, null), (Planned.ReferredBack, null), (Planned.Resubmitted, null)]);
+            while (plan.Count < count)
+            {
+                var roll = _random.Next(100);
+                var state = roll < 40 ? Planned.Accepted : roll < 55 ? Planned.Submitted : roll < 70 ? Planned.Draft : roll < 85 ? Planned.ReferredBack : Planned.Resubmitted;
+                plan.Add((state, null));
+            }
+
+            // Activity up to three weeks ago, so that every later step of an item's history is in the past.
+            var first = enrolment.StartDate.AddDays(7);
+            var last = _today.AddDays(-21);
+            var span = Math.Max(1, last.DayNumber - first.DayNumber);
+            var dates = Enumerable.Range(0, plan.Count).Select(_ => first.AddDays(_random.Next(span))).Order().ToList();
+            var ordered = plan.OrderBy(p => (int)p.State + (_random.NextDouble() * 1.5)).ToList();
+            var catalogue = Shuffle(DemoCatalogue.Evidence.ToList());
+            var items = new List<EvidenceItem>();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var (state, forDuty) = ordered[i];
+                var duties = new List<Guid> { (forDuty ?? dutyOrder[_random.Next(dutyOrder.Count)]).Id };
+                if (_random.Next(100) < 35)
+                {
+                    duties.Add(dutyOrder[_random.Next(dutyOrder.Count)].Id);
+                }
+
+                var (type, title) = catalogue[i % catalogue.Count];
+                var content = new EvidenceContent(title, type, dates[i], DemoCatalogue.Descriptions[_random.Next(DemoCatalogue.Descriptions.Length)]);
+                var at = At(dates[i], 17).AddHours(_random.Next(48));
+                var item = EvidenceItem.Draft(enrolment, _standard, content, duties, [], _today, self, at);
+                Advance(item, state, enrolment, reviewer, self, at);
+                items.Add(item);
+            }
+
+            _db.EvidenceItems.AddRange(items);
+            return items;
+        }
+
+        private void Advance(EvidenceItem item, Planned state, Enrolment enrolment, Assessor reviewer, Actor self, DateTimeOffset at)
+        {
+            if (state == Planned.Draft)
+            {
+                return;
+            }
+
+            at = at.AddDays(1 + _random.Next(2));
+            item.Submit(self, at);
+            var referredFirst = state is Planned.ReferredBack or Planned.Resubmitted || (state == Planned.Accepted && _random.Next(100) < 20);
+            if (referredFirst)
+            {
+                at = at.AddDays(2 + _random.Next(4));
+                item.ReferBack(enrolment, reviewer, DemoCatalogue.ReferBackFeedback[_random.Next(DemoCatalogue.ReferBackFeedback.Length)], at);
+                if (state == Planned.ReferredBack)
+                {
+                    return;
+                }
+
+                at = at.AddDays(1 + _random.Next(3));
+                item.Submit(self, at);
+            }
+
+            if (state == Planned.Accepted)
+            {
+                at = at.AddDays(2 + _random.Next(4));
+                item.Accept(enrolment, reviewer, DemoCatalogue.AcceptFeedback[_random.Next(DemoCatalogue.AcceptFeedback.Length)], at);
+            }
+        }
+
+        private Assessor AddAssessor(TrainingProvider provider, string email, string givenName, string familyName, string jobTitle, Actor admin, DateTimeOffset at)
+        {
+            var user = User(email, $"{givenName} {familyName}", Roles.Assessor, null);
+            var assessor = Assessor.Register(provider, user.Id, givenName, familyName, email, jobTitle, admin, at);
+            _db.Assessors.Add(assessor);
+            return assessor;
+        }
+
+        /// <summary>An account as UserManager would create it, with the shared password hash; saved with everything else.</summary>
+        private AppUser User(string email, string displayName, string role, Guid? providerId)
+        {
+            var user = new AppUser
+            {
+                Id = Guid.NewGuid().ToString(),
+                UserName = email,
+                NormalizedUserName = _users.NormalizeName(email),
+                Email = email,
+                NormalizedEmail = _users.NormalizeEmail(email),
+                EmailConfirmed = true,
+                DisplayName = displayName,
+                PasswordHash = _passwordHash,
+                SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+                LockoutEnabled = true,
+            };
+            _db.Users.Add(user);
+            _db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = _roleIds[role] });
+            if (providerId is { } id)
+            {
+                _db.UserClaims.Add(new IdentityUserClaim<string> { UserId = user.Id, ClaimType = AppClaimTypes.TrainingProviderId, ClaimValue = id.ToString() });
+            }
+
+            return user;
+        }
+
+        private static Actor ActorFor(AppUser user, string displayName) => new(user.Id, displayName);
+
+        private static string CohortName(DateOnly start) => start.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+
+        private static string? ConfirmationNote(string key) => key switch
+        {
+            "english-maths-l2" => "GCSE English and maths certificates seen.",
+            "modules-passed" => "Confirmed by the exam board.",
+            _ => null,
+        };
+
+        /// <summary>An ASCII address from a name: accents dropped, letters only, given.family@example.org.</summary>
+        private static string EmailFor(DemoApprentice spec) =>
+            $"{AsciiLetters(spec.GivenName)}.{AsciiLetters(spec.FamilyName)}@example.org";
+
+        private static string AsciiLetters(string name)
+        {
+            var text = new StringBuilder();
+            foreach (var c in name.Replace('ł', 'l').Replace('Ł', 'L').Replace('ı', 'i').Normalize(NormalizationForm.FormD))
+            {
+                if (char.IsAsciiLetter(c))
+                {
+                    text.Append(char.ToLowerInvariant(c));
+                }
+            }
+
+            return text.ToString();
+        }
+
+        private static DateTimeOffset At(DateOnly date, int hour) =>
+            new(date.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc));
+
+        /// <summary>Keeps a derived time in the past.</summary>
+        private DateTimeOffset Before(DateTimeOffset at) => at < _now ? at : _now.AddHours(-1);
+
+        private List<T> Shuffle<T>(List<T> items)
+        {
+            for (var i = items.Count - 1; i > 0; i--)
+            {
+                var j = _random.Next(i + 1);
+                (items[i], items[j]) = (items[j], items[i]);
+            }
+
+            return items;
+        }
+
+        /// <summary>Where an item's history ends, in the order older items tend to have got to.</summary>
+        private enum Planned
+        {
+            Accepted = 0,
+            ReferredBack = 1,
+            Resubmitted = 2,
+            Submitted = 3,
+            Draft = 4,
+        }
+    }
 }
