@@ -33,6 +33,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(WebExtensions.TestingEnvironment);
+
+        // Outside Development the host serves wwwroot only; the build's manifest also maps the scoped CSS bundle.
+        builder.UseStaticWebAssets();
         builder.UseSetting("App:DataPath", DataPath);
     }
 
