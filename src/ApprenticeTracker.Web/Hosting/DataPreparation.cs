@@ -30,6 +30,10 @@ public sealed partial class DataPreparation(
             else
             {
                 demoSeeded = await services.GetRequiredService<DemoDataSeeder>().SeedAsync(ct);
+                if (demoSeeded)
+                {
+                    LogDemoDataSeeded(logger);
+                }
             }
         }
 
@@ -88,6 +92,9 @@ public sealed partial class DataPreparation(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data was not seeded: it needs {Reference} v{Version}, which is not imported.")]
     private static partial void LogDemoDataNeedsSample(ILogger logger, string reference, string version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo data.")]
+    private static partial void LogDemoDataSeeded(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The shipped standard was not imported from {Path}: {Error}")]
     private static partial void LogSampleNotImported(ILogger logger, string path, string? error);
