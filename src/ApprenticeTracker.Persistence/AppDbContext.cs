@@ -58,14 +58,30 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        PrepareAudit();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            AddAuditEvents(detectChanges);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        PrepareAudit();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            AddAuditEvents(detectChanges);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -81,9 +97,19 @@ public class AppDbContext : IdentityDbContext<AppUser>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 
-    private void PrepareAudit()
+    /// <summary>
+    /// Refuses changes to stored audit events and adds the events every tracked aggregate recorded. Changes are detected
+    /// once, here; the save that follows does not detect them again (the callers turn automatic detection off until it
+    /// is done), which matters when a save holds thousands of rows.
+    /// </summary>
+    private void AddAuditEvents(bool detectChanges)
     {
-        ChangeTracker.DetectChanges();
+        if (detectChanges)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var entry in ChangeTracker.Entries<AuditEvent>())
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)

@@ -68,6 +68,28 @@ public class AuditTests
     }
 
     [Test]
+    public void Deleting_an_aggregate_stores_the_event_it_recorded_before_it_went()
+    {
+        using (var db = _database.CreateDbContext())
+        {
+            db.EvidenceItems.Add(_world.Draft("A draft to throw away", [_world.Duty(1)]));
+            db.SaveChanges();
+        }
+
+        using (var db = _database.CreateDbContext())
+        {
+            var draft = db.EvidenceItems.Include(e => e.Duties).Single();
+            draft.Discard(_world.ApprenticeActor, World.Now);
+            db.EvidenceItems.Remove(draft);
+            db.SaveChanges();
+        }
+
+        using var check = _database.CreateDbContext();
+        Assert.That(check.EvidenceItems.Count(), Is.Zero);
+        Assert.That(check.AuditEvents.OrderByDescending(e => e.Id).First().Action, Is.EqualTo("evidence.deleted"));
+    }
+
+    [Test]
     public void Changing_a_stored_audit_event_through_the_context_is_refused()
     {
         using var db = _database.CreateDbContext();

@@ -41,7 +41,7 @@ public sealed class StandardImporter
         StandardDefinition definition;
         try
         {
-            definition = StandardJsonReader.Read(json);
+            definition = await StandardJsonReader.ReadAsync(json, ct);
         }
         catch (StandardFormatException e)
         {
@@ -81,8 +81,11 @@ public sealed class StandardImporter
         }
         catch (DbUpdateException)
         {
-            // Most likely another import of the same version saved first.
-            return StandardImportResult.Failure($"{reference} v{version} could not be saved because it changed while it was being imported. Try again.", reference, version);
+            // Another import of the same version saved first, or records outside the standard depend on what it would remove.
+            return StandardImportResult.Failure(
+                $"{reference} v{version} could not be saved: it was changed by someone else meanwhile, or other records still depend on what this file would remove. Nothing was imported.",
+                reference,
+                version);
         }
     }
 

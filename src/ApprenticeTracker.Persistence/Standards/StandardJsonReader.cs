@@ -17,23 +17,50 @@ public static class StandardJsonReader
     public static StandardDefinition Read(Stream json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        using var document = Parse(() => JsonDocument.Parse(json, Options));
+        return Read(document.RootElement);
+    }
+
+    /// <summary>Reads without blocking on the stream, for streams that refuse synchronous reads (such as a request body).</summary>
+    /// <exception cref="StandardFormatException">The content is not JSON, or a required field is missing or unreadable.</exception>
+    public static async Task<StandardDefinition> ReadAsync(Stream json, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(json);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, Options);
+            document = await JsonDocument.ParseAsync(json, Options, ct);
         }
         catch (JsonException e)
         {
-            var line = (e.LineNumber ?? 0) + 1;
-            var position = (e.BytePositionInLine ?? 0) + 1;
-            throw new StandardFormatException(
-                string.Create(CultureInfo.InvariantCulture, $"The file is not valid JSON: the error is at line {line}, position {position}."), e);
+            throw NotJson(e);
         }
 
         using (document)
         {
             return Read(document.RootElement);
         }
+    }
+
+    private static JsonDocument Parse(Func<JsonDocument> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (JsonException e)
+        {
+            throw NotJson(e);
+        }
+    }
+
+    private static StandardFormatException NotJson(JsonException e)
+    {
+        // JsonException counts lines and positions from 0; people count from 1.
+        var line = (e.LineNumber ?? 0) + 1;
+        var position = (e.BytePositionInLine ?? 0) + 1;
+        return new StandardFormatException(
+            string.Create(CultureInfo.InvariantCulture, $"The file is not valid JSON: the error is at line {line}, position {position}."), e);
     }
 
     private static StandardDefinition Read(JsonElement root)

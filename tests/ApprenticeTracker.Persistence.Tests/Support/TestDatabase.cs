@@ -46,5 +46,22 @@ public sealed class TestDatabase : IDisposable, IDbContextFactory<AppDbContext>
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>The number of rows in every table, to show that nothing was written.</summary>
+    public IReadOnlyDictionary<string, long> CountAllRows()
+    {
+        var tables = new List<string>();
+        using (var command = Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        return tables.ToDictionary(t => t, CountRows);
+    }
+
     public void Dispose() => Connection.Dispose();
 }
