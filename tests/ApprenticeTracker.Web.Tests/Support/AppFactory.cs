@@ -18,6 +18,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile => Path.Combine(DataPath, "apprenticetracker.db");
 
+    /// <summary>The host environment; "Testing" unless a test needs another.</summary>
+    public string EnvironmentName { get; init; } = WebExtensions.TestingEnvironment;
+
     public Task<PreparationResult> SeedDemoDataAsync() =>
         Services.GetRequiredService<DataPreparation>().PrepareAsync(seedDemoData: true, CancellationToken.None);
 
@@ -32,7 +35,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(WebExtensions.TestingEnvironment);
+        builder.UseEnvironment(EnvironmentName);
 
         // Outside Development the host serves wwwroot only; the build's manifest also maps the scoped CSS bundle.
         builder.UseStaticWebAssets();

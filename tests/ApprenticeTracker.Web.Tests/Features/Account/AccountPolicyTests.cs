@@ -69,4 +69,15 @@ public sealed class AccountPolicyTests
         Assert.That(options.LoginPath.Value, Is.EqualTo("/Account/Login"));
         Assert.That(options.AccessDeniedPath.Value, Is.EqualTo("/Account/AccessDenied"));
     }
+
+    [Test]
+    public void Outside_Development_and_the_tests_the_sign_in_cookie_is_sent_over_https_only()
+    {
+        using var production = new AppFactory { EnvironmentName = "Production" };
+
+        var options = production.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme);
+
+        Assert.That(options.Cookie.SecurePolicy, Is.EqualTo(CookieSecurePolicy.Always));
+    }
 }
