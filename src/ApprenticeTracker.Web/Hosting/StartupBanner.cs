@@ -1,3 +1,4 @@
+using System.Globalization;
 using ApprenticeTracker.Persistence.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,6 +25,15 @@ public static class StartupBanner
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(addresses);
         ArgumentNullException.ThrowIfNull(demoSignIns);
+
+        // Built whole and written at once, so the console logger's own lines cannot land in the middle of it.
+        output.Write(Compose(addresses, demoSignIns));
+        output.Flush();
+    }
+
+    private static string Compose(IReadOnlyCollection<string> addresses, IReadOnlyList<DemoSignIn> demoSignIns)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
         output.WriteLine();
         output.WriteLine("ApprenticeTracker is running. Open it at:");
         foreach (var address in addresses.Select(Browsable).Distinct(StringComparer.Ordinal))
@@ -45,7 +55,7 @@ public static class StartupBanner
 
         output.WriteLine();
         output.WriteLine("Press Ctrl+C to stop.");
-        output.Flush();
+        return output.ToString();
     }
 
     /// <summary>A wildcard binding (http://[::]:80, http://+:80) is reached in a browser through localhost.</summary>
