@@ -8,6 +8,7 @@ using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
 using ApprenticeTracker.Web.Hosting;
 using AutoMapper;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 
@@ -49,6 +50,7 @@ public static class WebExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.Use(GetRequestsOnlyGetStatusPages);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -57,6 +59,21 @@ public static class WebExtensions
         app.MapHealthEndpoint();
         app.MapRazorComponents<App>();
         return app;
+    }
+
+    /// <summary>
+    /// Re-execution keeps the request's method, and a page answers a POST only with its antiforgery token and form
+    /// name: a status page for a POST or DELETE would turn a 404 or 405 into a 400. Those get the bare status.
+    /// </summary>
+    private static Task GetRequestsOnlyGetStatusPages(HttpContext context, RequestDelegate next)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+        {
+            statusCodePages.Enabled = false;
+        }
+
+        return next(context);
     }
 
     /// <summary>

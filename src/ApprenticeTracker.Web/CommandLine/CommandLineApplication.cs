@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Seeding;
@@ -48,19 +49,28 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
             return ExitCodes.Success;
         }
 
-        return verb switch
+        try
         {
-            Migrate => arguments.Count == 0
-                ? await MigrateAsync(output, ct)
-                : UsageError(error, $"'{Migrate}' takes no arguments; it was given '{string.Join(' ', arguments)}'."),
-            ImportStandard => arguments.Count == 1 && !arguments[0].StartsWith("--", StringComparison.Ordinal)
-                ? await ImportStandardAsync(arguments[0], output, error, ct)
-                : UsageError(error, $"'{ImportStandard}' takes one argument, the file to import: {ImportStandard} <file>."),
-            SeedDemo => arguments.Count == 0
-                ? await SeedDemoAsync(output, error, ct)
-                : UsageError(error, $"'{SeedDemo}' does not know the option '{arguments[0]}'."),
-            _ => UsageError(error, $"'{verb}' is not a verb this app knows."),
-        };
+            return verb switch
+            {
+                Migrate => arguments.Count == 0
+                    ? await MigrateAsync(output, ct)
+                    : UsageError(error, $"'{Migrate}' takes no arguments; it was given '{string.Join(' ', arguments)}'."),
+                ImportStandard => arguments.Count == 1 && !arguments[0].StartsWith("--", StringComparison.Ordinal)
+                    ? await ImportStandardAsync(arguments[0], output, error, ct)
+                    : UsageError(error, $"'{ImportStandard}' takes one argument, the file to import: {ImportStandard} <file>."),
+                SeedDemo => arguments.Count == 0
+                    ? await SeedDemoAsync(output, error, ct)
+                    : UsageError(error, $"'{SeedDemo}' does not know the option '{arguments[0]}'."),
+                _ => UsageError(error, $"'{verb}' is not a verb this app knows."),
+            };
+        }
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // The database or the data folder could not be reached: say why, without a stack trace.
+            error.WriteLine($"'{verb}' failed: {e.Message}");
+            return ExitCodes.Failure;
+        }
     }
 
     private async Task<int> MigrateAsync(TextWriter output, CancellationToken ct)

@@ -24,6 +24,23 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public Task<PreparationResult> SeedDemoDataAsync() =>
         Services.GetRequiredService<DataPreparation>().PrepareAsync(seedDemoData: true, CancellationToken.None);
 
+    /// <summary>Deletes the database (with its write-ahead log) from under the running host.</summary>
+    public void DeleteDatabase()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(DataPath, "apprenticetracker.db*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Puts a folder where the database file should be: the path exists, yet SQLite cannot open it.</summary>
+    public void MakeDatabaseUnopenable()
+    {
+        DeleteDatabase();
+        Directory.CreateDirectory(DatabaseFile);
+    }
+
     /// <summary>A client that reports redirects instead of following them.</summary>
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -48,4 +48,14 @@ public sealed class ErrorPageTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
+
+    [Test]
+    public async Task A_post_to_a_get_only_endpoint_answers_405_not_an_antiforgery_error()
+    {
+        using var client = _factory.CreateBrowser();
+
+        using var response = await client.PostAsync("/healthz", new FormUrlEncodedContent([]));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+    }
 }

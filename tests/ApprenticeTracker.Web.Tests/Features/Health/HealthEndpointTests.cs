@@ -1,6 +1,5 @@
 using System.Net;
 using ApprenticeTracker.Web.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace ApprenticeTracker.Web.Tests.Features.Health;
 
@@ -11,14 +10,7 @@ public sealed class HealthEndpointTests
     {
         using var factory = new AppFactory();
         using var client = factory.CreateBrowser();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(factory.DataPath, "apprenticetracker.db*"))
-        {
-            File.Delete(file);
-        }
-
-        // A folder where the database file should be: it exists, yet SQLite cannot open it.
-        Directory.CreateDirectory(factory.DatabaseFile);
+        factory.MakeDatabaseUnopenable();
 
         using var response = await client.GetAsync("/healthz");
 
@@ -31,11 +23,7 @@ public sealed class HealthEndpointTests
     {
         using var factory = new AppFactory();
         using var client = factory.CreateBrowser();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(factory.DataPath, "apprenticetracker.db*"))
-        {
-            File.Delete(file);
-        }
+        factory.DeleteDatabase();
 
         using var response = await client.GetAsync("/healthz");
 
