@@ -119,9 +119,11 @@ public class AppDbContext : IdentityDbContext<AppUser>
         }
 
         // Every tracked aggregate, whatever its state: an aggregate can record an event without a mapped property changing.
+        // In time order, so that the sequence numbers the store gives follow the order in which things happened.
         var events = ChangeTracker.Entries<AggregateRoot>()
             .Where(e => e.State is not EntityState.Detached)
             .SelectMany(e => e.Entity.DequeueAuditEvents())
+            .OrderBy(e => e.OccurredAt)
             .ToList();
         AuditEvents.AddRange(events);
     }

@@ -31,15 +31,4 @@ public class MigrationsTests
             Is.Empty,
             "The model has changes that no migration captures: run dotnet ef migrations add.");
     }
-
-    [Test]
-    public void Migrating_applies_every_migration()
-    {
-        using var database = new TestDatabase();
-        using var db = database.CreateDbContext();
-
-        var pending = db.Database.GetPendingMigrations();
-
-        Assert.That(pending, Is.Empty);
-    }
 }

@@ -141,6 +141,8 @@ public sealed class DemoDataSeeder
             var assessorA2 = AddAssessor(providerA, "tomasz.kowalczyk@example.org", "Tomasz", "Kowalczyk", "Senior lecturer in healthcare science", adminA, setUpAt.AddHours(3));
             var assessorB = AddAssessor(providerB, "roisin.ni.bhriain@example.org", "Róisín", "Ní Bhriain", "Practice educator", adminB, setUpAt.AddHours(3));
 
+            // The demo assessor (assessor@example.org) also co-assesses every fourth apprentice of the later intake, so
+            // that signing in as them shows both cohorts.
             var index = 0;
             foreach (var spec in DemoCatalogue.Apprentices)
             {

@@ -178,6 +178,17 @@ public class DemoDataSeederTests
         }));
     }
 
+    [Test]
+    public void The_audit_log_numbers_the_seeded_events_in_the_order_they_happened()
+    {
+        using var db = _database.CreateDbContext();
+
+        // The standard is imported today, before the seeder writes a history that starts months ago.
+        var times = db.AuditEvents.Where(a => a.Action != "standard.imported").OrderBy(a => a.Id).Select(a => a.OccurredAt).ToList();
+
+        Assert.That(times, Is.Ordered);
+    }
+
     [TestCase(DemoDataSeeder.ApprenticeEmail, Roles.Apprentice)]
     [TestCase(DemoDataSeeder.AssessorEmail, Roles.Assessor)]
     [TestCase(DemoDataSeeder.ProviderEmail, Roles.ProviderAdmin)]
