@@ -1,5 +1,4 @@
 using ApprenticeTracker.Persistence;
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
 using MappingConfiguration = AutoMapper.IConfigurationProvider;
