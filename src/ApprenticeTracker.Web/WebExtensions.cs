@@ -49,6 +49,7 @@ public static class WebExtensions
             app.UseHsts();
         }
 
+        app.Use(AddSecurityHeaders);
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.Use(GetRequestsOnlyGetStatusPages);
         app.UseAuthentication();
@@ -59,6 +60,19 @@ public static class WebExtensions
         app.MapHealthEndpoint();
         app.MapRazorComponents<App>();
         return app;
+    }
+
+    /// <summary>
+    /// Headers every response carries: browsers must not guess content types, nor frame the app's pages (against
+    /// click-jacking), and other sites learn only the app's origin from a link.
+    /// </summary>
+    private static Task AddSecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        return next(context);
     }
 
     /// <summary>

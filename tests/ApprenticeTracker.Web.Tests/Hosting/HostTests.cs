@@ -63,4 +63,18 @@ public sealed class HostTests
         Assert.That(assets, Has.Count.EqualTo(5));
         Assert.That(statuses, Is.All.EndsWith(": 200"));
     }
+
+    [TestCase("/")]
+    [TestCase("/healthz")]
+    [TestCase("/no/such/page")]
+    public async Task Every_response_forbids_content_sniffing_and_framing(string url)
+    {
+        using var client = _factory.CreateBrowser();
+
+        using var response = await client.GetAsync(url);
+
+        Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
+        Assert.That(response.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
+        Assert.That(response.Headers.GetValues("Referrer-Policy"), Is.EqualTo(new[] { "strict-origin-when-cross-origin" }));
+    }
 }
