@@ -1,0 +1,150 @@
+using System.Data.Common;
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.Seeding;
+using ApprenticeTracker.Persistence.Standards;
+using ApprenticeTracker.Web.Hosting;
+
+namespace ApprenticeTracker.Web.CommandLine;
+
+/// <summary>
+/// The command-line verbs of the host (<c>migrate</c>, <c>import-standard</c>, <c>seed-demo</c>, <c>help</c>). They
+/// run on the same services as the web app, write to the writers they are given and return an exit code
+/// (<see cref="ExitCodes"/>), so tests run them in-process.
+/// </summary>
+public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPreparation preparation)
+{
+    public const string Migrate = "migrate";
+    public const string ImportStandard = "import-standard";
+    public const string SeedDemo = "seed-demo";
+    public const string Help = "help";
+
+    private static readonly string[] HelpFlags = ["--help", "-h", "-?", "/?"];
+
+    /// <summary>
+    /// Whether the command line names a verb. With no arguments, or with host options only (<c>--urls …</c>), the
+    /// web app runs instead.
+    /// </summary>
+    public static bool IsVerb(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Count > 0 && (!args[0].StartsWith('-') || HelpFlags.Contains(args[0], StringComparer.Ordinal));
+    }
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (args.Count == 0)
+        {
+            return UsageError(error, "Name a verb.");
+        }
+
+        var verb = args[0];
+        var arguments = args.Skip(1).ToList();
+        if (verb == Help || HelpFlags.Contains(verb, StringComparer.Ordinal))
+        {
+            output.WriteLine(Usage.Text);
+            return ExitCodes.Success;
+        }
+
+        try
+        {
+            return verb switch
+            {
+                Migrate => arguments.Count == 0
+                    ? await MigrateAsync(output, ct)
+                    : UsageError(error, $"'{Migrate}' takes no arguments; it was given '{string.Join(' ', arguments)}'."),
+                ImportStandard => arguments.Count == 1 && !arguments[0].StartsWith("--", StringComparison.Ordinal)
+                    ? await ImportStandardAsync(arguments[0], output, error, ct)
+                    : UsageError(error, $"'{ImportStandard}' takes one argument, the file to import: {ImportStandard} <file>."),
+                SeedDemo => arguments.Count == 0
+                    ? await SeedDemoAsync(output, error, ct)
+                    : UsageError(error, $"'{SeedDemo}' does not know the option '{arguments[0]}'."),
+                _ => UsageError(error, $"'{verb}' is not a verb this app knows."),
+            };
+        }
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // The database or the data folder could not be reached: say why, without a stack trace.
+            error.WriteLine($"'{verb}' failed: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private async Task<int> MigrateAsync(TextWriter output, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+        var paths = scope.ServiceProvider.GetRequiredService<DataPaths>();
+        output.WriteLine($"The database is up to date: {paths.DatabaseFile}");
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> ImportStandardAsync(string file, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+        var importer = scope.ServiceProvider.GetRequiredService<StandardImporter>();
+        var actor = new Actor(Actor.System.UserId, $"Command line ({Environment.UserName})");
+
+        var result = await importer.ImportFileAsync(ResolveInputFile(file), actor, ct);
+
+        if (!result.Succeeded)
+        {
+            error.WriteLine($"The standard in {file} was not imported: {result.Error}");
+            return ExitCodes.Failure;
+        }
+
+        var what = result.Created ? "Imported" : "Re-imported";
+        output.WriteLine($"{what} {result.ReferenceNumber} v{result.Version}: {result.DutyCount} duties, {result.KsbCount} KSBs.");
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> SeedDemoAsync(TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var prepared = await preparation.PrepareAsync(seedDemoData: true, ct);
+        if (prepared.Sample.Failed)
+        {
+            error.WriteLine($"Demo data needs {SampleStandard.ReferenceNumber} v{SampleStandard.Version}, which could not be imported: {prepared.Sample.Error}");
+            return ExitCodes.Failure;
+        }
+
+        output.WriteLine(prepared.DemoDataSeeded
+            ? "Demo data seeded."
+            : "Demo data was already there; nothing was changed.");
+        output.WriteLine($"Demo sign-ins, all with the password {DemoDataSeeder.DemoPassword}:");
+        foreach (var signIn in prepared.DemoSignIns)
+        {
+            output.WriteLine($"  {signIn.Email} ({signIn.Roles})");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// <c>dotnet run --project</c> runs the app in its project folder, so a path such as
+    /// <c>samples/standards/ST0413-v1.1.json</c> typed at the repository's root is also looked up beside the app,
+    /// where the shipped samples are copied.
+    /// </summary>
+    private static string ResolveInputFile(string file)
+    {
+        var fromWorkingFolder = Path.GetFullPath(file);
+        if (Path.IsPathRooted(file) || File.Exists(fromWorkingFolder))
+        {
+            return fromWorkingFolder;
+        }
+
+        var fromAppFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, file));
+        return File.Exists(fromAppFolder) ? fromAppFolder : fromWorkingFolder;
+    }
+
+    private static int UsageError(TextWriter error, string message)
+    {
+        error.WriteLine(message);
+        error.WriteLine();
+        error.WriteLine(Usage.Text);
+        return ExitCodes.Usage;
+    }
+}

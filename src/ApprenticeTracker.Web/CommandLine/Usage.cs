@@ -1,0 +1,27 @@
+namespace ApprenticeTracker.Web.CommandLine;
+
+/// <summary>The help text of the command line.</summary>
+public static class Usage
+{
+    public const string Text = """
+        Usage: ApprenticeTracker.Web [verb] [arguments]
+          (from the repository: dotnet run --project src/ApprenticeTracker.Web -- [verb] [arguments])
+
+        With no verb, the web app starts: the database is migrated, the ST0413 standard shipped in
+        samples/standards is imported if it is missing, and in the Development environment demo data is seeded.
+        Host options such as --urls http://localhost:5090 may follow.
+
+        Verbs:
+          migrate                  Create the database if needed and apply every pending migration.
+          import-standard <file>   Import a standard version from a Skills England JSON file. Importing the same
+                                   reference and version again updates it. A relative path is looked up from the
+                                   working folder, then from the app's folder (where samples/standards is copied).
+          seed-demo                Migrate, import ST0413 if missing, and add the demo providers, people and evidence
+                                   (does nothing if the demo data is already there).
+          help                     Show this text.
+
+        Exit codes: 0 success, 1 the verb failed (the reason is printed), 2 the command line was not understood.
+        Configuration: App:DataPath (environment variable App__DataPath) sets the data folder, default "data";
+        ConnectionStrings:Default overrides the database location.
+        """;
+}

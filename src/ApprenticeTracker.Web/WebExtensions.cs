@@ -1,0 +1,133 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Web.CommandLine;
+using ApprenticeTracker.Web.Components;
+using ApprenticeTracker.Web.Features.Health;
+using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Hosting;
+using AutoMapper;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
+
+namespace ApprenticeTracker.Web;
+
+/// <summary>Registers and wires up the web host: pages, accounts, endpoints and the command-line verbs.</summary>
+public static class WebExtensions
+{
+    /// <summary>The environment the tests run the host in: like Production, except that cookies also go over http.</summary>
+    public const string TestingEnvironment = "Testing";
+
+    public static IHostApplicationBuilder AddWebFeatures(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+
+        // The default encoder writes everything outside Basic Latin as numeric entities (Łucja as &#x141;ucja).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        builder.AddAccounts();
+        services.AddSingleton(CreateMappings());
+        services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<AutoMapper.IConfigurationProvider>()));
+
+        services.AddSingleton<HomeQuery>();
+        services.AddSingleton<DataPreparation>();
+        services.AddSingleton<CommandLineApplication>();
+        return builder;
+    }
+
+    public static WebApplication UseWebFeatures(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.Use(AddSecurityHeaders);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.Use(GetRequestsOnlyGetStatusPages);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthEndpoint();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    /// <summary>
+    /// Headers every response carries: browsers must not guess content types, nor frame the app's pages (against
+    /// click-jacking), and other sites learn only the app's origin from a link.
+    /// </summary>
+    private static Task AddSecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        return next(context);
+    }
+
+    /// <summary>
+    /// Re-execution keeps the request's method, and a page answers a POST only with its antiforgery token and form
+    /// name: a status page for a POST or DELETE would turn a 404 or 405 into a 400. Those get the bare status.
+    /// </summary>
+    private static Task GetRequestsOnlyGetStatusPages(HttpContext context, RequestDelegate next)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+        {
+            statusCodePages.Enabled = false;
+        }
+
+        return next(context);
+    }
+
+    /// <summary>
+    /// The AutoMapper configuration, built here because the package that registers it with dependency injection is
+    /// not served by the registry this project uses.
+    /// </summary>
+    internal static AutoMapper.IConfigurationProvider CreateMappings() =>
+        new MapperConfiguration(c => c.AddProfiles(typeof(WebExtensions).Assembly));
+
+    private static void AddAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                // Length is what makes a password strong; composition rules make people write them down.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.AddAuthorization();
+
+        // Development and the tests serve plain http; everywhere else the sign-in cookie never leaves https.
+        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment(TestingEnvironment);
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+    }
+}

@@ -1,0 +1,120 @@
+using ApprenticeTracker.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+
+namespace ApprenticeTracker.Web.Tests.Browser;
+
+/// <summary>The navigation in a real browser (Debian's chromium), with and without JavaScript.</summary>
+public sealed class NavigationBrowserTests
+{
+    private AppFactory _factory = null!;
+    private string _chromium = string.Empty;
+    private string _chromedriver = string.Empty;
+    private string _home = string.Empty;
+
+    [OneTimeSetUp]
+    public void StartHost()
+    {
+        _chromium = RequiredTools.Require("chromium", "chromium");
+        _chromedriver = RequiredTools.Require("chromedriver", "chromium-driver");
+        _factory = new AppFactory();
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _home = address.TrimEnd('/') + "/";
+    }
+
+    [OneTimeTearDown]
+    public void StopHost() => _factory?.Dispose();
+
+    [Test]
+    public void On_a_narrow_screen_the_menu_is_folded_and_its_button_opens_it()
+    {
+        using var browser = Open(width: 390, javaScript: true);
+        var home = HomeLink(browser);
+        var foldedAtFirst = !home.Displayed;
+
+        browser.FindElement(By.CssSelector(".navbar-toggler")).Click();
+
+        Assert.That(foldedAtFirst, Is.True);
+        Assert.That(WaitUntil(() => home.Displayed), Is.True);
+    }
+
+    [Test]
+    public void Without_JavaScript_the_menu_is_open_on_a_narrow_screen_and_the_button_is_hidden()
+    {
+        using var browser = Open(width: 390, javaScript: false);
+
+        var home = HomeLink(browser);
+
+        Assert.That(home.Displayed, Is.True);
+        Assert.That(browser.FindElement(By.CssSelector(".navbar-toggler")).Displayed, Is.False);
+    }
+
+    [Test]
+    public void On_a_wide_screen_the_menu_shows_without_a_button()
+    {
+        using var browser = Open(width: 1280, javaScript: true);
+
+        var home = HomeLink(browser);
+
+        Assert.That(home.Displayed, Is.True);
+        Assert.That(browser.FindElement(By.CssSelector(".navbar-toggler")).Displayed, Is.False);
+    }
+
+    [Test]
+    public void The_skip_link_appears_on_the_first_tab_and_moves_focus_to_the_main_content()
+    {
+        using var browser = Open(width: 1280, javaScript: true);
+        var skipLink = browser.FindElement(By.CssSelector("a.skip-link"));
+        var hiddenAtFirst = skipLink.Size.Width <= 1;
+
+        browser.FindElement(By.TagName("body")).SendKeys(Keys.Tab);
+        var shownOnFocus = skipLink.Size.Width > 1;
+        browser.SwitchTo().ActiveElement().SendKeys(Keys.Enter);
+
+        Assert.That(hiddenAtFirst, Is.True);
+        Assert.That(shownOnFocus, Is.True);
+        Assert.That(WaitUntil(() => browser.SwitchTo().ActiveElement().GetAttribute("id") == "main"), Is.True);
+    }
+
+    private ChromeDriver Open(int width, bool javaScript)
+    {
+        var options = new ChromeOptions { BinaryLocation = _chromium };
+        options.AddArguments(
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", $"--window-size={width},900");
+        if (!javaScript)
+        {
+            options.AddUserProfilePreference("profile.managed_default_content_settings.javascript", 2);
+        }
+
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(_chromedriver), Path.GetFileName(_chromedriver));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        driver.Navigate().GoToUrl(_home);
+        return driver;
+    }
+
+    private static IWebElement HomeLink(ChromeDriver browser) => browser.FindElement(By.CssSelector("#main-nav a.nav-link[href='/']"));
+
+    private static bool WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        return condition();
+    }
+}
