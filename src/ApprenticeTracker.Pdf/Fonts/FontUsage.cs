@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text;
+using ApprenticeTracker.Pdf.Text;
+
+namespace ApprenticeTracker.Pdf.Fonts;
+
+/// <summary>
+/// One font as used by one document: which glyphs were drawn, under which CID, standing for which
+/// text. CIDs are handed out in order of first use, so they equal the glyph ids of the subset that
+/// <see cref="TrueTypeSubsetter"/> builds from <see cref="UsedGlyphs"/>, and content streams can be
+/// written before the subset exists.
+/// </summary>
+internal sealed class FontUsage
+{
+    private const int ReplacementCharacter = 0xFFFD;
+    private readonly ushort[] _cidByGlyph;
+    private readonly List<ushort> _glyphs = [];
+    private readonly List<int> _codePoints = [];
+    private readonly float[] _widths;
+    private readonly ushort _replacementGlyph;
+    private readonly Action<string> _warn;
+    private readonly HashSet<int> _reported;
+
+    public FontUsage(TrueTypeFont font, string resourceName, HashSet<int> reported, Action<string> warn)
+    {
+        Font = font;
+        ResourceName = resourceName;
+        _reported = reported;
+        _warn = warn;
+        _cidByGlyph = new ushort[font.GlyphCount];
+        _widths = new float[font.GlyphCount];
+        for (var glyph = 0; glyph < font.GlyphCount; glyph++)
+        {
+            _widths[glyph] = font.Advance(glyph) * 1000f / font.UnitsPerEm;
+        }
+
+        _replacementGlyph = font.GlyphFor(ReplacementCharacter) is var r and not 0 ? r : font.GlyphFor('?');
+    }
+
+    public TrueTypeFont Font { get; }
+
+    /// <summary>The resource name under which pages refer to this font, for example <c>F1</c>.</summary>
+    public string ResourceName { get; }
+
+    public bool IsUsed => _glyphs.Count > 0;
+
+    /// <summary>Original glyph ids in CID order, starting at CID 1.</summary>
+    public IReadOnlyList<ushort> UsedGlyphs => _glyphs;
+
+    /// <summary>The Unicode scalar value each CID stands for, starting at CID 1.</summary>
+    public IReadOnlyList<int> CodePoints => _codePoints;
+
+    /// <summary>Advance width of an original glyph in thousandths of an em (PDF glyph space).</summary>
+    public float Width(ushort glyph) => _widths[glyph];
+
+    /// <summary>
+    /// Maps text to glyphs of this font. Text is first brought to Unicode normalisation form C, so that a
+    /// letter typed as base plus combining accent uses the font's precomposed glyph. Characters the font
+    /// lacks, control characters and lone surrogates are drawn as U+FFFD and reported once per document.
+    /// </summary>
+    public GlyphRun Shape(string text)
+    {
+        text = Normalise(text);
+        var run = new GlyphRun(this, text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            int codePoint = text[i];
+            var loneSurrogate = false;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                codePoint = char.ConvertToUtf32(text[i], text[i + 1]);
+                i++;
+            }
+            else
+            {
+                loneSurrogate = char.IsSurrogate(text[i]);
+            }
+
+            switch (codePoint)
+            {
+                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
+                    continue;
+                case '\n' or '\r' or '\v' or '\f' or 0x85 or 0x2028 or 0x2029:
+                    run.Add(0, 0, GlyphKind.LineBreak);
+                    continue;
+                case '\t':
+                    codePoint = ' ';
+                    break;
+                case 0xAD:
+                    // A soft hyphen marks where a word may be hyphenated; without hyphenation it is invisible.
+                    continue;
+            }
+
+            var glyph = Font.GlyphFor(codePoint);
+            var category = loneSurrogate ? UnicodeCategory.Surrogate : CharUnicodeInfo.GetUnicodeCategory(codePoint);
+            if (glyph == 0 && category == UnicodeCategory.Format)
+            {
+                // Format characters (bidirectional marks, joiners, the byte order mark) have no appearance of
+                // their own; a font that lacks them loses nothing visible.
+                continue;
+            }
+
+            if (glyph == 0 || category is UnicodeCategory.Control or UnicodeCategory.Surrogate)
+            {
+                Report(codePoint, category);
+                glyph = _replacementGlyph;
+                codePoint = ReplacementCharacter;
+            }
+
+            var kind = codePoint switch
+            {
+                ' ' or 0x1680 or (>= 0x2000 and <= 0x200B and not 0x2007) or 0x205F or 0x3000 => GlyphKind.Space,
+                '-' or 0x2010 => GlyphKind.BreakAfter,
+                _ => GlyphKind.Normal,
+            };
+            run.Add(Cid(glyph, codePoint), _widths[glyph], kind);
+        }
+
+        return run;
+    }
+
+    private ushort Cid(ushort glyph, int codePoint)
+    {
+        var cid = _cidByGlyph[glyph];
+        if (cid == 0 && glyph != 0)
+        {
+            _glyphs.Add(glyph);
+            _codePoints.Add(codePoint);
+            cid = (ushort)_glyphs.Count;
+            _cidByGlyph[glyph] = cid;
+        }
+
+        return cid;
+    }
+
+    private void Report(int codePoint, UnicodeCategory category)
+    {
+        if (!_reported.Add(codePoint))
+        {
+            return;
+        }
+
+        var what = category switch
+        {
+            UnicodeCategory.Control => "the control character",
+            UnicodeCategory.Surrogate => "the unpaired surrogate",
+            _ => "the character",
+        };
+        _warn(string.Create(CultureInfo.InvariantCulture, $"The font {Font.PostScriptName} cannot draw {what} U+{codePoint:X4}; it is shown as U+FFFD (\uFFFD)."));
+    }
+
+    private static string Normalise(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x300)
+            {
+                return HasLoneSurrogate(text) ? text : text.Normalize(NormalizationForm.FormC);
+            }
+        }
+
+        return text;
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

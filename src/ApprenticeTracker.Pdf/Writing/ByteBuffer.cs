@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+
+namespace ApprenticeTracker.Pdf.Writing;
+
+/// <summary>
+/// A growable byte array with the few append operations PDF syntax needs. Everything written through
+/// it is ASCII except raw stream data, so no encoder is involved on the hot path.
+/// </summary>
+internal sealed class ByteBuffer
+{
+    private static readonly byte[] HexDigits = "0123456789ABCDEF"u8.ToArray();
+    private byte[] _data;
+
+    public ByteBuffer(int capacity = 1024) => _data = new byte[Math.Max(16, capacity)];
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<byte> Span => _data.AsSpan(0, Length);
+
+    public byte[] ToArray() => Span.ToArray();
+
+    public void Clear() => Length = 0;
+
+    public void Truncate(int length) => Length = Math.Clamp(length, 0, Length);
+
+    public ByteBuffer Append(byte value)
+    {
+        Ensure(1);
+        _data[Length++] = value;
+        return this;
+    }
+
+    /// <summary>Appends an ASCII character; without this overload a char would bind to <see cref="Append(int)"/>.</summary>
+    public ByteBuffer Append(char ascii) => Append((byte)ascii);
+
+    public ByteBuffer Append(ReadOnlySpan<byte> bytes)
+    {
+        Ensure(bytes.Length);
+        bytes.CopyTo(_data.AsSpan(Length));
+        Length += bytes.Length;
+        return this;
+    }
+
+    /// <summary>Appends text that the caller guarantees is ASCII (PDF operators, names, numbers).</summary>
+    public ByteBuffer Append(string ascii)
+    {
+        Ensure(ascii.Length);
+        var span = _data.AsSpan(Length);
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            span[i] = (byte)ascii[i];
+        }
+
+        Length += ascii.Length;
+        return this;
+    }
+
+    public ByteBuffer Append(int value)
+    {
+        Ensure(11);
+        value.TryFormat(_data.AsSpan(Length), out var written, default, CultureInfo.InvariantCulture);
+        Length += written;
+        return this;
+    }
+
+    public ByteBuffer Append(long value)
+    {
+        Ensure(20);
+        value.TryFormat(_data.AsSpan(Length), out var written, default, CultureInfo.InvariantCulture);
+        Length += written;
+        return this;
+    }
+
+    /// <summary>
+    /// Appends a real number in PDF syntax: no exponent, at most three decimals, never "-0".
+    /// Three decimals of a point (1/72 inch) is far below anything a reader or printer can show.
+    /// </summary>
+    public ByteBuffer AppendNumber(double value)
+    {
+        var rounded = Math.Round(value, 3, MidpointRounding.AwayFromZero);
+        if (rounded == 0)
+        {
+            return Append((byte)'0');
+        }
+
+        var whole = Math.Round(rounded);
+        if (rounded == whole && Math.Abs(whole) < int.MaxValue)
+        {
+            return Append((int)whole);
+        }
+
+        Ensure(32);
+        rounded.TryFormat(_data.AsSpan(Length), out var written, "0.###", CultureInfo.InvariantCulture);
+        Length += written;
+        return this;
+    }
+
+    public ByteBuffer AppendHex(ushort value)
+    {
+        Ensure(4);
+        _data[Length++] = HexDigits[value >> 12];
+        _data[Length++] = HexDigits[(value >> 8) & 0xF];
+        _data[Length++] = HexDigits[(value >> 4) & 0xF];
+        _data[Length++] = HexDigits[value & 0xF];
+        return this;
+    }
+
+    public ByteBuffer AppendHexByte(byte value)
+    {
+        Ensure(2);
+        _data[Length++] = HexDigits[value >> 4];
+        _data[Length++] = HexDigits[value & 0xF];
+        return this;
+    }
+
+    /// <summary>Appends a string as a PDF text string (see <see cref="PdfStrings.AppendTextString"/>).</summary>
+    public ByteBuffer AppendTextString(string text)
+    {
+        PdfStrings.AppendTextString(this, text);
+        return this;
+    }
+
+    public override string ToString() => Encoding.Latin1.GetString(Span);
+
+    private void Ensure(int extra)
+    {
+        if (Length + extra <= _data.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(_data.Length * 2, Length + extra);
+        Array.Resize(ref _data, size);
+    }
+}
