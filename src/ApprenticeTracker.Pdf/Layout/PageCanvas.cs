@@ -78,7 +78,7 @@ internal sealed class PageCanvas
         SetFill(style.Colour);
         Fonts.Add(run.Font.ResourceName);
         Content.Append("BT /").Append(run.Font.ResourceName).Append(' ').AppendNumber(style.Size).Append(" Tf ")
-            .AppendNumber(x).Append(' ').AppendNumber(baseline).Append(" Td [<");
+            .AppendNumber(x).Append(' ').AppendNumber(baseline).Append(" Td [(");
         var cids = run.Cids;
         var kinds = run.Kinds;
         // TJ adjustments are in thousandths of the font size and move left when positive; Tw cannot be
@@ -91,14 +91,14 @@ internal sealed class PageCanvas
                 continue;
             }
 
-            Content.AppendHex(cids[i]);
+            Content.AppendStringCode(cids[i]);
             if (adjustment != 0 && kinds[i] == GlyphKind.Space)
             {
-                Content.Append((byte)'>').AppendNumber(adjustment).Append((byte)'<');
+                Content.Append(')').AppendNumber(adjustment).Append('(');
             }
         }
 
-        Content.Append(">] TJ ET\n");
+        Content.Append(")] TJ ET\n");
     }
 
     private void SetFill(Colour colour)

@@ -73,26 +73,60 @@ internal sealed class ByteBuffer
     }
 
     /// <summary>
-    /// Appends a real number in PDF syntax: no exponent, at most three decimals, never "-0".
-    /// Three decimals of a point (1/72 inch) is far below anything a reader or printer can show.
+    /// Appends a real number in PDF syntax: no exponent, at most three decimals, never "-0". Three decimals
+    /// of a point (1/72 inch) is far below anything a reader or printer can show. Written digit by digit
+    /// because content streams hold tens of thousands of numbers and general formatting dominated the
+    /// cost of writing a document. A value that is not finite, which no valid layout produces, becomes 0
+    /// rather than a token no reader could parse.
     /// </summary>
     public ByteBuffer AppendNumber(double value)
     {
-        var rounded = Math.Round(value, 3, MidpointRounding.AwayFromZero);
-        if (rounded == 0)
+        if (!double.IsFinite(value) || Math.Abs(value) > 1e12)
         {
             return Append((byte)'0');
         }
 
-        var whole = Math.Round(rounded);
-        if (rounded == whole && Math.Abs(whole) < int.MaxValue)
+        var thousandths = (long)Math.Round(value * 1000, MidpointRounding.AwayFromZero);
+        if (thousandths == 0)
         {
-            return Append((int)whole);
+            return Append((byte)'0');
         }
 
-        Ensure(32);
-        rounded.TryFormat(_data.AsSpan(Length), out var written, "0.###", CultureInfo.InvariantCulture);
-        Length += written;
+        if (thousandths < 0)
+        {
+            Append((byte)'-');
+            thousandths = -thousandths;
+        }
+
+        Append(thousandths / 1000);
+        var fraction = (int)(thousandths % 1000);
+        if (fraction != 0)
+        {
+            Ensure(4);
+            _data[Length++] = (byte)'.';
+            _data[Length++] = (byte)('0' + (fraction / 100));
+            fraction %= 100;
+            if (fraction != 0)
+            {
+                _data[Length++] = (byte)('0' + (fraction / 10));
+                if (fraction % 10 != 0)
+                {
+                    _data[Length++] = (byte)('0' + (fraction % 10));
+                }
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Appends a two-byte character code inside a literal string, escaping the bytes that would end the
+    /// string or be read as an escape, and the line-end bytes that a reader would normalise (PDF 1.7, 7.3.4.2).
+    /// </summary>
+    public ByteBuffer AppendStringCode(ushort code)
+    {
+        StringByte((byte)(code >> 8));
+        StringByte((byte)code);
         return this;
     }
 
@@ -119,6 +153,29 @@ internal sealed class ByteBuffer
     {
         PdfStrings.AppendTextString(this, text);
         return this;
+    }
+
+    private void StringByte(byte value)
+    {
+        Ensure(2);
+        switch (value)
+        {
+            case (byte)'(' or (byte)')' or (byte)'\\':
+                _data[Length++] = (byte)'\\';
+                _data[Length++] = value;
+                break;
+            case (byte)'\r':
+                _data[Length++] = (byte)'\\';
+                _data[Length++] = (byte)'r';
+                break;
+            case (byte)'\n':
+                _data[Length++] = (byte)'\\';
+                _data[Length++] = (byte)'n';
+                break;
+            default:
+                _data[Length++] = value;
+                break;
+        }
     }
 
     public override string ToString() => Encoding.Latin1.GetString(Span);
