@@ -196,7 +196,7 @@ internal sealed class TrueTypeFont
             _tables[tag] = (offset, length);
         }
 
-        foreach (var required in new[] { "head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap" })
+        foreach (var required in new[] { "head", "hhea", "maxp", "hmtx", "loca", "glyf" })
         {
             Table(required);
         }
@@ -241,9 +241,14 @@ internal sealed class TrueTypeFont
         return offsets;
     }
 
+    /// <summary>Reads the Unicode character map. A font without one (such as a subset made for PDF) maps no characters.</summary>
     private void ReadCharacterMap()
     {
-        var cmap = Table("cmap");
+        if (!_tables.TryGetValue("cmap", out var cmap))
+        {
+            return;
+        }
+
         var count = ReadU16(cmap.Offset + 2);
         int best = -1, bestScore = 0;
         for (var i = 0; i < count; i++)
