@@ -102,7 +102,7 @@ internal sealed class TableBlock(Table table) : Block
                 }
 
                 var lineTop = top - padding;
-                var end = Math.Min(cell.Lines.Count, cell.Next + maxLines);
+                var end = cell.Next + Math.Min(cell.Remaining, maxLines);
                 for (var l = cell.Next; l < end; l++)
                 {
                     page.TextLine(cell.Run, cell.Lines[l], x + padding, widths[c] - (2 * padding), lineTop, cell.Style);
