@@ -172,7 +172,7 @@ public sealed class PdfDocument
             block.Layout(engine);
         }
 
-        engine.DrawBands(HeaderBand, FooterBand);
+        engine.Finish(HeaderBand, FooterBand);
         var content = PdfFileWriter.Write(engine, Info);
         return new RenderedPdf(content, engine.Pages.Count, warnings.AsReadOnly());
     }

@@ -90,7 +90,7 @@ public class FileStructureTests
         using var zlib = new ZLibStream(new MemoryStream(pdf[start..(start + int.Parse(stream.Groups[1].Value))]), CompressionMode.Decompress);
         using var reader = new StreamReader(zlib, Encoding.Latin1);
 
-        Assert.That(reader.ReadToEnd(), Does.Contain("BT /F1 10 Tf"));
+        Assert.That(reader.ReadToEnd(), Does.Match(@"^BT\n/F1 10 Tf\n[\d.]+ [\d.]+ Td \(.+\) Tj\nET\n$"));
     }
 
     [Test]

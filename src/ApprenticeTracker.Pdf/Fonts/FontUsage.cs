@@ -92,17 +92,18 @@ internal sealed class FontUsage
             }
 
             var glyph = Font.GlyphFor(codePoint);
-            var category = loneSurrogate ? UnicodeCategory.Surrogate : CharUnicodeInfo.GetUnicodeCategory(codePoint);
-            if (glyph == 0 && category == UnicodeCategory.Format)
+            var control = codePoint is < 0x20 or (>= 0x7F and < 0xA0);
+            if (glyph == 0 && !loneSurrogate && !control && CharUnicodeInfo.GetUnicodeCategory(codePoint) == UnicodeCategory.Format)
             {
                 // Format characters (bidirectional marks, joiners, the byte order mark) have no appearance of
                 // their own; a font that lacks them loses nothing visible.
                 continue;
             }
 
-            if (glyph == 0 || category is UnicodeCategory.Control or UnicodeCategory.Surrogate)
+            // Control characters are replaced even when the font maps them (DejaVu maps U+000D to an empty glyph).
+            if (glyph == 0 || control || loneSurrogate)
             {
-                Report(codePoint, category);
+                Report(codePoint, control ? UnicodeCategory.Control : loneSurrogate ? UnicodeCategory.Surrogate : UnicodeCategory.OtherNotAssigned);
                 glyph = _replacementGlyph;
                 codePoint = ReplacementCharacter;
             }

@@ -117,8 +117,8 @@ internal sealed class LayoutEngine
         Advance(style.SpaceAfter);
     }
 
-    /// <summary>Draws the header and footer on every page, now that the page count is known.</summary>
-    public void DrawBands(PageBand? header, PageBand? footer)
+    /// <summary>Draws the header and footer on every page, now that the page count is known, and closes every page's content.</summary>
+    public void Finish(PageBand? header, PageBand? footer)
     {
         for (var i = 0; i < Pages.Count; i++)
         {
@@ -134,6 +134,8 @@ internal sealed class LayoutEngine
                 var lineTop = (Setup.Margins.Bottom / 2) + (footer.Style.LineHeight / 2);
                 DrawBand(Pages[i], footer, context, lineTop, ruleY: Bottom - 3);
             }
+
+            Pages[i].EndText();
         }
     }
 

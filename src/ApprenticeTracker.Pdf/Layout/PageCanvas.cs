@@ -5,38 +5,60 @@ namespace ApprenticeTracker.Pdf.Layout;
 
 /// <summary>
 /// The content stream of one page under construction, in PDF coordinates (points, origin bottom left).
-/// It remembers the colours and line width last set, so each is written only when it changes.
+/// It remembers the colours, line width and font last set, so each is written only when it changes, and
+/// keeps a text object open across consecutive lines of text, placing each line relative to the last:
+/// content streams are most of what is compressed, so every byte saved here is time saved.
 /// </summary>
 internal sealed class PageCanvas
 {
     private Colour _fill = Colour.Black;
     private Colour _stroke = Colour.Black;
     private double _lineWidth = 1;
+    private bool _inText;
+    private string? _font;
+    private double _fontSize;
+    private double _lineX;
+    private double _lineY;
 
     public ByteBuffer Content { get; } = new(8192);
 
-    public HashSet<string> Fonts { get; } = new(StringComparer.Ordinal);
-
     public void FillRectangle(double x, double y, double width, double height, Colour colour)
     {
+        EndText();
         SetFill(colour);
         Content.AppendNumber(x).Append(' ').AppendNumber(y).Append(' ').AppendNumber(width).Append(' ').AppendNumber(height).Append(" re f\n");
     }
 
     public void StrokeRectangle(double x, double y, double width, double height, Colour colour, double lineWidth)
     {
+        EndText();
         SetStroke(colour, lineWidth);
         Content.AppendNumber(x).Append(' ').AppendNumber(y).Append(' ').AppendNumber(width).Append(' ').AppendNumber(height).Append(" re S\n");
     }
 
+    /// <summary>Adds a rectangle to the current path; <see cref="StrokePath"/> draws the path's outlines at once.</summary>
+    public void RectanglePath(double x, double y, double width, double height)
+    {
+        EndText();
+        Content.AppendNumber(x).Append(' ').AppendNumber(y).Append(' ').AppendNumber(width).Append(' ').AppendNumber(height).Append(" re\n");
+    }
+
+    public void StrokePath(Colour colour, double lineWidth)
+    {
+        SetStroke(colour, lineWidth);
+        Content.Append("S\n");
+    }
+
     public void Line(double x1, double y1, double x2, double y2, Colour colour, double lineWidth)
     {
+        EndText();
         SetStroke(colour, lineWidth);
         Content.AppendNumber(x1).Append(' ').AppendNumber(y1).Append(" m ").AppendNumber(x2).Append(' ').AppendNumber(y2).Append(" l S\n");
     }
 
     public void Image(string name, double x, double y, double width, double height)
     {
+        EndText();
         Content.Append("q ").AppendNumber(width).Append(" 0 0 ").AppendNumber(height).Append(' ')
             .AppendNumber(x).Append(' ').AppendNumber(y).Append(" cm /").Append(name).Append(" Do Q\n");
     }
@@ -76,14 +98,32 @@ internal sealed class PageCanvas
         }
 
         SetFill(style.Colour);
-        Fonts.Add(run.Font.ResourceName);
-        Content.Append("BT /").Append(run.Font.ResourceName).Append(' ').AppendNumber(style.Size).Append(" Tf ")
-            .AppendNumber(x).Append(' ').AppendNumber(baseline).Append(" Td [(");
+        if (!_inText)
+        {
+            Content.Append("BT\n");
+            _inText = true;
+            _lineX = 0;
+            _lineY = 0;
+        }
+
+        // The font is part of the graphics state, so it stays set across text objects.
+        if (_font != run.Font.ResourceName || _fontSize != style.Size)
+        {
+            _font = run.Font.ResourceName;
+            _fontSize = style.Size;
+            Content.Append('/').Append(_font).Append(' ').AppendNumber(_fontSize).Append(" Tf\n");
+        }
+
+        Content.AppendNumber(x - _lineX).Append(' ').AppendNumber(baseline - _lineY).Append(" Td ");
+        _lineX = x;
+        _lineY = baseline;
+
         var cids = run.Cids;
         var kinds = run.Kinds;
         // TJ adjustments are in thousandths of the font size and move left when positive; Tw cannot be
         // used because it only widens the single-byte code 32, which two-byte CID encodings never use.
         var adjustment = -extraPerSpace * 1000 / style.Size;
+        Content.Append(adjustment != 0 ? "[(" : "(");
         for (var i = start; i < end; i++)
         {
             if (kinds[i] == GlyphKind.LineBreak)
@@ -98,7 +138,17 @@ internal sealed class PageCanvas
             }
         }
 
-        Content.Append(")] TJ ET\n");
+        Content.Append(adjustment != 0 ? ")] TJ\n" : ") Tj\n");
+    }
+
+    /// <summary>Closes the open text object, if any; call before anything but text is drawn, and at the end of the page.</summary>
+    public void EndText()
+    {
+        if (_inText)
+        {
+            Content.Append("ET\n");
+            _inText = false;
+        }
     }
 
     private void SetFill(Colour colour)

@@ -90,17 +90,25 @@ internal sealed class TableBlock(Table table) : Block
 
         void Draw(PreparedRow row, double height, Colour? rowBackground, int maxLines)
         {
+            // Shading first, then all text, then all borders as one path: each kind of drawing is written
+            // together, which keeps the content stream short.
             var page = engine.Page;
             var x = engine.Left;
             var top = engine.Y;
             for (var c = 0; c < widths.Length; c++)
             {
-                var cell = row.Cells[c];
-                if ((cell.Background ?? rowBackground) is { } fill)
+                if ((row.Cells[c].Background ?? rowBackground) is { } fill)
                 {
                     page.FillRectangle(x, top - height, widths[c], height, fill);
                 }
 
+                x += widths[c];
+            }
+
+            x = engine.Left;
+            for (var c = 0; c < widths.Length; c++)
+            {
+                var cell = row.Cells[c];
                 var lineTop = top - padding;
                 var end = cell.Next + Math.Min(cell.Remaining, maxLines);
                 for (var l = cell.Next; l < end; l++)
@@ -110,12 +118,19 @@ internal sealed class TableBlock(Table table) : Block
                 }
 
                 cell.Next = end;
-                if (table.BorderWidth > 0)
+                x += widths[c];
+            }
+
+            if (table.BorderWidth > 0)
+            {
+                x = engine.Left;
+                for (var c = 0; c < widths.Length; c++)
                 {
-                    page.StrokeRectangle(x, top - height, widths[c], height, table.BorderColour, table.BorderWidth);
+                    page.RectanglePath(x, top - height, widths[c], height);
+                    x += widths[c];
                 }
 
-                x += widths[c];
+                page.StrokePath(table.BorderColour, table.BorderWidth);
             }
 
             engine.Y -= height;

@@ -62,10 +62,22 @@ internal static class PdfFileWriter
         o.Append("] >>");
         file.End();
 
-        // Compression is most of the cost of writing; pages are independent, so they are compressed in
-        // parallel. Each stream's bytes depend only on its own content, so output stays deterministic.
+        // Subsetting and compression are most of the cost of writing; pages and fonts are independent, so
+        // they are prepared in parallel. Each stream's bytes depend only on its own content, so output
+        // stays deterministic.
         var contents = new byte[pageIds.Length][];
-        Parallel.For(0, contents.Length, i => contents[i] = Deflate(engine.Pages[i].Content.Span, ContentLevel));
+        var subsets = new FontSubset[fonts.Length];
+        Parallel.For(0, contents.Length + fonts.Length, i =>
+        {
+            if (i < fonts.Length)
+            {
+                subsets[i] = FontSubset.Build(fonts[i]);
+            }
+            else
+            {
+                contents[i - fonts.Length] = Deflate(engine.Pages[i - fonts.Length].Content.Span, ContentLevel);
+            }
+        });
 
         var setup = engine.Setup;
         for (var i = 0; i < pageIds.Length; i++)
@@ -106,7 +118,7 @@ internal static class PdfFileWriter
         WriteInfo(file, infoId, info);
         for (var i = 0; i < fonts.Length; i++)
         {
-            WriteFont(file, fontIds[i], fonts[i]);
+            WriteFont(file, fontIds[i], fonts[i], subsets[i]);
         }
 
         for (var i = 0; i < imageIds.Length; i++)
@@ -152,12 +164,10 @@ internal static class PdfFileWriter
         }
     }
 
-    private static void WriteFont(ObjectWriter file, int type0Id, FontUsage usage)
+    private static void WriteFont(ObjectWriter file, int type0Id, FontUsage usage, FontSubset subset)
     {
         var font = usage.Font;
-        var order = TrueTypeSubsetter.GlyphOrder(font, usage.UsedGlyphs);
-        var program = TrueTypeSubsetter.Build(font, order);
-        var name = SubsetTag(order) + "+" + font.PostScriptName;
+        var name = subset.Name;
         var cidFontId = file.Reserve();
         var descriptorId = file.Reserve();
         var programId = file.Reserve();
@@ -188,8 +198,23 @@ internal static class PdfFileWriter
             .Append(" /CapHeight ").AppendNumber(Scale(font.CapHeight)).Append(" /StemV 80 /FontFile2 ").Ref(programId).Append(" >>");
         file.End();
 
-        file.Stream(programId, "/Length1 " + program.Length.ToString(CultureInfo.InvariantCulture), program);
-        file.Stream(toUnicodeId, string.Empty, ToUnicode(usage.CodePoints).Span);
+        file.CompressedStream(programId, "/Length1 " + subset.ProgramLength.ToString(CultureInfo.InvariantCulture), subset.Program);
+        file.CompressedStream(toUnicodeId, string.Empty, subset.ToUnicode);
+    }
+
+    /// <summary>A font's subset program and ToUnicode map, compressed, and the subset's name.</summary>
+    private sealed record FontSubset(string Name, byte[] Program, int ProgramLength, byte[] ToUnicode)
+    {
+        public static FontSubset Build(FontUsage usage)
+        {
+            var order = TrueTypeSubsetter.GlyphOrder(usage.Font, usage.UsedGlyphs);
+            var program = TrueTypeSubsetter.Build(usage.Font, order);
+            return new FontSubset(
+                SubsetTag(order) + "+" + usage.Font.PostScriptName,
+                Deflate(program, DefaultLevel),
+                program.Length,
+                Deflate(PdfFileWriter.ToUnicode(usage.CodePoints).Span, DefaultLevel));
+        }
     }
 
     /// <summary>
