@@ -90,6 +90,7 @@ internal static class PdfBenchmark
             table =>
             {
                 table.AlternateRowBackground = new Colour(245, 245, 245);
+                table.CellPadding = 2.5;
                 table.HeaderRow("Apprentice", "Duty", "Date", "Hours", "Status");
                 foreach (var row in content.Rows)
                 {
@@ -177,7 +178,7 @@ internal static class PdfBenchmark
         html.Append("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>").Append(E(content.Title)).Append("</title><style>")
             .Append("@page{size:A4;margin:2cm}body{font-family:'DejaVu Sans',sans-serif;font-size:10pt}p{text-align:justify}")
             .Append("table{border-collapse:collapse;width:100%;font-size:9pt}thead{display:table-header-group}tr{break-inside:avoid}")
-            .Append("th,td{border:0.5pt solid #808080;padding:4pt;text-align:left}th{background:#e6e6e6}tr:nth-child(even) td{background:#f5f5f5}")
+            .Append("th,td{border:0.5pt solid #808080;padding:2.5pt;text-align:left}th{background:#e6e6e6}tr:nth-child(even) td{background:#f5f5f5}")
             .Append(".bar{display:flex;align-items:center;height:16px;font-size:8pt}.label{width:150px}.track{flex:1;background:#e6e6e6;height:11px}")
             .Append(".fill{background:#1d70b8;height:11px}.title{text-align:center;margin-top:180pt}.break{break-before:page}</style></head><body>")
             .Append("<div class=\"title\"><h1>").Append(E(content.Title)).Append("</h1><p>").Append(E(content.Subtitle)).Append("</p><p>")
