@@ -118,5 +118,54 @@ public class RobustnessTests
         Assert.That(report.Text.Count(c => c == 'W'), Is.EqualTo(6000));
     }
 
+    [Test]
+    public void Random_text_from_every_unicode_plane_gives_a_valid_file()
+    {
+        var random = new Random(5);
+        string RandomText()
+        {
+            var builder = new System.Text.StringBuilder();
+            var length = random.Next(0, 40);
+            for (var i = 0; i < length; i++)
+            {
+                var kind = random.Next(4);
+                if (kind == 0)
+                {
+                    builder.Append((char)random.Next(0, 0x10000));
+                }
+                else if (kind == 1)
+                {
+                    builder.Append(char.ConvertFromUtf32(random.Next(0x10000, 0x110000) is var c && c is >= 0xD800 and <= 0xDFFF ? 0x10000 : c));
+                }
+                else
+                {
+                    builder.Append((char)random.Next(0x20, 0x500));
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        var document = new PdfDocument().Footer(new PageBand { Centre = _ => RandomText() });
+        document.Info.Title = RandomText();
+        for (var i = 0; i < 60; i++)
+        {
+            document.Heading(RandomText(), 1 + (i % 3)).Paragraph(RandomText(), TextStyle.Body with { Alignment = (TextAlignment)(i % 4) });
+        }
+
+        document.Table([TableColumn.Auto(), TableColumn.Relative()], t =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                t.Row(RandomText(), RandomText());
+            }
+        });
+
+        var rendered = document.Render();
+
+        IndependentReaders.Check(rendered);
+        Assert.That(rendered.Warnings, Is.Unique);
+    }
+
     private static string Strip(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }
