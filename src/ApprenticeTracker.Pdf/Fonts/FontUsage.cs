@@ -16,7 +16,6 @@ internal sealed class FontUsage
     private readonly ushort[] _cidByGlyph;
     private readonly List<ushort> _glyphs = [];
     private readonly List<int> _codePoints = [];
-    private readonly float[] _widths;
     private readonly ushort _replacementGlyph;
     private readonly Action<string> _warn;
     private readonly HashSet<int> _reported;
@@ -28,11 +27,6 @@ internal sealed class FontUsage
         _reported = reported;
         _warn = warn;
         _cidByGlyph = new ushort[font.GlyphCount];
-        _widths = new float[font.GlyphCount];
-        for (var glyph = 0; glyph < font.GlyphCount; glyph++)
-        {
-            _widths[glyph] = font.Advance(glyph) * 1000f / font.UnitsPerEm;
-        }
 
         _replacementGlyph = font.GlyphFor(ReplacementCharacter) is var r and not 0 ? r : font.GlyphFor('?');
     }
@@ -51,7 +45,7 @@ internal sealed class FontUsage
     public IReadOnlyList<int> CodePoints => _codePoints;
 
     /// <summary>Advance width of an original glyph in thousandths of an em (PDF glyph space).</summary>
-    public float Width(ushort glyph) => _widths[glyph];
+    public float Width(ushort glyph) => Font.Width(glyph);
 
     /// <summary>
     /// Maps text to glyphs of this font. Text is first brought to Unicode normalisation form C, so that a
@@ -114,7 +108,7 @@ internal sealed class FontUsage
                 '-' or 0x2010 => GlyphKind.BreakAfter,
                 _ => GlyphKind.Normal,
             };
-            run.Add(Cid(glyph, codePoint), _widths[glyph], kind);
+            run.Add(Cid(glyph, codePoint), Font.Width(glyph), kind);
         }
 
         return run;
@@ -141,15 +135,20 @@ internal sealed class FontUsage
             return;
         }
 
-        var what = category switch
+        var problem = category switch
         {
-            UnicodeCategory.Control => "the control character",
-            UnicodeCategory.Surrogate => "the unpaired surrogate",
-            _ => "the character",
+            UnicodeCategory.Control => string.Create(CultureInfo.InvariantCulture, $"The text contains the control character U+{codePoint:X4}, which has no printed form"),
+            UnicodeCategory.Surrogate => string.Create(CultureInfo.InvariantCulture, $"The text contains the unpaired surrogate U+{codePoint:X4}, which is not a character"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"The font {Font.PostScriptName} has no glyph for U+{codePoint:X4} ({char.ConvertFromUtf32(codePoint)})"),
         };
-        _warn(string.Create(CultureInfo.InvariantCulture, $"The font {Font.PostScriptName} cannot draw {what} U+{codePoint:X4}; it is shown as U+FFFD (\uFFFD)."));
+        _warn(problem + "; it is shown as U+FFFD (\uFFFD).");
     }
 
+    /// <summary>
+    /// Normal form C, skipping the work for text that cannot contain combining marks. Text with an unpaired
+    /// surrogate is left as it is, because normalisation refuses ill-formed UTF-16; the surrogates are
+    /// replaced during shaping.
+    /// </summary>
     private static string Normalise(string text)
     {
         foreach (var c in text)

@@ -17,6 +17,7 @@ internal sealed class TrueTypeFont
     private readonly Dictionary<int, ushort> _supplementaryToGlyph = [];
     private readonly ushort[] _advances;
     private readonly short[] _leftSideBearings;
+    private readonly float[] _widths;
     private readonly uint[] _glyphOffsets;
 
     public TrueTypeFont(byte[] data)
@@ -48,6 +49,7 @@ internal sealed class TrueTypeFont
             }
 
             (_advances, _leftSideBearings) = ReadHorizontalMetrics(metricCount);
+            _widths = [.. _advances.Select(advance => advance * 1000f / UnitsPerEm)];
             _glyphOffsets = ReadLocations(longLoca);
             ReadCharacterMap();
             ReadOs2();
@@ -95,6 +97,9 @@ internal sealed class TrueTypeFont
     public ushort Advance(int glyph) => _advances[glyph];
 
     public short LeftSideBearing(int glyph) => _leftSideBearings[glyph];
+
+    /// <summary>Advance width in thousandths of an em, the unit of PDF glyph space and of /W arrays.</summary>
+    public float Width(int glyph) => _widths[glyph];
 
     /// <summary>The raw glyf entry of a glyph (empty for glyphs without outline, such as space).</summary>
     public ReadOnlySpan<byte> GlyphData(int glyph)
