@@ -50,6 +50,40 @@ public class IndependentReaderTests
         Assert.That(string.Join(' ', report.Text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)), Does.Contain(text.Trim()));
     }
 
+    [Test]
+    public void Justified_lines_end_at_the_right_margin_except_the_last()
+    {
+        var setup = PageSetup.A4Portrait;
+        var text = string.Concat(Enumerable.Repeat(Samples.Lorem, 4)).Trim();
+        var document = new PdfDocument(setup).Paragraph(text, TextStyle.Body with { Alignment = TextAlignment.Justified });
+
+        var lines = IndependentReaders.Words(document.Render().Content).GroupBy(w => Math.Round(w.Top)).Select(g => g.Max(w => w.Right)).ToList();
+
+        Assert.That(lines, Has.Count.GreaterThan(3));
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines.SkipLast(1), Has.All.EqualTo(setup.Margins.Left + setup.ContentWidth).Within(0.5));
+            Assert.That(lines[^1], Is.LessThan(setup.Margins.Left + setup.ContentWidth - 10));
+        });
+    }
+
+    [Test]
+    public void Centred_and_right_aligned_lines_sit_where_their_alignment_says()
+    {
+        var setup = PageSetup.A4Portrait;
+        var document = new PdfDocument(setup)
+            .Paragraph("centred", TextStyle.Body with { Alignment = TextAlignment.Centre })
+            .Paragraph("right", TextStyle.Body with { Alignment = TextAlignment.Right });
+
+        var words = IndependentReaders.Words(document.Render().Content).ToDictionary(w => w.Word);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((words["centred"].Left + words["centred"].Right) / 2, Is.EqualTo(setup.Margins.Left + (setup.ContentWidth / 2)).Within(0.5));
+            Assert.That(words["right"].Right, Is.EqualTo(setup.Margins.Left + setup.ContentWidth).Within(0.5));
+        });
+    }
+
     [TestCase(TextAlignment.Left)]
     [TestCase(TextAlignment.Centre)]
     [TestCase(TextAlignment.Right)]

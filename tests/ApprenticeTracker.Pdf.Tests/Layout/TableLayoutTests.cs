@@ -154,4 +154,47 @@ public class TableLayoutTests
             Assert.That(pixels[x, top + (int)(rowHeight * 2.5)], Is.EqualTo(((byte)200, (byte)0, (byte)0)), "third row's cell background");
         });
     }
+
+    [Test]
+    public void Fixed_auto_and_relative_columns_start_where_their_widths_say()
+    {
+        var left = PageSetup.A4Portrait.Margins.Left;
+        var content = PageSetup.A4Portrait.ContentWidth;
+        var document = new PdfDocument().Table([TableColumn.Fixed(100), TableColumn.Auto(), TableColumn.Relative(1), TableColumn.Relative(3)], table =>
+        {
+            table.CellPadding = 5;
+            table.Row("first", "second", "third", "fourth");
+        });
+        var autoWidth = DocumentWidth("second", 9) + 10;
+
+        var words = IndependentReaders.Words(document.Render().Content).ToDictionary(w => w.Word, w => w.Left);
+
+        var remaining = content - 100 - autoWidth;
+        Assert.Multiple(() =>
+        {
+            Assert.That(words["first"], Is.EqualTo(left + 5).Within(0.5));
+            Assert.That(words["second"], Is.EqualTo(left + 100 + 5).Within(0.5));
+            Assert.That(words["third"], Is.EqualTo(left + 100 + autoWidth + 5).Within(0.5));
+            Assert.That(words["fourth"], Is.EqualTo(left + 100 + autoWidth + (remaining / 4) + 5).Within(0.5));
+        });
+    }
+
+    [Test]
+    public void Right_aligned_columns_end_their_text_at_the_padding()
+    {
+        var left = PageSetup.A4Portrait.Margins.Left;
+        var document = new PdfDocument().Table([TableColumn.Fixed(200) with { Alignment = TextAlignment.Right }], table =>
+        {
+            table.CellPadding = 5;
+            table.Row("42");
+        });
+
+        var words = IndependentReaders.Words(document.Render().Content);
+
+        Assert.That(words.Single().Left, Is.EqualTo(left + 200 - 5 - DocumentWidth("42", 9)).Within(0.5));
+    }
+
+    /// <summary>The width of text in DejaVu Sans, from the font's advance widths (2048 units per em).</summary>
+    private static double DocumentWidth(string text, double size) =>
+        text.Sum(c => Pdf.Fonts.StandardFonts.Regular.Advance(Pdf.Fonts.StandardFonts.Regular.GlyphFor(c))) * size / 2048;
 }

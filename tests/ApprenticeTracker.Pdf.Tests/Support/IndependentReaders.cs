@@ -69,6 +69,17 @@ public static class IndependentReaders
         return [.. json.RootElement.GetProperty("outlines").EnumerateArray().Select(Bookmark.From)];
     }
 
+    /// <summary>Where pdftotext finds each word: its text and box, in points from the page's top left.</summary>
+    public static IReadOnlyList<WordBox> Words(byte[] pdf)
+    {
+        using var file = new TemporaryFile(pdf);
+        var result = ExternalTool.Run("pdftotext", "-bbox", "-enc", "UTF-8", file.Path, "-");
+        Assert.That(result.ExitCode, Is.Zero, result.Error);
+        static double Number(System.Text.RegularExpressions.Group group) => double.Parse(group.Value, System.Globalization.CultureInfo.InvariantCulture);
+        return [.. System.Text.RegularExpressions.Regex.Matches(result.Output, "<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"[\\d.]+\">([^<]*)</word>")
+            .Select(m => new WordBox(System.Net.WebUtility.HtmlDecode(m.Groups[4].Value), Number(m.Groups[1]), Number(m.Groups[2]), Number(m.Groups[3])))];
+    }
+
     /// <summary>Renders one page at 72 dpi (one pixel per point) and returns its pixels.</summary>
     public static Pixmap Render(byte[] pdf, int page)
     {
@@ -80,6 +91,8 @@ public static class IndependentReaders
         return Pixmap.ReadPpm(File.ReadAllBytes(prefix + ".ppm"));
     }
 }
+
+public sealed record WordBox(string Word, double Left, double Top, double Right);
 
 public sealed record Bookmark(string Title, int Page, IReadOnlyList<Bookmark> Children)
 {
