@@ -82,7 +82,9 @@ public class FileStructureTests
     [Test]
     public void Compressed_page_content_uses_the_embedded_fonts()
     {
-        var pdf = new PdfDocument().Paragraph("Hello").Render().Content;
+        var rendered = new PdfDocument().Paragraph("Hello").Render();
+        IndependentReaders.Check(rendered, 1);
+        var pdf = rendered.Content;
         var text = Latin1(pdf);
         var match = Regex.Match(text, @"/Contents (\d+) 0 R");
         var stream = Regex.Match(text, $@"\n{match.Groups[1].Value} 0 obj\n<<  /Filter /FlateDecode /Length (\d+) >>\nstream\n");
@@ -100,7 +102,10 @@ public class FileStructureTests
         document.Info.Title = "Łucja";
         document.Info.Author = "Plain (ASCII)";
 
-        var text = Latin1(document.Render().Content);
+        var rendered = document.Render();
+        IndependentReaders.Check(rendered, 1);
+
+        var text = Latin1(rendered.Content);
 
         Assert.Multiple(() =>
         {
@@ -118,7 +123,9 @@ public class FileStructureTests
         document.Info.Author = "Αλέξανδρος";
         document.Info.Subject = "EPA";
         document.Info.CreationDate = new DateTimeOffset(2026, 1, 31, 9, 30, 0, TimeSpan.Zero);
-        using var file = new TemporaryFile(document.Render().Content);
+        var rendered = document.Render();
+        IndependentReaders.Check(rendered, 1);
+        using var file = new TemporaryFile(rendered.Content);
 
         var info = ExternalTool.Run("pdfinfo", "-isodates", file.Path);
 
@@ -135,7 +142,10 @@ public class FileStructureTests
     [Test]
     public void Fonts_are_type0_with_identity_encoding_and_a_cid_font_with_widths()
     {
-        var text = Latin1(new PdfDocument().Paragraph("Ab").Render().Content);
+        var rendered = new PdfDocument().Paragraph("Ab").Render();
+        IndependentReaders.Check(rendered, 1);
+
+        var text = Latin1(rendered.Content);
 
         Assert.Multiple(() =>
         {

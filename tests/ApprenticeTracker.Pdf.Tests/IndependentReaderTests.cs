@@ -57,7 +57,10 @@ public class IndependentReaderTests
         var text = string.Concat(Enumerable.Repeat(Samples.Lorem, 4)).Trim();
         var document = new PdfDocument(setup).Paragraph(text, TextStyle.Body with { Alignment = TextAlignment.Justified });
 
-        var lines = IndependentReaders.Words(document.Render().Content).GroupBy(w => Math.Round(w.Top)).Select(g => g.Max(w => w.Right)).ToList();
+        var rendered = document.Render();
+        IndependentReaders.Check(rendered, 1);
+
+        var lines = IndependentReaders.Words(rendered.Content).GroupBy(w => Math.Round(w.Top)).Select(g => g.Max(w => w.Right)).ToList();
 
         Assert.That(lines, Has.Count.GreaterThan(3));
         Assert.Multiple(() =>
@@ -75,7 +78,10 @@ public class IndependentReaderTests
             .Paragraph("centred", TextStyle.Body with { Alignment = TextAlignment.Centre })
             .Paragraph("right", TextStyle.Body with { Alignment = TextAlignment.Right });
 
-        var words = IndependentReaders.Words(document.Render().Content).ToDictionary(w => w.Word);
+        var rendered = document.Render();
+        IndependentReaders.Check(rendered, 1);
+
+        var words = IndependentReaders.Words(rendered.Content).ToDictionary(w => w.Word);
 
         Assert.Multiple(() =>
         {

@@ -32,7 +32,10 @@ public class PageSetupTests
     {
         var setup = new PageSetup(PageSize.Letter, PageOrientation.Portrait, Margins.All(72));
 
-        var text = System.Text.Encoding.Latin1.GetString(new PdfDocument(setup).Paragraph("a").PageBreak().Paragraph("b").Render().Content);
+        var rendered = new PdfDocument(setup).Paragraph("a").PageBreak().Paragraph("b").Render();
+        Support.IndependentReaders.Check(rendered, 2);
+
+        var text = System.Text.Encoding.Latin1.GetString(rendered.Content);
 
         Assert.That(System.Text.RegularExpressions.Regex.Matches(text, @"/MediaBox \[0 0 612 792\]"), Has.Count.EqualTo(2));
     }

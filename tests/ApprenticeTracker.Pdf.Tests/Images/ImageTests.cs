@@ -59,6 +59,7 @@ public class ImageTests
         var png = PngWriter.Write(2, 6, 8, [[255, 0, 0, 255, 0, 0, 255, 0], [0, 0, 255, 128, 0, 0, 0, 255]]);
 
         var pdf = new PdfDocument(Page).Image(png, Side).Render();
+        IndependentReaders.Check(pdf, 1);
 
         Assert.That(System.Text.Encoding.Latin1.GetString(pdf.Content), Does.Contain("/SMask"));
         AssertColours(RenderQuadrants(png), (255, 0, 0), (255, 255, 255), (127, 127, 255), (0, 0, 0));
@@ -70,6 +71,7 @@ public class ImageTests
         var png = PngWriter.Write(2, 6, 8, [[255, 0, 0, 255, 0, 255, 0, 255], [0, 0, 255, 255, 0, 0, 0, 255]]);
 
         var pdf = new PdfDocument(Page).Image(png, Side).Render();
+        IndependentReaders.Check(pdf, 1);
 
         Assert.That(System.Text.Encoding.Latin1.GetString(pdf.Content), Does.Not.Contain("/SMask"));
     }
@@ -181,6 +183,7 @@ public class ImageTests
         var png = PngWriter.Write(2, 2, 8, [[255, 0, 0, 255, 0, 0], [255, 0, 0, 255, 0, 0]]);
 
         var pdf = new PdfDocument(Page).Image(png, 5000).Render();
+        IndependentReaders.Check(pdf, 1);
         var pixels = IndependentReaders.Render(pdf.Content, 1);
 
         Assert.Multiple(() =>

@@ -167,7 +167,10 @@ public class TableLayoutTests
         });
         var autoWidth = DocumentWidth("second", 9) + 10;
 
-        var words = IndependentReaders.Words(document.Render().Content).ToDictionary(w => w.Word, w => w.Left);
+        var rendered = document.Render();
+        IndependentReaders.Check(rendered, 1);
+
+        var words = IndependentReaders.Words(rendered.Content).ToDictionary(w => w.Word, w => w.Left);
 
         var remaining = content - 100 - autoWidth;
         Assert.Multiple(() =>
@@ -189,7 +192,10 @@ public class TableLayoutTests
             table.Row("42");
         });
 
-        var words = IndependentReaders.Words(document.Render().Content);
+        var rendered = document.Render();
+        IndependentReaders.Check(rendered, 1);
+
+        var words = IndependentReaders.Words(rendered.Content);
 
         Assert.That(words.Single().Left, Is.EqualTo(left + 200 - 5 - DocumentWidth("42", 9)).Within(0.5));
     }
