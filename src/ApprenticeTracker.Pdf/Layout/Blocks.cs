@@ -31,10 +31,11 @@ internal sealed class HeadingBlock(string text, int level, TextStyle style) : Bl
             engine.Advance(style.Size * 0.6);
         }
 
-        var lines = LineBreaker.Break(engine.Shape(text, style), style.Size, engine.Width).Count;
-        engine.EnsureSpace((lines * style.LineHeight) + KeepWithNext);
+        var run = engine.Shape(text, style);
+        var lines = LineBreaker.Break(run, style.Size, engine.Width);
+        engine.EnsureSpace((lines.Count * style.LineHeight) + KeepWithNext);
         engine.Outline.Add(new OutlineEntry(text, level, engine.Pages.Count - 1, engine.Y));
-        engine.Text(text, style);
+        engine.Text(run, lines, style);
     }
 }
 

@@ -97,8 +97,13 @@ internal sealed class LayoutEngine
     public void Text(string text, TextStyle style, double indent = 0, string? marker = null)
     {
         var run = Shape(text, style);
+        Text(run, LineBreaker.Break(run, style.Size, Width - indent), style, indent, marker);
+    }
+
+    /// <summary>Lays out text already broken into lines for the width left by <paramref name="indent"/>.</summary>
+    public void Text(GlyphRun run, List<Line> lines, TextStyle style, double indent = 0, string? marker = null)
+    {
         var width = Width - indent;
-        var lines = LineBreaker.Break(run, style.Size, width);
         var lineHeight = style.LineHeight;
         for (var i = 0; i < lines.Count; i++)
         {
