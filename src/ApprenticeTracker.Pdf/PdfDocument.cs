@@ -167,13 +167,20 @@ public sealed class PdfDocument
     {
         var warnings = new List<string>();
         var engine = new LayoutEngine(PageSetup, warnings);
-        foreach (var block in _blocks)
+        try
         {
-            block.Layout(engine);
-        }
+            foreach (var block in _blocks)
+            {
+                block.Layout(engine);
+            }
 
-        engine.Finish(HeaderBand, FooterBand);
-        var content = PdfFileWriter.Write(engine, Info);
-        return new RenderedPdf(content, engine.Pages.Count, warnings.AsReadOnly());
+            engine.Finish(HeaderBand, FooterBand);
+            var content = PdfFileWriter.Write(engine, Info);
+            return new RenderedPdf(content, engine.Pages.Count, warnings.AsReadOnly());
+        }
+        finally
+        {
+            engine.ReleaseBuffers();
+        }
     }
 }

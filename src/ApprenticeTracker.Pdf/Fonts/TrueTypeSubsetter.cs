@@ -64,7 +64,7 @@ internal static class TrueTypeSubsetter
             newIds[order[i]] = (ushort)i;
         }
 
-        var glyf = new ByteBuffer(order.Count * 128);
+        using var glyf = new ByteBuffer(order.Count * 128);
         var loca = new byte[(order.Count + 1) * 4];
         var hmtx = new byte[order.Count * 4];
         for (var i = 0; i < order.Count; i++)

@@ -122,6 +122,15 @@ internal sealed class LayoutEngine
         Advance(style.SpaceAfter);
     }
 
+    /// <summary>Gives the pages' content buffers back to the pool once the file has been written.</summary>
+    public void ReleaseBuffers()
+    {
+        foreach (var page in Pages)
+        {
+            page.Content.Dispose();
+        }
+    }
+
     /// <summary>Draws the header and footer on every page, now that the page count is known, and closes every page's content.</summary>
     public void Finish(PageBand? header, PageBand? footer)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -5,14 +6,17 @@ namespace ApprenticeTracker.Pdf.Writing;
 
 /// <summary>
 /// A growable byte array with the few append operations PDF syntax needs. Everything written through
-/// it is ASCII except raw stream data, so no encoder is involved on the hot path.
+/// it is ASCII except raw stream data, so no encoder is involved on the hot path. Its storage is rented
+/// from the shared array pool: a document's page contents and file body add up to megabytes, and
+/// allocating them afresh for every document kept the garbage collector busy. Dispose returns the
+/// storage; a buffer that is never disposed is simply collected.
 /// </summary>
-internal sealed class ByteBuffer
+internal sealed class ByteBuffer : IDisposable
 {
     private static readonly byte[] HexDigits = "0123456789ABCDEF"u8.ToArray();
     private byte[] _data;
 
-    public ByteBuffer(int capacity = 1024) => _data = new byte[Math.Max(16, capacity)];
+    public ByteBuffer(int capacity = 1024) => _data = ArrayPool<byte>.Shared.Rent(Math.Max(16, capacity));
 
     public int Length { get; private set; }
 
@@ -180,6 +184,17 @@ internal sealed class ByteBuffer
 
     public override string ToString() => Encoding.Latin1.GetString(Span);
 
+    public void Dispose()
+    {
+        var data = _data;
+        _data = [];
+        Length = 0;
+        if (data.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(data);
+        }
+    }
+
     private void Ensure(int extra)
     {
         if (Length + extra <= _data.Length)
@@ -187,7 +202,13 @@ internal sealed class ByteBuffer
             return;
         }
 
-        var size = Math.Max(_data.Length * 2, Length + extra);
-        Array.Resize(ref _data, size);
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_data.Length * 2, Length + extra));
+        _data.AsSpan(0, Length).CopyTo(larger);
+        if (_data.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_data);
+        }
+
+        _data = larger;
     }
 }

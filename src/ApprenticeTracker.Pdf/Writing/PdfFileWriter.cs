@@ -27,7 +27,7 @@ internal static class PdfFileWriter
 
     public static byte[] Write(LayoutEngine engine, DocumentInfo info)
     {
-        var file = new ObjectWriter();
+        using var file = new ObjectWriter();
         var catalogId = file.Reserve();
         var pagesId = file.Reserve();
         var resourcesId = file.Reserve();
@@ -213,7 +213,7 @@ internal static class PdfFileWriter
                 SubsetTag(order) + "+" + usage.Font.PostScriptName,
                 Deflate(program, DefaultLevel),
                 program.Length,
-                Deflate(PdfFileWriter.ToUnicode(usage.CodePoints).Span, DefaultLevel));
+                CompressedToUnicode(usage.CodePoints));
         }
     }
 
@@ -238,6 +238,12 @@ internal static class PdfFileWriter
                 span[i] = (char)('A' + (h[i] % 26));
             }
         });
+    }
+
+    private static byte[] CompressedToUnicode(IReadOnlyList<int> codePoints)
+    {
+        using var cmap = ToUnicode(codePoints);
+        return Deflate(cmap.Span, DefaultLevel);
     }
 
     private static ByteBuffer ToUnicode(IReadOnlyList<int> codePoints)
@@ -279,7 +285,7 @@ internal static class PdfFileWriter
     private static void WriteImage(ObjectWriter file, int id, ImageData image)
     {
         var maskId = image.Alpha is null ? 0 : file.Reserve();
-        var dictionary = new ByteBuffer(160);
+        using var dictionary = new ByteBuffer(160);
         dictionary.Append("/Type /XObject /Subtype /Image /Width ").Append(image.Width).Append(" /Height ").Append(image.Height)
             .Append(" /ColorSpace ").Append(image.ColourSpace).Append(" /BitsPerComponent 8");
         if (image.InvertedCmyk)
@@ -381,7 +387,7 @@ internal static class PdfFileWriter
     }
 
     /// <summary>Numbers objects, records where each starts, and writes the cross-reference table and trailer.</summary>
-    private sealed class ObjectWriter
+    private sealed class ObjectWriter : IDisposable
     {
         private readonly ByteBuffer _out = new(64 * 1024);
         private readonly List<long> _offsets = [0];
@@ -391,6 +397,8 @@ internal static class PdfFileWriter
             // The comment of four bytes above 127 tells transfer programs that the file is binary (PDF 1.7, 7.5.2).
             _out.Append("%PDF-1.7\n%").Append([0xE2, 0xE3, 0xCF, 0xD3]).Append((byte)'\n');
         }
+
+        public void Dispose() => _out.Dispose();
 
         public int Reserve()
         {
