@@ -28,7 +28,7 @@ public sealed record TableColumn
     /// <summary>Points for a fixed column, the weight for a relative one, 0 for auto.</summary>
     public double Value { get; }
 
-    /// <summary>Alignment of body cells that do not set their own style.</summary>
+    /// <summary>Alignment of the column's cells, header included, that do not set their own style.</summary>
     public TextAlignment Alignment { get; init; } = TextAlignment.Left;
 
     /// <summary>A column exactly <paramref name="width"/> points wide.</summary>
@@ -143,7 +143,7 @@ public sealed class Table
     /// <summary>Shading of every second body row, or null for none.</summary>
     public Colour? AlternateRowBackground { get; set; }
 
-    /// <summary>Style of header cells. Default 9 pt bold.</summary>
+    /// <summary>Style of header cells. Default 9 pt bold; its alignment is replaced by the column's.</summary>
     public TextStyle HeaderStyle
     {
         get => _headerStyle;

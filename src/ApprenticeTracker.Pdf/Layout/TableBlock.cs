@@ -14,11 +14,13 @@ internal sealed class TableBlock(Table table) : Block
     public override void Layout(LayoutEngine engine)
     {
         var padding = table.CellPadding;
-        var header = table.Header is null ? null : Prepare(engine, table.Header, isHeader: true);
+        var headerStyles = table.Columns.Select(column => table.HeaderStyle with { Alignment = column.Alignment }).ToArray();
+        var bodyStyles = table.Columns.Select(column => table.BodyStyle with { Alignment = column.Alignment }).ToArray();
+        var header = table.Header is null ? null : Prepare(engine, table.Header, headerStyles);
         var body = new PreparedRow[table.Rows.Count];
         for (var r = 0; r < body.Length; r++)
         {
-            body[r] = Prepare(engine, table.Rows[r], isHeader: false);
+            body[r] = Prepare(engine, table.Rows[r], bodyStyles);
         }
 
         var widths = ColumnWidths(engine.Width, header, body, padding);
@@ -137,13 +139,13 @@ internal sealed class TableBlock(Table table) : Block
         }
     }
 
-    private PreparedRow Prepare(LayoutEngine engine, TableRow row, bool isHeader)
+    private static PreparedRow Prepare(LayoutEngine engine, TableRow row, TextStyle[] columnStyles)
     {
         var cells = new PreparedCell[row.Cells.Count];
         for (var c = 0; c < cells.Length; c++)
         {
             var cell = row.Cells[c];
-            var style = cell.Style ?? (isHeader ? table.HeaderStyle : table.BodyStyle with { Alignment = table.Columns[c].Alignment });
+            var style = cell.Style ?? columnStyles[c];
             cells[c] = new PreparedCell(engine.Shape(cell.Text, style), style, cell.Background);
         }
 

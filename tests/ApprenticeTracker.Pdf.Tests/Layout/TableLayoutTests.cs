@@ -183,21 +183,26 @@ public class TableLayoutTests
     }
 
     [Test]
-    public void Right_aligned_columns_end_their_text_at_the_padding()
+    public void Right_aligned_columns_end_their_header_and_body_text_at_the_padding()
     {
         var left = PageSetup.A4Portrait.Margins.Left;
         var document = new PdfDocument().Table([TableColumn.Fixed(200) with { Alignment = TextAlignment.Right }], table =>
         {
             table.CellPadding = 5;
+            table.HeaderRow("Hours");
             table.Row("42");
         });
 
         var rendered = document.Render();
         IndependentReaders.Check(rendered, 1);
 
-        var words = IndependentReaders.Words(rendered.Content);
+        var words = IndependentReaders.Words(rendered.Content).ToDictionary(w => w.Word);
 
-        Assert.That(words.Single().Left, Is.EqualTo(left + 200 - 5 - DocumentWidth("42", 9)).Within(0.5));
+        Assert.Multiple(() =>
+        {
+            Assert.That(words["42"].Left, Is.EqualTo(left + 200 - 5 - DocumentWidth("42", 9)).Within(0.5));
+            Assert.That(words["Hours"].Right, Is.EqualTo(left + 200 - 5).Within(0.5));
+        });
     }
 
     /// <summary>The width of text in DejaVu Sans, from the font's advance widths (2048 units per em).</summary>
