@@ -26,6 +26,9 @@ internal static class PdfBenchmark
 
     public static int Run()
     {
+        // Other work on the machine stretches wall-clock times, so the conditions are part of the result.
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} processors, load average {load}");
         var content = new ReportContent();
         var outputDirectory = Directory.CreateTempSubdirectory("apprenticetracker-benchmark-");
 

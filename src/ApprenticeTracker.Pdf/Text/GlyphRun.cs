@@ -17,7 +17,10 @@ internal enum GlyphKind : byte
     LineBreak,
 }
 
-/// <summary>Text mapped to CIDs of one font, with advance widths in thousandths of an em.</summary>
+/// <summary>
+/// Text mapped to CIDs of one font, with advance widths in thousandths of an em. Built by
+/// <see cref="FontUsage.Shape"/> and not changed afterwards, so one run may be drawn many times.
+/// </summary>
 internal sealed class GlyphRun
 {
     private ushort[] _cids;
