@@ -175,7 +175,8 @@ internal sealed class FontUsage
         {
             if (c >= 0x300)
             {
-                return HasLoneSurrogate(text) ? text : text.Normalize(NormalizationForm.FormC);
+                // Checking is several times cheaper than normalising, and almost all text is already in form C.
+                return HasLoneSurrogate(text) || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
             }
         }
 
