@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using ApprenticeTracker.Web.CommandLine;
 using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
 using ApprenticeTracker.Web.Hosting;
@@ -33,6 +34,7 @@ public static class WebExtensions
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<AutoMapper.IConfigurationProvider>()));
 
         services.AddSingleton<HomeQuery>();
+        services.AddAssessor();
         services.AddSingleton<DataPreparation>();
         services.AddSingleton<CommandLineApplication>();
         return builder;

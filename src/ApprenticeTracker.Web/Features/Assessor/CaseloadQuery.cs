@@ -1,0 +1,76 @@
+using System.Globalization;
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ApprenticeTracker.Web.Features.Assessor;
+
+/// <summary>Reads the caseload of the signed-in assessor: the apprentices they are currently assigned to.</summary>
+public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user, IOptions<AssessorOptions> options, TimeProvider time)
+{
+    /// <summary>Names in the order a British reader expects, accents beside their base letters.</summary>
+    private static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.GetCultureInfo("en-GB"), ignoreCase: true);
+
+    public async Task<CaseloadModel> RunAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var found = await (
+            from e in AccessScopes.Enrolments(db, user)
+            join a in db.Apprentices on e.ApprenticeId equals a.Id
+            join employer in db.Employers on e.EmployerId equals employer.Id
+            join s in db.Standards on e.StandardId equals s.Id
+            from c in db.Cohorts.Where(c => c.Id == e.CohortId).DefaultIfEmpty()
+            select new
+            {
+                e.Id,
+                a.GivenName,
+                a.FamilyName,
+                Employer = employer.Name,
+                Cohort = c == null ? null : c.Name,
+                s.ReferenceNumber,
+                s.Version,
+                e.Status,
+                e.StartDate,
+                SignedOff = e.SignOffs.Count(so => so.RevokedAt == null),
+                Duties = db.Duties.Count(d => d.StandardId == s.Id),
+                Waiting = db.EvidenceItems.Count(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted),
+                OldestWaiting = db.EvidenceItems
+                    .Where(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted)
+                    .Min(i => i.SubmittedAt),
+                LastSubmitted = db.EvidenceItems.Where(i => i.EnrolmentId == e.Id).Max(i => i.SubmittedAt),
+            })
+            .AsNoTracking()
+            .ToListAsync(ct);
+
+        var rule = options.Value;
+        var now = time.GetUtcNow();
+        var rows = found
+            .Select(r => new CaseloadRow
+            {
+                EnrolmentId = r.Id,
+                ApprenticeName = $"{r.GivenName} {r.FamilyName}",
+                EmployerName = r.Employer,
+                CohortName = r.Cohort,
+                Standard = $"{r.ReferenceNumber} v{r.Version}",
+                Status = r.Status,
+                DutiesSignedOff = r.SignedOff,
+                TotalDuties = r.Duties,
+                WaitingForReview = r.Waiting,
+                LastSubmittedAt = r.LastSubmitted,
+                LongestWaitDays = r.OldestWaiting is { } since ? (int)(now - since).TotalDays : null,
+                Rag = rule.Classify(
+                    r.Status == EnrolmentStatus.Active,
+                    r.LastSubmitted ?? new DateTimeOffset(r.StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                    r.OldestWaiting,
+                    now),
+            })
+            .OrderBy(r => r.Rag)
+            .ThenByDescending(r => r.LongestWaitDays ?? -1)
+            .ThenBy(r => r.ApprenticeName, NameOrder)
+            .ToList();
+        return new CaseloadModel(rows, rule);
+    }
+}

@@ -1,0 +1,65 @@
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprenticeTracker.Web.Features.Assessor;
+
+/// <summary>Records an assessor's acceptance or referral of a submitted item, through the domain, which audits it.</summary>
+public sealed class ReviewEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time)
+{
+    public async Task<AssessorCommandResult> HandleAsync(Guid evidenceId, ReviewForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var item = await AccessScopes.Evidence(db, user)
+            .Where(e => e.Id == evidenceId && e.Status != EvidenceStatus.Draft)
+            .Include(e => e.Reviews)
+            .SingleOrDefaultAsync(ct);
+        if (item is null)
+        {
+            return AssessorCommandResult.NotFound;
+        }
+
+        var enrolment = await AccessScopes.Enrolments(db, user)
+            .Include(e => e.Assignments)
+            .SingleOrDefaultAsync(e => e.Id == item.EnrolmentId, ct);
+        var assessor = await db.Assessors.SingleOrDefaultAsync(a => a.Id == user.AssessorId, ct);
+        if (enrolment is null || assessor is null)
+        {
+            return AssessorCommandResult.NotFound;
+        }
+
+        if (item.ConcurrencyStamp != form.ConcurrencyStamp)
+        {
+            return AssessorCommandResult.Conflict;
+        }
+
+        try
+        {
+            switch (form.Decision)
+            {
+                case ReviewForm.Accept:
+                    item.Accept(enrolment, assessor, form.Feedback, time.GetUtcNow());
+                    break;
+                case ReviewForm.ReferBack:
+                    item.ReferBack(enrolment, assessor, form.Feedback ?? string.Empty, time.GetUtcNow());
+                    break;
+                default:
+                    return AssessorCommandResult.Refused(nameof(ReviewForm.Decision), "Choose whether to accept the item or refer it back.");
+            }
+
+            await db.SaveChangesAsync(ct);
+            return AssessorCommandResult.Succeeded;
+        }
+        catch (DomainException refused)
+        {
+            return AssessorCommandResult.Refused(refused.Field, refused.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return AssessorCommandResult.Conflict;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprenticeTracker.Web.Features.Assessor;
+
+/// <summary>Reads the submitted items of the signed-in assessor's apprentices, the longest-waiting first.</summary>
+public sealed class ReviewQueueQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time)
+{
+    public async Task<IReadOnlyList<ReviewQueueItem>> RunAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var found = await (
+            from e in AccessScopes.Evidence(db, user)
+            where e.Status == EvidenceStatus.Submitted
+            join en in AccessScopes.Enrolments(db, user) on e.EnrolmentId equals en.Id
+            join a in db.Apprentices on en.ApprenticeId equals a.Id
+            orderby e.SubmittedAt, e.Title
+            select new { e.Id, e.EnrolmentId, a.GivenName, a.FamilyName, e.Title, e.Type, e.SubmittedAt, e.SubmissionCount })
+            .AsNoTracking()
+            .ToListAsync(ct);
+
+        var now = time.GetUtcNow();
+        return found
+            .Select(e => new ReviewQueueItem
+            {
+                EvidenceId = e.Id,
+                EnrolmentId = e.EnrolmentId,
+                ApprenticeName = $"{e.GivenName} {e.FamilyName}",
+                Title = e.Title,
+                Type = e.Type,
+                SubmittedAt = e.SubmittedAt ?? now,
+                SubmissionCount = e.SubmissionCount,
+                DaysWaiting = e.SubmittedAt is { } at ? Math.Max(0, (int)(now - at).TotalDays) : 0,
+            })
+            .ToList();
+    }
+}

@@ -1,0 +1,44 @@
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprenticeTracker.Web.Features.Assessor;
+
+/// <summary>Revokes a sign-off of an apprentice of the signed-in assessor's caseload, with a reason that stays on record.</summary>
+public sealed class RevokeSignOffHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time)
+{
+    public async Task<AssessorCommandResult> HandleAsync(Guid enrolmentId, Guid signOffId, RevokeForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var enrolment = await AccessScopes.Enrolments(db, user)
+            .Include(e => e.SignOffs)
+            .SingleOrDefaultAsync(e => e.Id == enrolmentId, ct);
+        var assessor = await db.Assessors.SingleOrDefaultAsync(a => a.Id == user.AssessorId, ct);
+        if (enrolment is null || assessor is null || enrolment.SignOffs.All(s => s.Id != signOffId))
+        {
+            return AssessorCommandResult.NotFound;
+        }
+
+        if (enrolment.ConcurrencyStamp != form.ConcurrencyStamp)
+        {
+            return AssessorCommandResult.Conflict;
+        }
+
+        try
+        {
+            enrolment.RevokeSignOff(signOffId, form.Reason ?? string.Empty, assessor.AsActor(), time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return AssessorCommandResult.Succeeded;
+        }
+        catch (DomainException refused)
+        {
+            return AssessorCommandResult.Refused(refused.Field, refused.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return AssessorCommandResult.Conflict;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprenticeTracker.Web.Features.Assessor;
+
+/// <summary>
+/// Signs off a duty for an apprentice of the signed-in assessor's caseload, once their password confirms that they are
+/// the one signing. A wrong password counts towards locking the account, as a wrong password at sign-in does.
+/// </summary>
+public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, UserManager<AppUser> users, TimeProvider time)
+{
+    public async Task<AssessorCommandResult> HandleAsync(Guid enrolmentId, Guid dutyId, SignOffForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var enrolment = await AccessScopes.Enrolments(db, user)
+            .Include(e => e.Assignments)
+            .Include(e => e.SignOffs)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(e => e.Id == enrolmentId, ct);
+        var assessor = await db.Assessors.SingleOrDefaultAsync(a => a.Id == user.AssessorId, ct);
+        if (enrolment is null || assessor is null)
+        {
+            return AssessorCommandResult.NotFound;
+        }
+
+        var standard = await db.Standards.AsNoTracking().Include(s => s.Duties).SingleAsync(s => s.Id == enrolment.StandardId, ct);
+        var duty = standard.FindDuty(dutyId);
+        if (duty is null)
+        {
+            return AssessorCommandResult.NotFound;
+        }
+
+        if (enrolment.ConcurrencyStamp != form.ConcurrencyStamp)
+        {
+            return AssessorCommandResult.Conflict;
+        }
+
+        var signature = await CheckSignatureAsync(form.Password);
+        if (signature is not null)
+        {
+            return signature;
+        }
+
+        var chosen = form.EvidenceIds.Distinct().ToList();
+        var evidence = await AccessScopes.Evidence(db, user)
+            .Include(e => e.Duties)
+            .Where(e => chosen.Contains(e.Id))
+            .ToListAsync(ct);
+        if (evidence.Count != chosen.Count)
+        {
+            return AssessorCommandResult.Refused(nameof(SignOffForm.EvidenceIds), "A sign-off can rest only on this apprentice's own accepted evidence.");
+        }
+
+        var apprenticeName = await db.Apprentices
+            .Where(a => a.Id == enrolment.ApprenticeId)
+            .Select(a => a.GivenName + " " + a.FamilyName)
+            .SingleAsync(ct);
+        try
+        {
+            enrolment.SignOffDuty(standard, dutyId, assessor, evidence, SignOffDeclaration.For(apprenticeName, standard, duty), time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return AssessorCommandResult.Succeeded;
+        }
+        catch (DomainException refused)
+        {
+            return AssessorCommandResult.Refused(refused.Field == "DutyId" ? null : refused.Field, refused.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return AssessorCommandResult.Conflict;
+        }
+    }
+
+    /// <summary>Null when the password is the signed-in account's; otherwise the refusal to show beside the field.</summary>
+    private async Task<AssessorCommandResult?> CheckSignatureAsync(string? password)
+    {
+        var account = await users.FindByIdAsync(user.UserId);
+        if (account is null)
+        {
+            return AssessorCommandResult.NotFound;
+        }
+
+        if (await users.IsLockedOutAsync(account))
+        {
+            return AssessorCommandResult.Refused(
+                nameof(SignOffForm.Password),
+                $"Your account is locked after too many wrong passwords. Try again in {LockoutMinutes} minutes.");
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return AssessorCommandResult.Refused(nameof(SignOffForm.Password), "Enter your password to sign.");
+        }
+
+        if (!await users.CheckPasswordAsync(account, password))
+        {
+            await users.AccessFailedAsync(account);
+            return AssessorCommandResult.Refused(
+                nameof(SignOffForm.Password),
+                await users.IsLockedOutAsync(account)
+                    ? $"The password is not right, and your account is now locked after too many wrong passwords. Try again in {LockoutMinutes} minutes."
+                    : "The password is not right. Enter the password you sign in with.");
+        }
+
+        await users.ResetAccessFailedCountAsync(account);
+        return null;
+    }
+
+    private string LockoutMinutes =>
+        ((int)Math.Ceiling(users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
+}
