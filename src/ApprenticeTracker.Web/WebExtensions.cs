@@ -6,6 +6,7 @@ using ApprenticeTracker.Web.CommandLine;
 using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Hosting;
 using AutoMapper;
 using Microsoft.AspNetCore.Diagnostics;
@@ -34,6 +35,7 @@ public static class WebExtensions
         services.AddSingleton(CreateMappings());
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<AutoMapper.IConfigurationProvider>()));
 
+        services.AddPortfolio();
         services.AddSingleton<HomeQuery>();
         services.AddSingleton<DataPreparation>();
         services.AddSingleton<CommandLineApplication>();
@@ -54,6 +56,7 @@ public static class WebExtensions
         app.Use(GetRequestsOnlyGetStatusPages);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePortfolio();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -1,0 +1,21 @@
+namespace ApprenticeTracker.Web.Features.Evidence;
+
+/// <summary>
+/// The refusals of one form submission, by the name of the field each concerns, in the order they were found. A
+/// refusal that concerns no field (a null or unknown field) is shown in the summary only.
+/// </summary>
+public sealed class FormErrors
+{
+    private readonly List<(string? Field, string Message)> _errors = [];
+
+    public bool Any => _errors.Count > 0;
+
+    public IReadOnlyList<(string? Field, string Message)> All => _errors;
+
+    public void Add(string? field, string message) => _errors.Add((field, message));
+
+    public IReadOnlyList<string> For(string field) =>
+        _errors.Where(e => string.Equals(e.Field, field, StringComparison.Ordinal)).Select(e => e.Message).ToList();
+
+    public bool Has(string field) => _errors.Exists(e => string.Equals(e.Field, field, StringComparison.Ordinal));
+}
