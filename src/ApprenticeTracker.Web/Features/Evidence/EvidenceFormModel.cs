@@ -21,6 +21,9 @@ public sealed class EvidenceFormModel
 
     public const string AttachmentsField = "Attachments";
 
+    private List<Guid> _dutyIds = [];
+    private List<Guid> _ksbIds = [];
+
     public string? Title { get; set; }
 
     /// <summary>An <see cref="EvidenceType"/> name.</summary>
@@ -43,8 +46,18 @@ public sealed class EvidenceFormModel
     /// <summary>Set by an attachment's remove button: the attachment to remove instead of saving.</summary>
     public Guid? RemoveAttachmentId { get; set; }
 
-    /// <summary>The duties checked, as posted (kept so that the form shows them again).</summary>
-    public List<Guid> DutyIds { get; set; } = [];
+    /// <summary>The duties checked, as posted (kept so that the form shows them again); never null.</summary>
+    /// <remarks>Form binding sets a collection it finds no values for to null.</remarks>
+    public List<Guid> DutyIds
+    {
+        get => _dutyIds;
+        set => _dutyIds = value ?? [];
+    }
 
-    public List<Guid> KsbIds { get; set; } = [];
+    /// <summary>The KSBs checked, as posted; never null.</summary>
+    public List<Guid> KsbIds
+    {
+        get => _ksbIds;
+        set => _ksbIds = value ?? [];
+    }
 }

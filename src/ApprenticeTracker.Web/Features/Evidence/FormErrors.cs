@@ -1,3 +1,5 @@
+using ApprenticeTracker.Web.Components.Forms;
+
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>
@@ -16,6 +18,9 @@ public sealed class FormErrors
 
     public IReadOnlyList<string> For(string field) =>
         _errors.Where(e => string.Equals(e.Field, field, StringComparison.Ordinal)).Select(e => e.Message).ToList();
+
+    /// <summary>The refusals for the page's error summary, each linking to its field's input.</summary>
+    public IReadOnlyList<FormError> Summary => _errors.Select(e => new FormError(e.Field is null ? null : EvidenceFormFields.FieldId(e.Field), e.Message)).ToList();
 
     public bool Has(string field) => _errors.Exists(e => string.Equals(e.Field, field, StringComparison.Ordinal));
 }
