@@ -78,7 +78,18 @@ public sealed class SaveEvidenceHandler(
         EvidenceItem? item = null;
         if (content is not null)
         {
-            Try(errors, () => item = EvidenceItem.Draft(enrolment, standard, content, form.DutyIds, form.KsbIds, Today(now), actor, now));
+            try
+            {
+                item = EvidenceItem.Draft(enrolment, standard, content, form.DutyIds, form.KsbIds, Today(now), actor, now);
+            }
+            catch (DomainException ex)
+            {
+                CollectRefusals(ex, new Probe(enrolment, standard, form, Today(now), actor, now), errors);
+            }
+        }
+        else
+        {
+            CollectRefusals(null, new Probe(enrolment, standard, form, Today(now), actor, now), errors);
         }
 
         var stored = await StoreAsync(uploads, existingCount: 0, errors, now, ct);
@@ -153,7 +164,18 @@ public sealed class SaveEvidenceHandler(
         var content = Parse(form, errors);
         if (content is not null)
         {
-            Try(errors, () => item.Edit(enrolment, standard, content, form.DutyIds, form.KsbIds, Today(now), actor, now));
+            try
+            {
+                item.Edit(enrolment, standard, content, form.DutyIds, form.KsbIds, Today(now), actor, now);
+            }
+            catch (DomainException ex)
+            {
+                CollectRefusals(ex, new Probe(enrolment, standard, form, Today(now), actor, now), errors);
+            }
+        }
+        else
+        {
+            CollectRefusals(null, new Probe(enrolment, standard, form, Today(now), actor, now), errors);
         }
 
         var stored = await StoreAsync(uploads, item.Attachments.Count, errors, now, ct);
@@ -336,6 +358,70 @@ public sealed class SaveEvidenceHandler(
         }
 
         return type is { } t && date is { } d ? new EvidenceContent(form.Title ?? string.Empty, t, d, form.Description) : null;
+    }
+
+    /// <summary>
+    /// The domain stops at the first rule a form breaks. To show every refusal at once, the content is checked again
+    /// on a scratch draft (never stored), with each refused field replaced by a harmless value, until it passes.
+    /// </summary>
+    /// <param name="first">The refusal already met, if any; it is reported even when the scratch check cannot run.</param>
+    private static void CollectRefusals(DomainException? first, Probe probe, FormErrors errors)
+    {
+        var found = new List<(string? Field, string Message)>();
+        var title = probe.Form.Title ?? string.Empty;
+        var description = probe.Form.Description;
+        var type = Enum.TryParse<EvidenceType>(probe.Form.Type, ignoreCase: false, out var t) && Enum.IsDefined(t) ? t : EvidenceType.Observation;
+        var date = DateOnly.TryParseExact(probe.Form.ActivityDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : probe.Enrolment.StartDate;
+        IEnumerable<Guid> duties = probe.Form.DutyIds;
+        IEnumerable<Guid> ksbs = probe.Form.KsbIds;
+        // Each pass replaces one refused field, so there are at most as many passes as fields.
+        var stop = false;
+        for (var pass = 0; pass < 8 && !stop; pass++)
+        {
+            try
+            {
+                var scratch = EvidenceItem.Draft(probe.Enrolment, probe.Standard, new EvidenceContent(title, type, date, description), duties, ksbs, probe.Today, probe.Actor, probe.At);
+                stop = true;
+                if (probe.Submit)
+                {
+                    scratch.Submit(probe.Actor, probe.At);
+                }
+            }
+            catch (DomainException ex) when (ex.Field is not null)
+            {
+                found.Add((FieldFor(ex.Field), ex.Message));
+                switch (ex.Field)
+                {
+                    case nameof(EvidenceItem.Title): title = "Title"; break;
+                    case nameof(EvidenceItem.Description): description = null; break;
+                    case nameof(EvidenceItem.Type): type = EvidenceType.Observation; break;
+                    case nameof(EvidenceItem.ActivityDate): date = probe.Enrolment.StartDate; break;
+                    case "DutyIds": duties = []; break;
+                    case "KsbIds": ksbs = []; break;
+                    default: stop = true; break;
+                }
+            }
+            catch (DomainException)
+            {
+                // A refusal of the whole request (the apprenticeship is not active): only the first one counts.
+                stop = true;
+            }
+        }
+
+        if (first is not null && !found.Exists(f => f.Message == first.Message))
+        {
+            found.Insert(0, (FieldFor(first.Field), first.Message));
+        }
+
+        foreach (var (field, message) in found.Where(f => !errors.All.Contains(f)))
+        {
+            errors.Add(field, message);
+        }
+    }
+
+    private sealed record Probe(Domain.Enrolments.Enrolment Enrolment, Standard Standard, EvidenceFormModel Form, DateOnly Today, Actor Actor, DateTimeOffset At)
+    {
+        public bool Submit => IsSubmit(Form);
     }
 
     private static void Try(FormErrors errors, Action action)

@@ -1,7 +1,4 @@
 using ApprenticeTracker.Web.Features.Evidence;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Portfolio;
 
@@ -12,12 +9,6 @@ public static class PortfolioFeature
     {
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.SectionName);
 
-        // Ten files of 20 MB each must fit in one request: raise the server's and the form reader's limits to match.
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<EvidenceOptions>>((kestrel, evidence) =>
-            kestrel.Limits.MaxRequestBodySize = evidence.Value.MaxRequestBytes);
-        services.AddOptions<FormOptions>().Configure<IOptions<EvidenceOptions>>((form, evidence) =>
-            form.MultipartBodyLengthLimit = evidence.Value.MaxRequestBytes);
-
         services.AddSingleton<PortfolioQueries>();
         services.AddSingleton<EvidenceQueries>();
         services.AddSingleton<SaveEvidenceHandler>();
@@ -25,7 +16,10 @@ public static class PortfolioFeature
         return services;
     }
 
-    /// <summary>The attachment download, and a readable answer when an evidence form sends more than the limits allow.</summary>
+    /// <summary>
+    /// The attachment download, and the request limits of the evidence forms: raised to fit every file at its largest,
+    /// with a readable answer when a form sends more.
+    /// </summary>
     public static WebApplication UsePortfolio(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

@@ -39,6 +39,18 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     }
 
     [Test]
+    public async Task Every_refusal_of_a_form_is_shown_at_once_in_page_order()
+    {
+        var page = await RefusedAsync("/evidence/new", Fields("", [], action: "submit", type: "", date: "2099-01-01"));
+
+        Assert.That(FieldError(page, "Title"), Is.EqualTo("Enter the title."));
+        Assert.That(FieldError(page, "Type"), Is.EqualTo("Choose the type of evidence."));
+        Assert.That(FieldError(page, "ActivityDate"), Is.EqualTo("The activity date cannot be in the future."));
+        Assert.That(FieldError(page, "DutyIds"), Is.EqualTo("Choose at least one duty this evidence supports before you submit it."));
+        Assert.That(page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")), Is.EqualTo(new[] { "#Title", "#Type", "#ActivityDate", "#DutyIds" }));
+    }
+
+    [Test]
     public async Task An_over_long_title_is_refused_and_kept_as_typed()
     {
         var title = new string('x', 201);
