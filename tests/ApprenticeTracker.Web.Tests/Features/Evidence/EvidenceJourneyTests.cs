@@ -193,6 +193,57 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
         Assert.That(waiting.GetValueOrDefault(EvidenceStatus.Draft), Is.GreaterThan(0));
     }
 
+    [Test]
+    public async Task Removing_a_file_from_a_revision_keeps_the_file_the_accepted_item_still_uses()
+    {
+        using var client = await SignInAsApprenticeAsync();
+        var apprentice = await DemoApprenticeIdAsync(Factory);
+        var accepted = await QueryAsync(Factory, db => (
+                from a in db.Attachments
+                join i in db.EvidenceItems on a.EvidenceItemId equals i.Id
+                join e in db.Enrolments on i.EnrolmentId equals e.Id
+                where e.ApprenticeId == apprentice && i.Status == EvidenceStatus.Accepted
+                select i.Id)
+            .FirstAsync());
+        var revisionId = await QueryAsync(Factory, async db =>
+        {
+            var item = await db.EvidenceItems.Include(i => i.Duties).Include(i => i.Ksbs).Include(i => i.Attachments).SingleAsync(i => i.Id == accepted);
+            var revision = item.Revise(new Domain.Common.Actor("test", "Test"), DateTimeOffset.UtcNow);
+            db.EvidenceItems.Add(revision);
+            await db.SaveChangesAsync();
+            return revision.Id;
+        });
+        var shared = await QueryAsync(Factory, db => db.Attachments.FirstAsync(a => a.EvidenceItemId == revisionId));
+        var filesBefore = CountStoredFiles(Factory);
+        var fields = Fields("Revised", await QueryAsync(Factory, db => db.Set<EvidenceDuty>().Where(d => d.EvidenceItemId == revisionId).Select(d => d.DutyId).ToListAsync()));
+        fields.Add(new("Form.RemoveAttachmentId", shared.Id.ToString()));
+
+        using var response = await PostFormAsync(client, $"/evidence/{revisionId}/edit", fields);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await QueryAsync(Factory, db => db.Attachments.AnyAsync(a => a.Id == shared.Id)), Is.False);
+        Assert.That(CountStoredFiles(Factory), Is.EqualTo(filesBefore));
+        using var stillThere = await client.GetAsync($"/evidence/{accepted}/attachments/{(await QueryAsync(Factory, db => db.Attachments.FirstAsync(a => a.EvidenceItemId == accepted && a.StorageKey == shared.StorageKey))).Id}");
+        Assert.That(stillThere.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task A_revoked_sign_off_is_shown_on_the_duty_page_with_its_reason()
+    {
+        var revoked = await QueryAsync(Factory, db => (
+                from s in db.DutySignOffs
+                join e in db.Enrolments on s.EnrolmentId equals e.Id
+                join a in db.Apprentices on e.ApprenticeId equals a.Id
+                where s.RevokedAt != null
+                select new { a.Email, s.DutyId, s.RevocationReason })
+            .FirstAsync());
+        using var client = await SignInAsync(revoked.Email);
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync($"/duties/{revoked.DutyId}"));
+
+        Assert.That(page.QuerySelector(".revoked-sign-off")?.TextContent, Does.Contain("Sign-off revoked").And.Contain(revoked.RevocationReason!));
+    }
+
     private static async Task<(int Submitted, int Accepted)> GridCountsAsync(HttpClient client, string code)
     {
         var page = await AppFactory.ParseAsync(await client.GetAsync("/portfolio"));
