@@ -4,6 +4,7 @@ using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Organisations;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Standards;
+using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Persistence.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<EvidenceReview> EvidenceReviews => Set<EvidenceReview>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>One-time form tokens already used, so that a form submitted twice creates one record.</summary>
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

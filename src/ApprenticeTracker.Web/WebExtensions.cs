@@ -6,6 +6,7 @@ using ApprenticeTracker.Web.Features.Account;
 using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Hosting;
 using AutoMapper;
 using Microsoft.AspNetCore.Diagnostics;
@@ -33,6 +34,7 @@ public static class WebExtensions
         services.AddSingleton(CreateMappings());
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<AutoMapper.IConfigurationProvider>()));
 
+        services.AddPortfolio();
         services.AddSingleton<HomeQuery>();
         services.AddAssessor();
         services.AddSingleton<DataPreparation>();
@@ -55,6 +57,7 @@ public static class WebExtensions
         app.UseAuthentication();
         app.UseAccounts();
         app.UseAuthorization();
+        app.UsePortfolio();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -768,6 +768,22 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.ToTable("Standards", (string)null);
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Persistence.Forms.FormSubmission", b =>
+                {
+                    b.Property<Guid>("Token")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Token");
+
+                    b.ToTable("FormSubmissions", (string)null);
+                });
+
             modelBuilder.Entity("ApprenticeTracker.Persistence.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")

@@ -8,6 +8,7 @@ using ApprenticeTracker.Domain.Organisations;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Domain.Standards;
+using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -41,13 +42,16 @@ public sealed class DemoDataSeeder
     private readonly UserManager<AppUser> _users;
     private readonly RoleManager<IdentityRole> _roles;
     private readonly TimeProvider _time;
+    private readonly EvidenceFileStore? _files;
 
-    public DemoDataSeeder(IDbContextFactory<AppDbContext> factory, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider time)
+    /// <param name="files">Where the demo attachments are written; without a store the demo evidence has no files.</param>
+    public DemoDataSeeder(IDbContextFactory<AppDbContext> factory, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider time, EvidenceFileStore? files = null)
     {
         _factory = factory;
         _users = users;
         _roles = roles;
         _time = time;
+        _files = files;
     }
 
     /// <summary>Creates the demo data, or does nothing and returns false when it already exists.</summary>
@@ -87,9 +91,47 @@ public sealed class DemoDataSeeder
 
         // Hashing is deliberately slow; every demo account shares the one password, so it is hashed once.
         var passwordHash = _users.PasswordHasher.HashPassword(new AppUser(), DemoPassword);
-        new Builder(db, _users, standard, roleIds, passwordHash, _time.GetUtcNow()).Build();
-        await db.SaveChangesAsync(ct);
+        var files = await StoreDemoFilesAsync(ct);
+        try
+        {
+            new Builder(db, _users, standard, roleIds, passwordHash, _time.GetUtcNow(), files).Build();
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            foreach (var (_, file) in files)
+            {
+                _files?.Delete(file.StorageKey);
+            }
+
+            throw;
+        }
+
         return true;
+    }
+
+    /// <summary>A few small real files for the demo apprentice's evidence, so that downloads work in the demo.</summary>
+    private async Task<IReadOnlyList<(string FileName, StoredFile File)>> StoreDemoFilesAsync(CancellationToken ct)
+    {
+        if (_files is null)
+        {
+            return [];
+        }
+
+        var contents = new (string Name, byte[] Bytes)[]
+        {
+            ("ecg-trace.png", DemoFiles.Png()),
+            ("supervisor-notes.txt", DemoFiles.Text("Notes from my supervisor, written up the same afternoon.")),
+            ("reflection.txt", DemoFiles.Text("My reflection on the activity, using Gibbs' cycle.")),
+        };
+        var stored = new List<(string, StoredFile)>();
+        foreach (var (name, bytes) in contents)
+        {
+            using var stream = new MemoryStream(bytes);
+            stored.Add((name, await _files.SaveAsync(stream, name, bytes.Length, ct)));
+        }
+
+        return stored;
     }
 
     /// <summary>Makes the demo records in one context, to be saved at once.</summary>
@@ -103,9 +145,13 @@ public sealed class DemoDataSeeder
         private readonly DateTimeOffset _now;
         private readonly DateOnly _today;
         private readonly Random _random = new(Seed);
+        private readonly IReadOnlyList<(string FileName, StoredFile File)> _files;
 
-        public Builder(AppDbContext db, UserManager<AppUser> users, Standard standard, IReadOnlyDictionary<string, string> roleIds, string passwordHash, DateTimeOffset now)
+        public Builder(
+            AppDbContext db, UserManager<AppUser> users, Standard standard, IReadOnlyDictionary<string, string> roleIds, string passwordHash, DateTimeOffset now,
+            IReadOnlyList<(string FileName, StoredFile File)> files)
         {
+            _files = files;
             _db = db;
             _users = users;
             _standard = standard;
@@ -181,7 +227,7 @@ public sealed class DemoDataSeeder
                 _ => 0,
             };
             var dutyOrder = Shuffle(_standard.Duties.ToList());
-            var evidence = AddEvidence(enrolment, reviewer, self, dutyOrder, signedOff);
+            var evidence = AddEvidence(enrolment, reviewer, self, dutyOrder, signedOff, spec.Email == ApprenticeEmail ? _files : []);
 
             var lastSignedAt = DateTimeOffset.MinValue;
             var signOffs = new List<DutySignOff>();
@@ -230,7 +276,8 @@ public sealed class DemoDataSeeder
         /// About fifteen items: accepted items for the duties to be signed off, at least one item in each other state
         /// (draft, submitted, referred back, resubmitted), and the rest at random; older items are further along.
         /// </summary>
-        private List<EvidenceItem> AddEvidence(Enrolment enrolment, Assessor reviewer, Actor self, List<Duty> dutyOrder, int signedOff)
+        /// <param name="files">Files to attach, one to each of the first items (the oldest, so mostly accepted ones).</param>
+        private List<EvidenceItem> AddEvidence(Enrolment enrolment, Assessor reviewer, Actor self, List<Duty> dutyOrder, int signedOff, IReadOnlyList<(string FileName, StoredFile File)> files)
         {
             var count = Math.Max(13 + _random.Next(5), signedOff + 4);
             var plan = new List<(Planned State, Duty? ForDuty)>();
@@ -264,6 +311,12 @@ public sealed class DemoDataSeeder
                 var content = new EvidenceContent(title, type, dates[i], DemoCatalogue.Descriptions[_random.Next(DemoCatalogue.Descriptions.Length)]);
                 var at = At(dates[i], 17).AddHours(_random.Next(48));
                 var item = EvidenceItem.Draft(enrolment, _standard, content, duties, [], _today, self, at);
+                if (i < files.Count)
+                {
+                    var (name, file) = files[i];
+                    item.Attach(Attachment.Describe(name, file.SizeBytes, file.Sha256, file.Kind.ContentType, file.StorageKey, at), 10, self, at);
+                }
+
                 Advance(item, state, enrolment, reviewer, self, at);
                 items.Add(item);
             }

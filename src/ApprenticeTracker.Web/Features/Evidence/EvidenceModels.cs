@@ -1,0 +1,103 @@
+using ApprenticeTracker.Domain.Evidence;
+
+namespace ApprenticeTracker.Web.Features.Evidence;
+
+/// <summary>Everything the detail and edit pages show of one item of evidence.</summary>
+public sealed class EvidenceDetailModel
+{
+    public Guid Id { get; init; }
+
+    public string Title { get; init; } = string.Empty;
+
+    public EvidenceType Type { get; init; }
+
+    public DateOnly ActivityDate { get; init; }
+
+    public string? Description { get; init; }
+
+    public EvidenceStatus Status { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    public int SubmissionCount { get; init; }
+
+    public int RevisionNumber { get; init; }
+
+    public Guid ConcurrencyStamp { get; init; }
+
+    public IReadOnlyList<DutyChoice> Duties { get; set; } = [];
+
+    public IReadOnlyList<KsbChoice> Ksbs { get; set; } = [];
+
+    public IReadOnlyList<AttachmentRow> Attachments { get; set; } = [];
+
+    /// <summary>Every review, newest first.</summary>
+    public IReadOnlyList<ReviewRow> Reviews { get; set; } = [];
+
+    public bool IsEditable => Status is EvidenceStatus.Draft or EvidenceStatus.ReferredBack;
+}
+
+/// <summary>One assessor decision with its feedback.</summary>
+public sealed class ReviewRow
+{
+    public Guid EvidenceItemId { get; init; }
+
+    public ReviewDecision Decision { get; init; }
+
+    public string? Feedback { get; init; }
+
+    public string AssessorName { get; init; } = string.Empty;
+
+    public DateTimeOffset ReviewedAt { get; init; }
+
+    public string DecisionName => Decision == ReviewDecision.Accepted ? "Accepted" : "Referred back";
+}
+
+/// <summary>One row of the evidence list.</summary>
+public sealed class EvidenceListRow
+{
+    public Guid Id { get; init; }
+
+    public string Title { get; init; } = string.Empty;
+
+    public EvidenceType Type { get; init; }
+
+    public DateOnly ActivityDate { get; init; }
+
+    public EvidenceStatus Status { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>D1, D4…; filled in after the projection.</summary>
+    public IReadOnlyList<string> DutyCodes { get; set; } = [];
+}
+
+/// <summary>How the evidence list is filtered, sorted and paged; every part comes from the query string.</summary>
+public sealed record EvidenceListFilter(Guid? DutyId, EvidenceStatus? Status, EvidenceType? Type, bool OldestFirst, int Page)
+{
+    public const int PageSize = 20;
+
+    public bool IsFiltered => DutyId is not null || Status is not null || Type is not null;
+}
+
+/// <summary>One page of the evidence list.</summary>
+public sealed class EvidenceListModel
+{
+    public required EvidenceListFilter Filter { get; init; }
+
+    public required IReadOnlyList<EvidenceListRow> Rows { get; init; }
+
+    public required IReadOnlyList<DutyChoice> Duties { get; init; }
+
+    /// <summary>How many items match the filter, over all pages.</summary>
+    public int TotalMatching { get; init; }
+
+    /// <summary>False when the apprentice has logged no evidence at all.</summary>
+    public bool HasAnyEvidence { get; init; }
+
+    public int PageCount => Math.Max(1, (TotalMatching + EvidenceListFilter.PageSize - 1) / EvidenceListFilter.PageSize);
+}

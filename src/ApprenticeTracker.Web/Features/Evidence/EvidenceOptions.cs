@@ -1,0 +1,19 @@
+namespace ApprenticeTracker.Web.Features.Evidence;
+
+/// <summary>Settings of the configuration section <c>Evidence</c>: the limits on attachments.</summary>
+public sealed class EvidenceOptions
+{
+    public const string SectionName = "Evidence";
+
+    /// <summary>The largest file that may be attached, in bytes (20 MB unless configured).</summary>
+    public long MaxFileBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>The most files one item of evidence may carry (10 unless configured).</summary>
+    public int MaxFilesPerItem { get; set; } = 10;
+
+    /// <summary>
+    /// The largest request an evidence form may send: every file at its largest, plus room for the text fields and
+    /// the multipart framing.
+    /// </summary>
+    public long MaxRequestBytes => (MaxFileBytes * MaxFilesPerItem) + (1024 * 1024);
+}
