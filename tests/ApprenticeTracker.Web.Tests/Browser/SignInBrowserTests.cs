@@ -41,9 +41,11 @@ public sealed class SignInBrowserTests
         browser.FindElement(By.Id("email")).SendKeys(DemoDataSeeder.AssessorEmail);
         browser.FindElement(By.Id("password")).SendKeys(DemoDataSeeder.DemoPassword);
         browser.FindElement(By.CssSelector("main button[type=submit]")).Click();
+        WaitUntil(browser, () => new Uri(browser.Url).AbsolutePath != "/Account/Login");
         var landedOn = new Uri(browser.Url).AbsolutePath;
         var signedInAs = browser.FindElement(By.CssSelector("nav .signed-in-name")).Text;
         browser.FindElement(By.CssSelector("nav form.sign-out button")).Click();
+        WaitUntil(browser, () => browser.FindElements(By.CssSelector("nav form.sign-out")).Count == 0);
 
         Assert.That(landedOn, Is.EqualTo("/assessor"));
         Assert.That(signedInAs, Is.EqualTo("Grace Adeyemi"));
@@ -60,9 +62,28 @@ public sealed class SignInBrowserTests
         browser.FindElement(By.Id("email")).SendKeys(DemoDataSeeder.ApprenticeEmail);
         browser.FindElement(By.Id("password")).SendKeys("not the password");
         browser.FindElement(By.CssSelector("main button[type=submit]")).Click();
+        WaitUntil(browser, () => browser.FindElements(By.Id("password-error")).Count == 1);
 
         Assert.That(browser.FindElement(By.Id("password-error")).Displayed, Is.True);
         Assert.That(browser.FindElement(By.Id("password-error")).Text, Is.EqualTo("Your email address or password is incorrect"));
+    }
+
+    /// <summary>
+    /// A click that submits a form returns before the next page has loaded; wait for it rather than read the page
+    /// that is going away.
+    /// </summary>
+    private static void WaitUntil(ChromeDriver browser, Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"The browser did not reach the expected page in time; it is on {browser.Url}.");
+            }
+
+            Thread.Sleep(50);
+        }
     }
 
     private ChromeDriver Open()
