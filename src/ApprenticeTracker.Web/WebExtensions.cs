@@ -5,6 +5,7 @@ using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Features.Account;
 using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Hosting;
 using AutoMapper;
 using Microsoft.AspNetCore.Diagnostics;
@@ -32,6 +33,7 @@ public static class WebExtensions
         services.AddSingleton(CreateMappings());
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<AutoMapper.IConfigurationProvider>()));
 
+        services.AddReports();
         services.AddSingleton<HomeQuery>();
         services.AddSingleton<DataPreparation>();
         services.AddSingleton<CommandLineApplication>();
@@ -58,6 +60,7 @@ public static class WebExtensions
         app.MapStaticAssets();
         app.MapHealthEndpoint();
         app.MapAccountEndpoints();
+        app.MapReportEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
