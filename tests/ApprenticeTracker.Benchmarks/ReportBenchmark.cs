@@ -74,14 +74,7 @@ internal static class ReportBenchmark
                 warmUpRuns++;
             }
 
-            var timings = new List<double>(MeasuredRuns);
-            for (var i = 0; i < MeasuredRuns; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await export.RenderAsync(large, CancellationToken.None);
-                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-
+            // The split runs first: besides showing where the time goes, it extends the warm-up.
             var building = new List<double>(MeasuredRuns);
             var rendering = new List<double>(MeasuredRuns);
             for (var i = 0; i < MeasuredRuns; i++)
@@ -97,6 +90,15 @@ internal static class ReportBenchmark
             building.Sort();
             rendering.Sort();
             Console.WriteLine(Invariant($"EPA report parts: reading median {building[MeasuredRuns / 2]:0.0} ms, laying out and writing median {rendering[MeasuredRuns / 2]:0.0} ms"));
+
+            var timings = new List<double>(MeasuredRuns);
+            for (var i = 0; i < MeasuredRuns; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await export.RenderAsync(large, CancellationToken.None);
+                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
             timings.Sort();
             var median = timings[timings.Count / 2];
             Console.WriteLine(Invariant($"EPA report: {MeasuredRuns} runs after {warmUpRuns} warm-up runs, min {timings[0]:0.0} ms, median {median:0.0} ms, max {timings[^1]:0.0} ms"));
