@@ -19,6 +19,10 @@ internal sealed class FontUsage
     private readonly ushort _replacementGlyph;
     private readonly Action<string> _warn;
     private readonly HashSet<int> _reported;
+    private readonly Dictionary<string, GlyphRun> _shaped = new(StringComparer.Ordinal);
+
+    /// <summary>Texts up to this length are shaped once per document: table cells repeat values such as statuses and names.</summary>
+    private const int CachedLength = 64;
 
     public FontUsage(TrueTypeFont font, string resourceName, HashSet<int> reported, Action<string> warn)
     {
@@ -53,6 +57,22 @@ internal sealed class FontUsage
     /// lacks, control characters and lone surrogates are drawn as U+FFFD and reported once per document.
     /// </summary>
     public GlyphRun Shape(string text)
+    {
+        if (text.Length > CachedLength)
+        {
+            return ShapeUncached(text);
+        }
+
+        if (!_shaped.TryGetValue(text, out var run))
+        {
+            run = ShapeUncached(text);
+            _shaped[text] = run;
+        }
+
+        return run;
+    }
+
+    private GlyphRun ShapeUncached(string text)
     {
         text = Normalise(text);
         var run = new GlyphRun(this, text.Length);
@@ -155,7 +175,8 @@ internal sealed class FontUsage
         {
             if (c >= 0x300)
             {
-                return HasLoneSurrogate(text) ? text : text.Normalize(NormalizationForm.FormC);
+                // Checking is several times cheaper than normalising, and almost all text is already in form C.
+                return HasLoneSurrogate(text) || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
             }
         }
 

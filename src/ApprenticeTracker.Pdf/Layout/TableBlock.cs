@@ -24,10 +24,12 @@ internal sealed class TableBlock(Table table) : Block
         }
 
         var widths = ColumnWidths(engine.Width, header, body, padding);
-        header?.Break(widths, padding);
+        // Shaping gives repeated cell texts the same run, so each distinct text is broken once per column.
+        var broken = new Dictionary<(GlyphRun Run, double Size, double Width), List<Line>>();
+        header?.Break(widths, padding, broken);
         foreach (var row in body)
         {
-            row.Break(widths, padding);
+            row.Break(widths, padding, broken);
         }
 
         var headerHeight = header?.Height(padding) ?? 0;
@@ -234,11 +236,20 @@ internal sealed class TableBlock(Table table) : Block
 
         public double SmallestLine => Cells.Min(c => c.Style.LineHeight);
 
-        public void Break(double[] widths, double padding)
+        public void Break(double[] widths, double padding, Dictionary<(GlyphRun Run, double Size, double Width), List<Line>> broken)
         {
             for (var c = 0; c < Cells.Length; c++)
             {
-                Cells[c].Lines = LineBreaker.Break(Cells[c].Run, Cells[c].Style.Size, widths[c] - (2 * padding));
+                var cell = Cells[c];
+                var width = widths[c] - (2 * padding);
+                var key = (cell.Run, cell.Style.Size, width);
+                if (!broken.TryGetValue(key, out var lines))
+                {
+                    lines = LineBreaker.Break(cell.Run, cell.Style.Size, width);
+                    broken[key] = lines;
+                }
+
+                cell.Lines = lines;
             }
         }
 

@@ -17,12 +17,16 @@ internal enum GlyphKind : byte
     LineBreak,
 }
 
-/// <summary>Text mapped to CIDs of one font, with advance widths in thousandths of an em.</summary>
+/// <summary>
+/// Text mapped to CIDs of one font, with advance widths in thousandths of an em. Built by
+/// <see cref="FontUsage.Shape"/> and not changed afterwards, so one run may be drawn many times.
+/// </summary>
 internal sealed class GlyphRun
 {
     private ushort[] _cids;
     private float[] _widths;
     private GlyphKind[] _kinds;
+    private float _naturalWidth = -1;
 
     public GlyphRun(FontUsage font, int capacity)
     {
@@ -45,6 +49,7 @@ internal sealed class GlyphRun
 
     public void Add(ushort cid, float width, GlyphKind kind)
     {
+        _naturalWidth = -1;
         if (Count == _cids.Length)
         {
             Array.Resize(ref _cids, Count * 2);
@@ -61,6 +66,11 @@ internal sealed class GlyphRun
     /// <summary>The widest stretch between forced line breaks, in thousandths of an em: the width the text needs unwrapped.</summary>
     public float NaturalWidth()
     {
+        if (_naturalWidth >= 0)
+        {
+            return _naturalWidth;
+        }
+
         float widest = 0, current = 0;
         for (var i = 0; i < Count; i++)
         {
@@ -74,6 +84,7 @@ internal sealed class GlyphRun
             widest = Math.Max(widest, current);
         }
 
+        _naturalWidth = widest;
         return widest;
     }
 }

@@ -129,6 +129,7 @@ internal sealed class ByteBuffer : IDisposable
     /// </summary>
     public ByteBuffer AppendStringCode(ushort code)
     {
+        Ensure(4);
         StringByte((byte)(code >> 8));
         StringByte((byte)code);
         return this;
@@ -159,9 +160,9 @@ internal sealed class ByteBuffer : IDisposable
         return this;
     }
 
+    /// <summary>Writes one byte of a literal string; the caller has ensured room for two.</summary>
     private void StringByte(byte value)
     {
-        Ensure(2);
         switch (value)
         {
             case (byte)'(' or (byte)')' or (byte)'\\':

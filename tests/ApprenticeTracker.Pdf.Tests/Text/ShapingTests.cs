@@ -70,6 +70,16 @@ public class ShapingTests
     }
 
     [Test]
+    public void A_short_text_repeated_in_a_document_is_shaped_once()
+    {
+        var first = _font.Shape("Awaiting sign-off");
+
+        var second = _font.Shape("Awaiting sign-off");
+
+        Assert.That(second, Is.SameAs(first));
+    }
+
+    [Test]
     public void A_tab_is_drawn_as_a_space()
     {
         Assert.That(CodePointsDrawn(_font.Shape("a\tb")), Is.EqualTo(new[] { 'a', ' ', 'b' }));
