@@ -117,6 +117,24 @@ public class EpaReportBuilderTests
     }
 
     [Test]
+    public async Task A_report_takes_the_same_few_queries_however_much_evidence_there_is()
+    {
+        var few = _world.EnrolmentOfName("Ayşe", "Yılmaz");
+        var many = _world.EnrolmentOfName("Siobhán", "Ó Súilleabháin");
+
+        var before = _world.Commands.Count;
+        var fewReport = await BuildAsync(few);
+        var forFew = _world.Commands.Count - before;
+        before = _world.Commands.Count;
+        var manyReport = await BuildAsync(many);
+        var forMany = _world.Commands.Count - before;
+
+        Assert.That(manyReport.Appendix, Has.Count.GreaterThan(fewReport.Appendix.Count));
+        Assert.That(forMany, Is.EqualTo(forFew));
+        Assert.That(forMany, Is.LessThanOrEqualTo(12));
+    }
+
+    [Test]
     public async Task An_unknown_enrolment_has_no_report()
     {
         var report = await _world.Builder().BuildAsync(Guid.NewGuid(), withThumbnails: true, CancellationToken.None);

@@ -18,6 +18,22 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 }
 
+/// <summary>Counts the commands EF Core runs, to show that a query count does not grow with the data.</summary>
+public sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => _count;
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+}
+
 /// <summary>
 /// An SQLite database in memory, built by the real migrations, with ST0413 v1.1 imported and the demo data seeded
 /// by the real <see cref="DemoDataSeeder"/>. It lives as long as its connection, which this holds open.
@@ -33,7 +49,7 @@ public sealed class DemoWorld : IDbContextFactory<AppDbContext>, IAsyncDisposabl
     {
         Connection = new SqliteConnection("DataSource=:memory:");
         Connection.Open();
-        _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(Connection).Options;
+        _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(Connection).AddInterceptors(Commands).Options;
         Files = new Persistence.Files.EvidenceFileStore(filesFolder);
         FilesFolder = filesFolder;
     }
@@ -41,6 +57,9 @@ public sealed class DemoWorld : IDbContextFactory<AppDbContext>, IAsyncDisposabl
     public SqliteConnection Connection { get; }
 
     public FixedClock Clock { get; } = new(Now);
+
+    /// <summary>Counts the SQL commands run through contexts of this world.</summary>
+    public CommandCounter Commands { get; } = new();
 
     public Persistence.Files.EvidenceFileStore Files { get; }
 
