@@ -7,6 +7,7 @@ using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
 using ApprenticeTracker.Web.Features.Portfolio;
+using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Hosting;
 using AutoMapper;
 using Microsoft.AspNetCore.Diagnostics;
@@ -35,6 +36,7 @@ public static class WebExtensions
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<AutoMapper.IConfigurationProvider>()));
 
         services.AddPortfolio();
+        services.AddReports();
         services.AddSingleton<HomeQuery>();
         services.AddAssessor();
         services.AddSingleton<DataPreparation>();
@@ -63,6 +65,7 @@ public static class WebExtensions
         app.MapStaticAssets();
         app.MapHealthEndpoint();
         app.MapAccountEndpoints();
+        app.MapReportEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -4,6 +4,7 @@ using ApprenticeTracker.Benchmarks;
 var verbs = new Dictionary<string, (string Description, Func<int> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["pdf"] = ("Times ApprenticeTracker.Pdf on a representative 20-page report, and Chromium's print-to-PDF on the same content when installed.", PdfBenchmark.Run),
+    ["report"] = ("Times one EPA report (200 evidence items) from database to bytes, and a zip of 500 apprentices' reports with its peak memory.", ReportBenchmark.Run),
 };
 
 if (args.Length == 1 && verbs.TryGetValue(args[0], out var verb))

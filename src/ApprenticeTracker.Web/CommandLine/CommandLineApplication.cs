@@ -8,7 +8,7 @@ using ApprenticeTracker.Web.Hosting;
 namespace ApprenticeTracker.Web.CommandLine;
 
 /// <summary>
-/// The command-line verbs of the host (<c>migrate</c>, <c>import-standard</c>, <c>seed-demo</c>, <c>help</c>). They
+/// The command-line verbs of the host (<c>migrate</c>, <c>import-standard</c>, <c>seed-demo</c>, <c>report</c>, <c>help</c>). They
 /// run on the same services as the web app, write to the writers they are given and return an exit code
 /// (<see cref="ExitCodes"/>), so tests run them in-process.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
     public const string ImportStandard = "import-standard";
     public const string SeedDemo = "seed-demo";
     public const string Help = "help";
+    public const string Report = ReportVerb.Name;
 
     private static readonly string[] HelpFlags = ["--help", "-h", "-?", "/?"];
 
@@ -62,6 +63,7 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
                 SeedDemo => arguments.Count == 0
                     ? await SeedDemoAsync(output, error, ct)
                     : UsageError(error, $"'{SeedDemo}' does not know the option '{arguments[0]}'."),
+                Report => await ReportAsync(arguments, output, error, ct),
                 _ => UsageError(error, $"'{verb}' is not a verb this app knows."),
             };
         }
@@ -121,6 +123,12 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
         }
 
         return ExitCodes.Success;
+    }
+
+    private async Task<int> ReportAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReportVerb>().RunAsync(arguments, output, error, message => UsageError(error, message), ct);
     }
 
     /// <summary>

@@ -18,6 +18,12 @@ public static class Usage
                                    working folder, then from the app's folder (where samples/standards is copied).
           seed-demo                Migrate, import ST0413 if missing, and add the demo providers, people and evidence
                                    (does nothing if the demo data is already there).
+          report --apprentice <email> --out <file.pdf>
+                                   Write the end-point assessment report of one apprentice.
+          report --cohort <name> --out <folder>
+                                   Write a report for every apprentice of the cohort(s) with that name.
+          report --all --out <folder>
+                                   Write a report for every apprentice. Long runs print "n of N" as they go.
           help                     Show this text.
 
         Exit codes: 0 success, 1 the verb failed (the reason is printed), 2 the command line was not understood.

@@ -138,7 +138,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [TestCase("a/b.pdf")]
     public async Task A_file_name_with_path_characters_is_refused(string name)
     {
-        var page = await RefusedAsync("/evidence/new", Fields("Sneaky name", [_duties["D1"]]), [File(name, Pdf)]);
+        var page = await RefusedAsync("/evidence/new", Fields("Sneaky name", [_duties["D1"]]), [File(name, PdfBytes)]);
 
         Assert.That(FieldError(page, "Attachments"), Does.Contain("contains characters that are not allowed in a file name"));
     }

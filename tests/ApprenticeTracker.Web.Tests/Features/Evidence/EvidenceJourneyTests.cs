@@ -18,7 +18,7 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
         var duties = await DutyIdsAsync(client);
         var before = await GridCountsAsync(client, "D4");
 
-        using var saved = await PostFormAsync(client, "/evidence/new", Fields("Explaining results to a family", [duties["D4"]], action: "submit"), [File("notes.pdf", Pdf)]);
+        using var saved = await PostFormAsync(client, "/evidence/new", Fields("Explaining results to a family", [duties["D4"]], action: "submit"), [File("notes.pdf", PdfBytes)]);
         var id = SavedItemId(saved);
 
         var detail = await AppFactory.ParseAsync(await client.GetAsync(saved.RedirectTarget()));
@@ -38,7 +38,7 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
             Assert.That(download.Content.Headers.ContentDisposition?.FileNameStar, Is.EqualTo("notes.pdf"));
             Assert.That(download.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
         });
-        Assert.That(await download.Content.ReadAsByteArrayAsync(), Is.EqualTo(Pdf));
+        Assert.That(await download.Content.ReadAsByteArrayAsync(), Is.EqualTo(PdfBytes));
     }
 
     [Test]
@@ -145,7 +145,7 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
         var duties = await DutyIdsAsync(client);
-        using var created = await PostFormAsync(client, "/evidence/new", Fields("With two files", [duties["D6"]]), [File("a.png", Png), File("b.pdf", Pdf)]);
+        using var created = await PostFormAsync(client, "/evidence/new", Fields("With two files", [duties["D6"]]), [File("a.png", Png), File("b.pdf", PdfBytes)]);
         var id = SavedItemId(created);
         var filesBefore = CountStoredFiles(Factory);
         var remove = await QueryAsync(Factory, db => db.Attachments.SingleAsync(a => a.EvidenceItemId == id && a.FileName == "a.png"));

@@ -1,0 +1,86 @@
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.Progress;
+
+namespace ApprenticeTracker.Reports;
+
+/// <summary>
+/// Everything an end-point assessment report says about one enrolment, read once from the database and laid out
+/// as a PDF (<see cref="EpaReportPdf"/>) or an HTML preview. Draft evidence is private to the apprentice and is
+/// never part of a report.
+/// </summary>
+public sealed record EpaReport
+{
+    public required Guid EnrolmentId { get; init; }
+
+    public required string ApprenticeName { get; init; }
+
+    public required string ApprenticeEmail { get; init; }
+
+    public required string EmployerName { get; init; }
+
+    public required string TrainingProviderName { get; init; }
+
+    public string? TrainingProviderUkprn { get; init; }
+
+    public string? CohortName { get; init; }
+
+    public required ReportStandard Standard { get; init; }
+
+    public required DateOnly StartDate { get; init; }
+
+    public required DateOnly PlannedEndDate { get; init; }
+
+    public required EnrolmentStatus Status { get; init; }
+
+    /// <summary>The assessors assigned now, by name.</summary>
+    public required IReadOnlyList<string> Assessors { get; init; }
+
+    /// <summary>When the report was made; also its document creation date.</summary>
+    public required DateTimeOffset ReportDate { get; init; }
+
+    /// <summary>One section per duty of the standard version, in duty order.</summary>
+    public required IReadOnlyList<DutySection> Duties { get; init; }
+
+    public required EnrolmentProgress Progress { get; init; }
+
+    public required GatewayReadiness Gateway { get; init; }
+
+    /// <summary>Every accepted evidence item in full, oldest activity first.</summary>
+    public required IReadOnlyList<AppendixItem> Appendix { get; init; }
+}
+
+/// <summary>The standard version the apprentice is on.</summary>
+public sealed record ReportStandard(string ReferenceNumber, string Version, string Title, int Level, string DisplayReference);
+
+/// <summary>One duty: its statement, its sign-off in force (if any), revoked sign-offs and the evidence mapped to it.</summary>
+public sealed record DutySection(
+    int Number, string Code, string Statement, SignOffRecord? SignOff, IReadOnlyList<SignOffRecord> Revoked, IReadOnlyList<EvidenceRow> Evidence)
+{
+    public bool IsSignedOff => SignOff is not null;
+}
+
+/// <summary>A sign-off as signed, with its revocation when it was revoked.</summary>
+public sealed record SignOffRecord(
+    string AssessorName, DateTimeOffset SignedAt, string Declaration, IReadOnlyList<EvidenceReference> RestsOn,
+    DateTimeOffset? RevokedAt, string? RevokedByName, string? RevocationReason);
+
+/// <summary>An evidence item named by a sign-off.</summary>
+public sealed record EvidenceReference(Guid EvidenceItemId, string Title, DateOnly ActivityDate);
+
+/// <summary>A row of a duty's evidence table.</summary>
+public sealed record EvidenceRow(Guid EvidenceItemId, DateOnly ActivityDate, string Title, EvidenceType Type, EvidenceStatus Status, ReviewRecord? LatestDecision);
+
+/// <summary>One assessor's decision on an evidence item.</summary>
+public sealed record ReviewRecord(ReviewDecision Decision, string AssessorName, DateTimeOffset ReviewedAt, string? Feedback);
+
+/// <summary>An accepted evidence item in full.</summary>
+public sealed record AppendixItem(
+    Guid EvidenceItemId, string Title, EvidenceType Type, DateOnly ActivityDate, int RevisionNumber, string? Description,
+    IReadOnlyList<string> DutyCodes, IReadOnlyList<ReviewRecord> Reviews, IReadOnlyList<AttachmentRecord> Attachments);
+
+/// <summary>A file attached to accepted evidence; <see cref="Thumbnail"/> holds a PNG or JPEG image's bytes when it was read.</summary>
+public sealed record AttachmentRecord(string FileName, long SizeBytes, string Sha256, string ContentType, ReadOnlyMemory<byte>? Thumbnail)
+{
+    public bool IsImage => ContentType is "image/png" or "image/jpeg";
+}

@@ -1,0 +1,146 @@
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Reports;
+using ApprenticeTracker.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprenticeTracker.Web.CommandLine;
+
+/// <summary>
+/// The <c>report</c> verb: writes end-point assessment reports for one apprentice (<c>--apprentice &lt;email&gt;
+/// --out &lt;file.pdf&gt;</c>), a cohort (<c>--cohort &lt;name&gt; --out &lt;folder&gt;</c>) or everyone
+/// (<c>--all --out &lt;folder&gt;</c>). The command line sees every provider's records, as the other verbs do.
+/// </summary>
+public sealed class ReportVerb(
+    IDbContextFactory<AppDbContext> factory, EpaReportExport export, DataPreparation preparation, IHostEnvironment environment)
+{
+    public const string Name = "report";
+
+    /// <summary>Runs the verb; <paramref name="usageError"/> is how a command line not understood is reported.</summary>
+    public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, Func<string, int> usageError, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(usageError);
+        if (!TryParse(arguments, out var options, out var problem))
+        {
+            return usageError(problem);
+        }
+
+        // As when the app starts: the database is migrated and, in Development, the demo data is there to report on.
+        var prepared = await preparation.PrepareAsync(seedDemoData: environment.IsDevelopment(), ct);
+        if (prepared.Sample.Failed)
+        {
+            error.WriteLine($"Warning: the sample standard could not be imported: {prepared.Sample.Error}");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var enrolments =
+            from e in db.Enrolments.AsNoTracking()
+            join a in db.Apprentices on e.ApprenticeId equals a.Id
+            join u in db.Users on a.UserId equals u.Id
+            select new { e.Id, e.CohortId, e.StartDate, u.NormalizedEmail, a.GivenName, a.FamilyName };
+
+        if (options.Email is { } email)
+        {
+            // Identity's normalised form, as sign-in compares it.
+            var normalised = email.Trim().ToUpperInvariant();
+            var found = await enrolments.Where(e => e.NormalizedEmail == normalised)
+                .OrderByDescending(e => e.StartDate).ToListAsync(ct);
+            if (found.Count == 0)
+            {
+                error.WriteLine($"No apprentice has the email address '{email}'.");
+                return ExitCodes.Failure;
+            }
+
+            var latest = found[0];
+            var pdf = await export.RenderAsync(latest.Id, ct);
+            var path = Path.GetFullPath(options.Out);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, pdf!, ct);
+            if (found.Count > 1)
+            {
+                output.WriteLine($"{latest.GivenName} {latest.FamilyName} has {found.Count} enrolments; this report is of the latest, started {Domain.Common.Dates.Display(latest.StartDate)}.");
+            }
+
+            output.WriteLine($"Wrote the report of {latest.GivenName} {latest.FamilyName} to {path}.");
+            return ExitCodes.Success;
+        }
+
+        if (options.Cohort is { } cohortName)
+        {
+            var cohortIds = await db.Cohorts.AsNoTracking().Where(c => c.Name == cohortName).Select(c => (Guid?)c.Id).ToListAsync(ct);
+            if (cohortIds.Count == 0)
+            {
+                var known = await db.Cohorts.AsNoTracking().Select(c => c.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
+                error.WriteLine(known.Count == 0
+                    ? $"There is no cohort named '{cohortName}'; there are no cohorts yet."
+                    : $"There is no cohort named '{cohortName}'. Cohorts: {string.Join(", ", known)}.");
+                return ExitCodes.Failure;
+            }
+
+            enrolments = enrolments.Where(e => cohortIds.Contains(e.CohortId));
+        }
+
+        var targets = (await enrolments.ToListAsync(ct))
+            .OrderBy(e => e.FamilyName, StringComparer.Ordinal).ThenBy(e => e.GivenName, StringComparer.Ordinal)
+            .Select(e => new ReportTarget(e.Id, $"{e.GivenName} {e.FamilyName}"))
+            .ToList();
+        var folder = Path.GetFullPath(options.Out);
+        output.WriteLine($"Writing {targets.Count} report{(targets.Count == 1 ? string.Empty : "s")} to {folder}");
+        var progress = new SynchronousProgress(p => output.WriteLine($"{p.Done} of {p.Total}"));
+        var written = await export.WriteToFolderAsync(targets, folder, progress, ct);
+        output.WriteLine($"Wrote {written.Count} report{(written.Count == 1 ? string.Empty : "s")}.");
+        return ExitCodes.Success;
+    }
+
+    private static bool TryParse(IReadOnlyList<string> arguments, out ReportOptions options, out string problem)
+    {
+        options = new ReportOptions();
+        problem = string.Empty;
+        var selectors = 0;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var name = arguments[i];
+            string? Value() => i + 1 < arguments.Count && !arguments[i + 1].StartsWith("--", StringComparison.Ordinal) ? arguments[++i] : null;
+            switch (name)
+            {
+                case "--apprentice":
+                    options = options with { Email = Value() ?? string.Empty };
+                    selectors++;
+                    break;
+                case "--cohort":
+                    options = options with { Cohort = Value() ?? string.Empty };
+                    selectors++;
+                    break;
+                case "--all":
+                    options = options with { All = true };
+                    selectors++;
+                    break;
+                case "--out":
+                    options = options with { Out = Value() ?? string.Empty };
+                    break;
+                default:
+                    problem = $"'{Name}' does not know the argument '{name}'.";
+                    return false;
+            }
+        }
+
+        problem = selectors != 1
+            ? $"'{Name}' needs exactly one of --apprentice <email>, --cohort <name> or --all."
+            : options.Email == string.Empty ? "--apprentice needs an email address."
+            : options.Cohort == string.Empty ? "--cohort needs a cohort name."
+            : string.IsNullOrWhiteSpace(options.Out) ? $"'{Name}' needs --out: a .pdf file for one apprentice, a folder for a cohort or --all."
+            : options.Email is not null && !options.Out.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? "With --apprentice, --out names the .pdf file to write."
+            : string.Empty;
+        return problem.Length == 0;
+    }
+
+    private sealed record ReportOptions(string? Email = null, string? Cohort = null, bool All = false, string Out = "");
+
+    /// <summary>Reports on the caller's thread, so progress lines are in order (Progress&lt;T&gt; posts to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report(value);
+    }
+}
