@@ -1,0 +1,28 @@
+using ApprenticeTracker.Benchmarks;
+
+// One verb per benchmark, so later issues can add theirs: `dotnet run -c Release --project tests/ApprenticeTracker.Benchmarks -- pdf`.
+var verbs = new Dictionary<string, (string Description, Func<int> Run)>(StringComparer.OrdinalIgnoreCase)
+{
+    ["pdf"] = ("Times ApprenticeTracker.Pdf on a representative 20-page report, and Chromium's print-to-PDF on the same content when installed.", PdfBenchmark.Run),
+};
+
+if (args.Length == 1 && verbs.TryGetValue(args[0], out var verb))
+{
+    return verb.Run();
+}
+
+var asked = args.Length == 1 && args[0] is "help" or "--help" or "-h";
+if (!asked && args.Length > 0)
+{
+    Console.Error.WriteLine($"Unknown verb '{string.Join(' ', args)}'.");
+}
+
+Console.WriteLine("Usage: dotnet run -c Release --project tests/ApprenticeTracker.Benchmarks -- <verb>");
+Console.WriteLine();
+Console.WriteLine("Verbs:");
+foreach (var (name, (description, _)) in verbs)
+{
+    Console.WriteLine($"  {name,-8} {description}");
+}
+
+return asked ? 0 : 1;

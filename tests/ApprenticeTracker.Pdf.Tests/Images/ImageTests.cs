@@ -1,0 +1,195 @@
+using ApprenticeTracker.Pdf.Tests.Support;
+
+namespace ApprenticeTracker.Pdf.Tests.Images;
+
+/// <summary>
+/// Each image is a 2 × 2 grid of known colours, drawn 200 points wide on a white page and rendered by
+/// poppler at one pixel per point; the test samples the middle of each quadrant.
+/// </summary>
+public class ImageTests
+{
+    private const double Side = 200;
+    private static readonly PageSetup Page = new(PageSize.A4, PageOrientation.Portrait, Margins.All(50));
+
+    private static (byte R, byte G, byte B)[] RenderQuadrants(byte[] image)
+    {
+        var pdf = new PdfDocument(Page).Image(image, Side).Render();
+        IndependentReaders.Check(pdf, 1);
+        var pixels = IndependentReaders.Render(pdf.Content, 1);
+        var quarter = (int)(Side / 4);
+        return
+        [
+            pixels[50 + quarter, 50 + quarter], pixels[50 + (3 * quarter), 50 + quarter],
+            pixels[50 + quarter, 50 + (3 * quarter)], pixels[50 + (3 * quarter), 50 + (3 * quarter)],
+        ];
+    }
+
+    private static void AssertColours((byte R, byte G, byte B)[] actual, params (int R, int G, int B)[] expected)
+    {
+        Assert.Multiple(() =>
+        {
+            for (var i = 0; i < expected.Length; i++)
+            {
+                Assert.That(actual[i].R, Is.EqualTo(expected[i].R).Within(3), $"quadrant {i} red");
+                Assert.That(actual[i].G, Is.EqualTo(expected[i].G).Within(3), $"quadrant {i} green");
+                Assert.That(actual[i].B, Is.EqualTo(expected[i].B).Within(3), $"quadrant {i} blue");
+            }
+        });
+    }
+
+    [Test]
+    public void An_8_bit_rgb_png_is_drawn_with_its_colours()
+    {
+        var png = PngWriter.Write(2, 2, 8, [[255, 0, 0, 0, 255, 0], [0, 0, 255, 255, 255, 0]]);
+
+        AssertColours(RenderQuadrants(png), (255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 0));
+    }
+
+    [Test]
+    public void A_16_bit_rgb_png_is_reduced_to_8_bits()
+    {
+        var png = PngWriter.Write(2, 2, 16, [[65535, 0, 0, 0, 32896, 0], [0, 0, 65535, 65535, 65535, 65535]]);
+
+        AssertColours(RenderQuadrants(png), (255, 0, 0), (0, 128, 0), (0, 0, 255), (255, 255, 255));
+    }
+
+    [Test]
+    public void An_rgba_png_keeps_its_transparency_as_a_soft_mask()
+    {
+        var png = PngWriter.Write(2, 6, 8, [[255, 0, 0, 255, 0, 0, 255, 0], [0, 0, 255, 128, 0, 0, 0, 255]]);
+
+        var pdf = new PdfDocument(Page).Image(png, Side).Render();
+        IndependentReaders.Check(pdf, 1);
+
+        Assert.That(System.Text.Encoding.Latin1.GetString(pdf.Content), Does.Contain("/SMask"));
+        AssertColours(RenderQuadrants(png), (255, 0, 0), (255, 255, 255), (127, 127, 255), (0, 0, 0));
+    }
+
+    [Test]
+    public void An_opaque_rgba_png_needs_no_soft_mask()
+    {
+        var png = PngWriter.Write(2, 6, 8, [[255, 0, 0, 255, 0, 255, 0, 255], [0, 0, 255, 255, 0, 0, 0, 255]]);
+
+        var pdf = new PdfDocument(Page).Image(png, Side).Render();
+        IndependentReaders.Check(pdf, 1);
+
+        Assert.That(System.Text.Encoding.Latin1.GetString(pdf.Content), Does.Not.Contain("/SMask"));
+    }
+
+    [TestCase(1, new[] { 0, 1 }, new[] { 1, 0 }, 255, 0)]
+    [TestCase(2, new[] { 0, 3 }, new[] { 1, 2 }, 85, 170)]
+    [TestCase(4, new[] { 0, 15 }, new[] { 5, 10 }, 85, 170)]
+    [TestCase(8, new[] { 0, 255 }, new[] { 85, 170 }, 85, 170)]
+    [TestCase(16, new[] { 0, 65535 }, new[] { 21845, 43690 }, 85, 170)]
+    public void A_greyscale_png_of_any_bit_depth_is_scaled_to_8_bits(int depth, int[] top, int[] bottom, int bottomLeft, int bottomRight)
+    {
+        var png = PngWriter.Write(2, 0, depth, [top, bottom]);
+
+        AssertColours(RenderQuadrants(png), (0, 0, 0), (255, 255, 255), (bottomLeft, bottomLeft, bottomLeft), (bottomRight, bottomRight, bottomRight));
+    }
+
+    [Test]
+    public void A_grey_and_alpha_png_blends_with_the_page()
+    {
+        var png = PngWriter.Write(2, 4, 8, [[0, 255, 0, 0], [255, 255, 0, 128]]);
+
+        AssertColours(RenderQuadrants(png), (0, 0, 0), (255, 255, 255), (255, 255, 255), (127, 127, 127));
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(4)]
+    [TestCase(8)]
+    public void A_palette_png_looks_its_colours_up(int depth)
+    {
+        byte[] palette = [255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 0];
+        var indices = depth == 1 ? new[] { new[] { 0, 1 }, new[] { 1, 0 } } : [[0, 1], [2, 3]];
+
+        var quadrants = RenderQuadrants(PngWriter.Write(2, 3, depth, indices, palette));
+
+        if (depth == 1)
+        {
+            AssertColours(quadrants, (255, 0, 0), (0, 255, 0), (0, 255, 0), (255, 0, 0));
+        }
+        else
+        {
+            AssertColours(quadrants, (255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 0));
+        }
+    }
+
+    [Test]
+    public void A_palette_png_with_transparent_entries_gets_a_soft_mask()
+    {
+        byte[] palette = [255, 0, 0, 0, 255, 0];
+        var png = PngWriter.Write(2, 3, 8, [[0, 1], [1, 0]], palette, transparency: [255, 0]);
+
+        AssertColours(RenderQuadrants(png), (255, 0, 0), (255, 255, 255), (255, 255, 255), (255, 0, 0));
+    }
+
+    [Test]
+    public void An_rgb_png_with_a_transparent_colour_key_gets_a_soft_mask()
+    {
+        var png = PngWriter.Write(2, 2, 8, [[255, 0, 0, 0, 255, 0], [0, 255, 0, 255, 0, 0]], transparency: [0, 0, 0, 255, 0, 0]);
+
+        AssertColours(RenderQuadrants(png), (255, 0, 0), (255, 255, 255), (255, 255, 255), (255, 0, 0));
+    }
+
+    [Test]
+    public void A_jpeg_is_embedded_unchanged_with_the_dct_filter()
+    {
+        var jpeg = File.ReadAllBytes(Path.Combine(TestContext.CurrentContext.TestDirectory, "Images", "red-blue.jpg"));
+
+        var pdf = new PdfDocument(Page).Image(jpeg, Side).Render();
+        IndependentReaders.Check(pdf, 1);
+        var pixels = IndependentReaders.Render(pdf.Content, 1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pdf.Content.AsSpan().IndexOf(jpeg), Is.GreaterThan(0), "the JPEG's bytes appear in the file as they are");
+            Assert.That(System.Text.Encoding.Latin1.GetString(pdf.Content), Does.Contain("/DCTDecode"));
+            Assert.That(pixels[100, 150].R, Is.GreaterThan(180), "left half is red");
+            Assert.That(pixels[200, 150].B, Is.GreaterThan(180), "right half is blue");
+        });
+    }
+
+    [Test]
+    public void An_interlaced_png_is_refused_with_a_clear_reason()
+    {
+        var png = PngWriter.Write(2, 2, 8, [[255, 0, 0, 0, 255, 0], [0, 0, 255, 255, 255, 0]], interlaced: true);
+
+        Assert.That(() => new PdfDocument().Image(png),
+            Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("data").And.Message.Contain("nterlaced"));
+    }
+
+    [Test]
+    public void A_truncated_png_is_refused()
+    {
+        var png = PngWriter.Write(2, 2, 8, [[255, 0, 0, 0, 255, 0], [0, 0, 255, 255, 255, 0]]);
+
+        Assert.That(() => new PdfDocument().Image(png[..50]),
+            Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("data"));
+    }
+
+    [Test]
+    public void Bytes_that_are_neither_jpeg_nor_png_are_refused()
+    {
+        Assert.That(() => new PdfDocument().Image("GIF89a"u8.ToArray()),
+            Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("data"));
+    }
+
+    [Test]
+    public void An_image_wider_than_the_content_is_scaled_down_to_fit()
+    {
+        var png = PngWriter.Write(2, 2, 8, [[255, 0, 0, 255, 0, 0], [255, 0, 0, 255, 0, 0]]);
+
+        var pdf = new PdfDocument(Page).Image(png, 5000).Render();
+        IndependentReaders.Check(pdf, 1);
+        var pixels = IndependentReaders.Render(pdf.Content, 1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pixels[(int)Page.Width - 52, 100].G, Is.LessThan(50), "red reaches the right margin");
+            Assert.That(pixels[(int)Page.Width - 48, 100], Is.EqualTo(((byte)255, (byte)255, (byte)255)), "but not beyond it");
+        });
+    }
+}
