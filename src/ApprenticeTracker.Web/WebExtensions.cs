@@ -6,6 +6,7 @@ using ApprenticeTracker.Web.CommandLine;
 using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Hosting;
 using AutoMapper;
 using Microsoft.AspNetCore.Diagnostics;
@@ -35,6 +36,7 @@ public static class WebExtensions
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<AutoMapper.IConfigurationProvider>()));
 
         services.AddSingleton<HomeQuery>();
+        services.AddProvider();
         services.AddSingleton<DataPreparation>();
         services.AddSingleton<CommandLineApplication>();
         return builder;
@@ -58,6 +60,7 @@ public static class WebExtensions
 
         app.MapStaticAssets();
         app.MapHealthEndpoint();
+        app.MapProvider();
         app.MapRazorComponents<App>();
         return app;
     }

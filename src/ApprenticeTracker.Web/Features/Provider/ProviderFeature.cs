@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ApprenticeTracker.Web.Features.Provider;
+
+/// <summary>The training provider's administration: cohort dashboard and export, enrolment, organisation, standards, audit log.</summary>
+public static class ProviderFeature
+{
+    public static IServiceCollection AddProvider(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<ApprenticeTracker.Web.Security.CurrentUser>();
+        services.AddScoped<DashboardQuery>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapProvider(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapDashboardCsv();
+        return endpoints;
+    }
+}
