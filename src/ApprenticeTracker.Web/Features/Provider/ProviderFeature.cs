@@ -10,6 +10,9 @@ public static class ProviderFeature
         services.AddHttpContextAccessor();
         services.TryAddScoped<ApprenticeTracker.Web.Security.CurrentUser>();
         services.AddScoped<DashboardQuery>();
+        services.AddScoped<EnrolHandler>();
+        services.AddScoped<OrganisationHandler>();
+        services.AddScoped<EnrolmentHandler>();
         return services;
     }
 
