@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>The training provider's administration: cohort dashboard and export, enrolment, organisation, standards, audit log.</summary>
@@ -7,8 +5,6 @@ public static class ProviderFeature
 {
     public static IServiceCollection AddProvider(this IServiceCollection services)
     {
-        services.AddHttpContextAccessor();
-        services.TryAddScoped<ApprenticeTracker.Web.Security.CurrentUser>();
         services.AddScoped<DashboardQuery>();
         services.AddScoped<EnrolHandler>();
         services.AddScoped<OrganisationHandler>();
