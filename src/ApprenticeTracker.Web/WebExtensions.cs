@@ -1,16 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Web.CommandLine;
 using ApprenticeTracker.Web.Components;
+using ApprenticeTracker.Web.Features.Account;
 using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Hosting;
 using AutoMapper;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 
 namespace ApprenticeTracker.Web;
@@ -55,11 +53,13 @@ public static class WebExtensions
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.Use(GetRequestsOnlyGetStatusPages);
         app.UseAuthentication();
+        app.UseAccounts();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapHealthEndpoint();
+        app.MapAccountEndpoints();
         app.MapProvider();
         app.MapRazorComponents<App>();
         return app;
@@ -99,38 +99,4 @@ public static class WebExtensions
     /// </summary>
     internal static AutoMapper.IConfigurationProvider CreateMappings() =>
         new MapperConfiguration(c => c.AddProfiles(typeof(WebExtensions).Assembly));
-
-    private static void AddAccounts(this IHostApplicationBuilder builder)
-    {
-        builder.Services
-            .AddIdentity<AppUser, IdentityRole>(o =>
-            {
-                // Length is what makes a password strong; composition rules make people write them down.
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-            })
-            .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
-
-        builder.Services.AddAuthorization();
-
-        // Development and the tests serve plain http; everywhere else the sign-in cookie never leaves https.
-        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment(TestingEnvironment);
-        builder.Services.ConfigureApplicationCookie(o =>
-        {
-            o.LoginPath = "/Account/Login";
-            o.AccessDeniedPath = "/Account/AccessDenied";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-        });
-    }
 }

@@ -1,0 +1,152 @@
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace ApprenticeTracker.Web.Features.Account;
+
+/// <summary>
+/// Sign-in accounts: ASP.NET Core Identity with the password, lockout and cookie policy, the claims the app reads,
+/// <see cref="CurrentUser"/>, the data-protection keys that sign the cookies, the first-sign-in password change, and
+/// signing out.
+/// </summary>
+public static class AccountFeature
+{
+    public const string LoginPath = "/Account/Login";
+    public const string LogoutPath = "/Account/Logout";
+    public const string ChangePasswordPath = "/Account/ChangePassword";
+    public const string AccessDeniedPath = "/Account/AccessDenied";
+
+    /// <summary>The folder under the data folder that holds the data-protection keys.</summary>
+    public const string KeysFolderName = "keys";
+
+    /// <summary>The name the data-protection keys are isolated by; the same on every instance that shares the keys.</summary>
+    public const string ApplicationName = "ApprenticeTracker";
+
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services
+            .AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                // Length is what makes a password strong; composition rules make people write them down.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+
+        services.AddAuthorization();
+        services.AddHttpContextAccessor();
+        services.AddScoped<LoginHandler>();
+        services.AddScoped<ChangePasswordHandler>();
+        services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User is { } principal
+            ? new CurrentUser(principal)
+            : CurrentUser.Anonymous);
+
+        // Development and the tests serve plain http; everywhere else the sign-in cookie never leaves https.
+        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment(WebExtensions.TestingEnvironment);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = LoginPath;
+            o.LogoutPath = LogoutPath;
+            o.AccessDeniedPath = AccessDeniedPath;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Events.OnRedirectToLogin = RedirectPagesOnly(StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = AnswerForbidden;
+        });
+
+        AddDataProtectionKeys(services);
+        return builder;
+    }
+
+    /// <summary>Sends an account that must change its password to the change-password page first.</summary>
+    public static WebApplication UseAccounts(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<MustChangePasswordMiddleware>();
+        return app;
+    }
+
+    /// <summary>Signing out: a POST with the antiforgery token, never a link, so no other site can sign a user out.</summary>
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost(LogoutPath, SignOutAsync).AllowAnonymous();
+        return endpoints;
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn)
+    {
+        // The endpoint reads no form fields, so nothing validates the token for it.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
+        await signIn.SignOutAsync();
+        return Results.LocalRedirect("/");
+    }
+
+    /// <summary>
+    /// Keys persist in the data folder so that sign-in cookies and antiforgery tokens survive a restart; instances that
+    /// share the data folder share the keys.
+    /// </summary>
+    private static void AddDataProtectionKeys(IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName(ApplicationName);
+
+        // Like PersistKeysToFileSystem, but the folder comes from DataPaths, which is resolved from configuration later.
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DataPaths, ILoggerFactory>((o, paths, logging) =>
+                o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.Root, KeysFolderName)), logging));
+    }
+
+    /// <summary>
+    /// A signed-out visitor to a page is sent to sign in; an API call or a form post gets the bare status, since a
+    /// redirect would lose what it sent.
+    /// </summary>
+    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> RedirectPagesOnly(int status) => context =>
+    {
+        var request = context.Request;
+        if (request.Path.StartsWithSegments("/api") || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    };
+
+    /// <summary>
+    /// A signed-in user of the wrong role gets 403 at the address asked for; the status-code page renders the
+    /// access-denied page in the response, with no redirect.
+    /// </summary>
+    private static Task AnswerForbidden(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
+}

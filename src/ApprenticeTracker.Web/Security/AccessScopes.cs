@@ -1,0 +1,89 @@
+using System.Linq.Expressions;
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Persistence;
+
+namespace ApprenticeTracker.Web.Security;
+
+/// <summary>
+/// The one place that says who may see which records, as filters that become part of a query's SQL (never applied
+/// after loading). Every query of enrolments or evidence starts here; a record outside the scope is simply not found,
+/// so a page asked for it by id answers 404.
+/// </summary>
+/// <remarks>
+/// An account in several roles sees what each of its roles sees. A role without its record (an apprentice account
+/// with no apprentice record, a provider administrator with no provider) sees nothing.
+/// </remarks>
+public static class AccessScopes
+{
+    /// <summary>
+    /// The enrolments the user may see: an apprentice their own; an assessor those they are currently assigned to, in
+    /// their own provider; a provider administrator their provider's; anyone else none.
+    /// </summary>
+    public static IQueryable<Enrolment> Enrolments(AppDbContext db, CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        var rules = new List<Expression<Func<Enrolment, bool>>>();
+        if (user.IsSignedIn && user.IsApprentice && user.ApprenticeId is { } apprenticeId)
+        {
+            rules.Add(e => e.ApprenticeId == apprenticeId);
+        }
+
+        if (user.IsSignedIn && user.IsAssessor && user.AssessorId is { } assessorId && user.TrainingProviderId is { } assessorProviderId)
+        {
+            rules.Add(e => e.TrainingProviderId == assessorProviderId
+                && e.Assignments.Any(a => a.AssessorId == assessorId && a.EndedAt == null));
+        }
+
+        if (user.IsSignedIn && user.IsProviderAdmin && user.TrainingProviderId is { } providerId)
+        {
+            rules.Add(e => e.TrainingProviderId == providerId);
+        }
+
+        return rules.Count == 0 ? db.Enrolments.Where(e => false) : db.Enrolments.Where(AnyOf(rules));
+    }
+
+    /// <summary>
+    /// The evidence of the enrolments in <see cref="Enrolments"/>. Drafts are the apprentice's own work in progress:
+    /// only the apprentice whose enrolment it is sees them; assessors and provider administrators do not.
+    /// </summary>
+    public static IQueryable<EvidenceItem> Evidence(AppDbContext db, CurrentUser user)
+    {
+        var enrolmentIds = Enrolments(db, user).Select(e => e.Id);
+        var evidence = db.EvidenceItems.Where(i => enrolmentIds.Contains(i.EnrolmentId));
+        if (!user.IsApprentice || user.ApprenticeId is not { } apprenticeId)
+        {
+            return evidence.Where(i => i.Status != EvidenceStatus.Draft);
+        }
+
+        if (!user.IsAssessor && !user.IsProviderAdmin)
+        {
+            // Only the apprentice's own enrolments are in scope, so every draft in it is theirs.
+            return evidence;
+        }
+
+        var ownEnrolmentIds = db.Enrolments.Where(e => e.ApprenticeId == apprenticeId).Select(e => e.Id);
+        return evidence.Where(i => i.Status != EvidenceStatus.Draft || ownEnrolmentIds.Contains(i.EnrolmentId));
+    }
+
+    /// <summary>Joins predicates with OR, over one parameter, so EF translates the result as one WHERE clause.</summary>
+    private static Expression<Func<T, bool>> AnyOf<T>(List<Expression<Func<T, bool>>> rules)
+    {
+        if (rules.Count == 1)
+        {
+            return rules[0];
+        }
+
+        var parameter = Expression.Parameter(typeof(T), "x");
+        var body = rules
+            .Select(r => new ParameterReplacer(r.Parameters[0], parameter).Visit(r.Body))
+            .Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<T, bool>>(body, parameter);
+    }
+
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Claims;
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Persistence.Identity;
+
+namespace ApprenticeTracker.Web.Security;
+
+/// <summary>
+/// The signed-in user of the current request, read from the sign-in cookie's claims (no database query). A scoped
+/// service; pages and handlers take it and pass it to <see cref="AccessScopes"/>.
+/// </summary>
+public sealed class CurrentUser
+{
+    /// <summary>Reads the user from a principal, for example <c>HttpContext.User</c>.</summary>
+    public CurrentUser(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        Principal = principal;
+        IsSignedIn = principal.Identity?.IsAuthenticated == true;
+        if (!IsSignedIn)
+        {
+            return;
+        }
+
+        UserId = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+        DisplayName = principal.FindFirstValue(AppClaims.DisplayName) ?? principal.Identity?.Name ?? string.Empty;
+        IsApprentice = principal.IsInRole(Roles.Apprentice);
+        IsAssessor = principal.IsInRole(Roles.Assessor);
+        IsProviderAdmin = principal.IsInRole(Roles.ProviderAdmin);
+        ApprenticeId = GuidClaim(principal, AppClaims.ApprenticeId);
+        AssessorId = GuidClaim(principal, AppClaims.AssessorId);
+        TrainingProviderId = GuidClaim(principal, AppClaims.TrainingProviderId);
+        MustChangePassword = principal.HasClaim(c => c.Type == AppClaims.MustChangePassword);
+    }
+
+    /// <summary>Nobody signed in.</summary>
+    public static CurrentUser Anonymous { get; } = new(new ClaimsPrincipal(new ClaimsIdentity()));
+
+    /// <summary>The principal the user was read from.</summary>
+    public ClaimsPrincipal Principal { get; }
+
+    public bool IsSignedIn { get; }
+
+    /// <summary>The sign-in account's id; empty when nobody is signed in.</summary>
+    public string UserId { get; } = string.Empty;
+
+    /// <summary>The person's name; empty when nobody is signed in.</summary>
+    public string DisplayName { get; } = string.Empty;
+
+    public bool IsApprentice { get; }
+
+    public bool IsAssessor { get; }
+
+    public bool IsProviderAdmin { get; }
+
+    /// <summary>The apprentice record of an apprentice; null for anyone else.</summary>
+    public Guid? ApprenticeId { get; }
+
+    /// <summary>The assessor record of an assessor; null for anyone else.</summary>
+    public Guid? AssessorId { get; }
+
+    /// <summary>The training provider of an apprentice, assessor or provider administrator; null otherwise.</summary>
+    public Guid? TrainingProviderId { get; }
+
+    /// <summary>True while the account must choose a new password before using the app.</summary>
+    public bool MustChangePassword { get; }
+
+    /// <summary>The user as the actor of a domain change (for its audit trail).</summary>
+    /// <exception cref="InvalidOperationException">Nobody is signed in.</exception>
+    public Actor AsActor() => IsSignedIn
+        ? new Actor(UserId, DisplayName)
+        : throw new InvalidOperationException("Nobody is signed in, so nobody can act.");
+
+    private static Guid? GuidClaim(ClaimsPrincipal principal, string type) =>
+        Guid.TryParse(principal.FindFirstValue(type), CultureInfo.InvariantCulture, out var id) ? id : null;
+}
