@@ -1,4 +1,5 @@
 using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Web.Components.Forms;
 
 namespace ApprenticeTracker.Web.Features.Provider;
 
@@ -13,6 +14,9 @@ public sealed class FormErrors
     public bool Any => _errors.Count > 0;
 
     public IReadOnlyList<(string? Field, string Message)> All => _errors;
+
+    /// <summary>The refusals for the shared error summary at the top of the page, each linking to its field.</summary>
+    public IReadOnlyList<FormError> Summary => _errors.Select(e => new FormError(e.Field, e.Message)).ToList();
 
     /// <summary>Adds a refusal; only the first for a field is kept, as a person fixes one thing at a time.</summary>
     public void Add(string? field, string message)

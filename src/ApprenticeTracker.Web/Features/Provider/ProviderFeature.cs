@@ -9,6 +9,8 @@ public static class ProviderFeature
         services.AddScoped<EnrolHandler>();
         services.AddScoped<OrganisationHandler>();
         services.AddScoped<EnrolmentHandler>();
+        services.AddScoped<StandardsHandler>();
+        services.AddScoped<AuditLogQuery>();
         return services;
     }
 

@@ -13,5 +13,5 @@ internal static class ProviderScope
     public static Guid Of(CurrentUser user) =>
         user.IsProviderAdmin && user.TrainingProviderId is { } id ? id : Guid.Empty;
 
-    public static Actor ActorOf(CurrentUser user) => new(user.UserId, user.DisplayName);
+    public static Actor ActorOf(CurrentUser user) => user.AsActor();
 }
