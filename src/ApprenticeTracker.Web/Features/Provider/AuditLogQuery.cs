@@ -56,12 +56,20 @@ public sealed class AuditLogQuery(IDbContextFactory<AppDbContext> contexts, Curr
         page = Math.Clamp(page, 1, pageCount);
         var entries = await (
                 from e in events
-                from enrolment in db.Enrolments.Where(x => x.Id == e.EnrolmentId).DefaultIfEmpty()
-                from apprentice in db.Apprentices.Where(a => a.Id == enrolment.ApprenticeId).DefaultIfEmpty()
+                join enrolment in db.Enrolments on e.EnrolmentId equals (Guid?)enrolment.Id into enrolments2
+                from enrolment in enrolments2.DefaultIfEmpty()
+                join apprentice in db.Apprentices on enrolment.ApprenticeId equals apprentice.Id into apprentices2
+                from apprentice in apprentices2.DefaultIfEmpty()
+
+                // Ids are GUIDs, so an entity id that matches an apprentice's id is that apprentice's own event.
+                join registered in db.Apprentices on e.EntityId equals registered.Id into registered2
+                from registered in registered2.DefaultIfEmpty()
                 orderby e.Id descending
                 select new AuditEntry(
                     e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType,
-                    apprentice == null ? null : apprentice.GivenName + " " + apprentice.FamilyName,
+                    apprentice != null ? apprentice.GivenName + " " + apprentice.FamilyName
+                        : registered != null ? registered.GivenName + " " + registered.FamilyName
+                        : null,
                     e.Details))
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
