@@ -5,6 +5,7 @@ public static class ProviderFeature
 {
     public static IServiceCollection AddProvider(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddScoped<DashboardQuery>();
         services.AddScoped<EnrolHandler>();
         services.AddScoped<OrganisationHandler>();
