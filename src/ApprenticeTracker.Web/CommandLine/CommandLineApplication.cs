@@ -66,7 +66,7 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
                     ? await SeedDemoAsync(scale, output, error, ct)
                     : UsageError(error, arguments.Count > 0 && arguments[0] != ScaleOption
                         ? $"'{SeedDemo}' does not know the option '{arguments[0]}'."
-                        : $"'{SeedDemo}' takes {ScaleOption} small or {ScaleOption} large."),
+                        : $"The option '{ScaleOption}' of '{SeedDemo}' takes small or large."),
                 _ => UsageError(error, $"'{verb}' is not a verb this app knows."),
             };
         }
