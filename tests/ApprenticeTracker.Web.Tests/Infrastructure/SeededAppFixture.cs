@@ -13,15 +13,15 @@ public abstract class SeededAppFixture
     protected AppFactory Factory { get; private set; } = null!;
 
     [OneTimeSetUp]
-    public async Task StartSeededHost() => Factory = await CreateSeededFactoryAsync();
+    public async Task StartSeededHost() => Factory = await CreateSeededFactoryAsync(CreateFactory());
 
     [OneTimeTearDown]
     public void StopSeededHost() => Factory?.Dispose();
 
-    /// <summary>A new host on its own data folder with the demo data; the caller disposes it.</summary>
-    public static async Task<AppFactory> CreateSeededFactoryAsync()
+    /// <summary>The demo data seeded into <paramref name="factory"/>'s host, or a new one's; the caller disposes it.</summary>
+    public static async Task<AppFactory> CreateSeededFactoryAsync(AppFactory? factory = null)
     {
-        var factory = new AppFactory();
+        factory ??= new AppFactory();
         var prepared = await factory.SeedDemoDataAsync();
         if (!prepared.DemoDataSeeded)
         {
@@ -31,6 +31,9 @@ public abstract class SeededAppFixture
 
         return factory;
     }
+
+    /// <summary>The host of the fixture, before seeding; a fixture that needs a differently configured host overrides it.</summary>
+    protected virtual AppFactory CreateFactory() => new();
 
     /// <summary>A client signed in through the login form; it keeps cookies and does not follow redirects.</summary>
     protected Task<HttpClient> SignInAsync(string email, string password = DemoDataSeeder.DemoPassword) => Factory.SignInAsync(email, password);

@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using ApprenticeTracker.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -17,6 +18,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "apprenticetracker-web-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabaseFile => Path.Combine(DataPath, "apprenticetracker.db");
+
+    /// <summary>
+    /// Middleware a test adds after the app's own pipeline: it sees the requests no endpoint of the app answers, after
+    /// authentication, status pages and the rest have run (see <see cref="Infrastructure.RoleProtectedProbe"/>).
+    /// </summary>
+    public Action<IApplicationBuilder>? AfterAppPipeline { get; init; }
 
     /// <summary>The host environment; "Testing" unless a test needs another.</summary>
     public string EnvironmentName { get; init; } = WebExtensions.TestingEnvironment;
@@ -57,6 +64,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         // Outside Development the host serves wwwroot only; the build's manifest also maps the scoped CSS bundle.
         builder.UseStaticWebAssets();
         builder.UseSetting("App:DataPath", DataPath);
+        if (AfterAppPipeline is { } append)
+        {
+            builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new AppendingStartupFilter(append)));
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -71,5 +82,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
                 Directory.Delete(DataPath, recursive: true);
             }
         }
+    }
+
+    private sealed class AppendingStartupFilter(Action<IApplicationBuilder> append) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            append(app);
+        };
     }
 }

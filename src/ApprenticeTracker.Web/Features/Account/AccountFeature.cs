@@ -66,12 +66,11 @@ public static class AccountFeature
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = LoginPath;
-            o.LogoutPath = LogoutPath;
             o.AccessDeniedPath = AccessDeniedPath;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-            o.Events.OnRedirectToLogin = RedirectPagesOnly(StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToLogin = RedirectPagesToSignIn;
             o.Events.OnRedirectToAccessDenied = AnswerForbidden;
         });
 
@@ -125,12 +124,12 @@ public static class AccountFeature
     /// A signed-out visitor to a page is sent to sign in; an API call or a form post gets the bare status, since a
     /// redirect would lose what it sent.
     /// </summary>
-    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> RedirectPagesOnly(int status) => context =>
+    private static Task RedirectPagesToSignIn(RedirectContext<CookieAuthenticationOptions> context)
     {
         var request = context.Request;
         if (request.Path.StartsWithSegments("/api") || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
         {
-            context.Response.StatusCode = status;
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         }
         else
         {
@@ -138,7 +137,7 @@ public static class AccountFeature
         }
 
         return Task.CompletedTask;
-    };
+    }
 
     /// <summary>
     /// A signed-in user of the wrong role gets 403 at the address asked for; the status-code page renders the

@@ -34,9 +34,7 @@ public sealed class MustChangePasswordMiddleware(RequestDelegate next)
     private static bool IsExempt(HttpContext context)
     {
         var path = context.Request.Path;
-        var endpoint = context.GetEndpoint();
-        return endpoint is null
-            || endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
+        return context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
             || path.StartsWithSegments("/Account")
             || path.StartsWithSegments("/healthz")
             || path.StartsWithSegments("/status")

@@ -50,4 +50,151 @@ public sealed class LoginTests : SeededAppFixture
         Assert.That(unknownPage.QuerySelector("#password-error")?.TextContent.Trim(), Is.EqualTo(LoginHandler.WrongEmailOrPassword));
         Assert.That(unknown.SetCookies(), Has.None.StartsWith(".AspNetCore.Identity.Application="));
     }
+
+    [Test]
+    public async Task The_form_posts_the_standard_field_names_with_an_antiforgery_token()
+    {
+        using var client = Factory.CreateBrowser();
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync(SignIn.LoginUrl));
+
+        var form = page.QuerySelector("main form");
+        Assert.That(form?.GetAttribute("method"), Is.EqualTo("post"));
+        Assert.That(form?.QuerySelector("input[name='Input.Email']")?.GetAttribute("type"), Is.EqualTo("email"));
+        Assert.That(form?.QuerySelector("input[name='Input.Password']")?.GetAttribute("type"), Is.EqualTo("password"));
+        Assert.That(form?.QuerySelector("input[name='Input.RememberMe']")?.GetAttribute("type"), Is.EqualTo("checkbox"));
+        Assert.That(form?.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value"), Is.Not.Empty);
+        Assert.That(page.QuerySelectorAll("main label[for]").Select(l => l.GetAttribute("for")), Is.EquivalentTo(new[] { "email", "password", "remember-me" }));
+    }
+
+    [Test]
+    public async Task Empty_fields_are_refused_with_a_message_beside_each_and_a_summary_linking_to_them()
+    {
+        using var client = Factory.CreateBrowser();
+
+        using var response = await SignIn.PostLoginAsync(client, string.Empty, string.Empty);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(response.SetCookies(), Has.None.StartsWith(".AspNetCore.Identity.Application="));
+        Assert.That(page.QuerySelector("#email-error")?.TextContent.Trim(), Is.EqualTo("Enter your email address"));
+        Assert.That(page.QuerySelector("#password-error")?.TextContent.Trim(), Is.EqualTo("Enter your password"));
+        Assert.That(page.QuerySelector("#email")?.ClassList, Does.Contain("is-invalid"));
+        Assert.That(page.QuerySelector("#email")?.GetAttribute("aria-describedby"), Is.EqualTo("email-error"));
+        Assert.That(page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")), Is.EqualTo(new[] { "#email", "#password" }));
+        Assert.That(page.Title, Does.StartWith("Error: "));
+    }
+
+    [Test]
+    public async Task A_refused_sign_in_keeps_the_email_but_never_writes_the_password_back()
+    {
+        using var client = Factory.CreateBrowser();
+
+        using var response = await SignIn.PostLoginAsync(client, DemoDataSeeder.ApprenticeEmail, "a wrong password typed");
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(page.QuerySelector("#email")?.GetAttribute("value"), Is.EqualTo(DemoDataSeeder.ApprenticeEmail));
+        Assert.That(page.QuerySelector("#password")?.GetAttribute("value") ?? string.Empty, Is.Empty);
+    }
+
+    [TestCase("/Account/ChangePassword", "/Account/ChangePassword")]
+    [TestCase("/portfolio/evidence?status=Draft", "/portfolio/evidence?status=Draft")]
+    [TestCase("https://evil.example/", "/portfolio")]
+    [TestCase("//evil.example", "/portfolio")]
+    [TestCase("/\\evil.example", "/portfolio")]
+    [TestCase("http://localhost/portfolio", "/portfolio")]
+    [TestCase("javascript:alert(1)", "/portfolio")]
+    public async Task A_return_address_is_followed_only_when_it_is_on_this_site(string returnUrl, string expected)
+    {
+        using var client = Factory.CreateBrowser();
+
+        using var response = await SignIn.PostLoginAsync(
+            client, DemoDataSeeder.ApprenticeEmail, DemoDataSeeder.DemoPassword, url: SignIn.LoginUrl + "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location?.Host, Is.Not.EqualTo("evil.example"));
+        Assert.That(response.RedirectTarget(), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Without_remember_me_the_sign_in_cookie_ends_with_the_browser_session()
+    {
+        using var client = Factory.CreateBrowser();
+
+        using var response = await SignIn.PostLoginAsync(client, DemoDataSeeder.AssessorEmail, DemoDataSeeder.DemoPassword);
+
+        var cookie = response.SetCookies().Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+        Assert.That(cookie, Does.Not.Contain("expires=").IgnoreCase);
+        Assert.That(cookie, Does.Contain("httponly").IgnoreCase.And.Contain("samesite=lax").IgnoreCase);
+    }
+
+    [Test]
+    public async Task With_remember_me_the_sign_in_cookie_outlives_the_browser_session()
+    {
+        using var client = Factory.CreateBrowser();
+
+        using var response = await SignIn.PostLoginAsync(client, DemoDataSeeder.AssessorEmail, DemoDataSeeder.DemoPassword, rememberMe: true);
+
+        var cookie = response.SetCookies().Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+        Assert.That(cookie, Does.Contain("expires=").IgnoreCase);
+    }
+
+    [Test]
+    public async Task A_sign_in_without_an_antiforgery_token_is_refused_with_400()
+    {
+        using var client = Factory.CreateBrowser();
+        await client.GetAsync(SignIn.LoginUrl);
+
+        using var response = await client.PostAsync(SignIn.LoginUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["Input.Email"] = DemoDataSeeder.ApprenticeEmail,
+            ["Input.Password"] = DemoDataSeeder.DemoPassword,
+        }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.SetCookies(), Has.None.StartsWith(".AspNetCore.Identity.Application="));
+    }
+
+    [Test]
+    public async Task A_sign_in_with_a_forged_antiforgery_token_is_refused_with_400()
+    {
+        using var client = Factory.CreateBrowser();
+
+        using var response = await Forms.PostFormAsync(client, SignIn.LoginUrl,
+        [
+            new("__RequestVerificationToken", "CfDJ8forged-token-that-no-key-signed"),
+            new("Input.Email", DemoDataSeeder.ApprenticeEmail),
+            new("Input.Password", DemoDataSeeder.DemoPassword),
+        ]);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.SetCookies(), Has.None.StartsWith(".AspNetCore.Identity.Application="));
+    }
+
+    [Test]
+    public async Task A_token_from_another_browser_is_refused_with_400()
+    {
+        using var other = Factory.CreateBrowser();
+        var othersToken = await Forms.AntiforgeryTokenAsync(other, SignIn.LoginUrl);
+        using var client = Factory.CreateBrowser();
+
+        using var response = await Forms.PostFormAsync(client, SignIn.LoginUrl,
+        [
+            new("__RequestVerificationToken", othersToken),
+            new("Input.Email", DemoDataSeeder.ApprenticeEmail),
+            new("Input.Password", DemoDataSeeder.DemoPassword),
+        ]);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task The_data_protection_keys_are_kept_in_the_data_folder()
+    {
+        using var client = await SignInAsApprenticeAsync();
+
+        var keys = Directory.GetFiles(Path.Combine(Factory.DataPath, "keys"), "key-*.xml");
+
+        Assert.That(keys, Is.Not.Empty);
+    }
 }
