@@ -43,6 +43,7 @@ public static class PersistenceExtensions
         services.TryAddTransient<StandardImporter>();
         services.TryAddTransient<DatabaseInitializer>();
         services.TryAddScoped<DemoDataSeeder>();
+        services.TryAddTransient<LargeDemoDataSeeder>();
         return services;
     }
 

@@ -8,6 +8,7 @@ using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
 using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Features.Reports;
+using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Hosting;
 using AutoMapper;
 using Microsoft.AspNetCore.Diagnostics;
@@ -39,6 +40,7 @@ public static class WebExtensions
         services.AddReports();
         services.AddSingleton<HomeQuery>();
         services.AddAssessor();
+        services.AddProvider();
         services.AddSingleton<DataPreparation>();
         services.AddSingleton<CommandLineApplication>();
         return builder;
@@ -66,6 +68,7 @@ public static class WebExtensions
         app.MapHealthEndpoint();
         app.MapAccountEndpoints();
         app.MapReportEndpoints();
+        app.MapProvider();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -5,6 +5,7 @@ var verbs = new Dictionary<string, (string Description, Func<int> Run)>(StringCo
 {
     ["pdf"] = ("Times ApprenticeTracker.Pdf on a representative 20-page report, and Chromium's print-to-PDF on the same content when installed.", PdfBenchmark.Run),
     ["report"] = ("Times one EPA report (200 evidence items) from database to bytes, and a zip of 500 apprentices' reports with its peak memory.", ReportBenchmark.Run),
+    ["dashboard"] = ("Times the provider's cohort dashboard through the real HTTP pipeline on the small demo data and on seed-demo --scale large.", DashboardBenchmark.Run),
 };
 
 if (args.Length == 1 && verbs.TryGetValue(args[0], out var verb))
@@ -23,7 +24,7 @@ Console.WriteLine();
 Console.WriteLine("Verbs:");
 foreach (var (name, (description, _)) in verbs)
 {
-    Console.WriteLine($"  {name,-8} {description}");
+    Console.WriteLine($"  {name,-10} {description}");
 }
 
 return asked ? 0 : 1;

@@ -25,6 +25,11 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
         builder.HasIndex(x => new { x.EnrolmentId, x.ActivityDate });
         builder.HasIndex(x => x.RevisionOfId);
 
+        // For the cohort dashboard: the latest submission per enrolment, read from the index alone, and the evidence of
+        // a set of enrolments by status with the id that joins to the duty links, without visiting the table.
+        builder.HasIndex(x => new { x.EnrolmentId, x.SubmittedAt });
+        builder.HasIndex(x => new { x.EnrolmentId, x.Status, x.Id });
+
         builder.HasMany(x => x.Duties).WithOne().HasForeignKey(d => d.EvidenceItemId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(x => x.Duties).HasField("_duties").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(x => x.Ksbs).WithOne().HasForeignKey(k => k.EvidenceItemId).OnDelete(DeleteBehavior.Cascade);

@@ -386,6 +386,10 @@ namespace ApprenticeTracker.Persistence.Migrations
 
                     b.HasIndex("EnrolmentId", "Status");
 
+                    b.HasIndex("EnrolmentId", "SubmittedAt");
+
+                    b.HasIndex("EnrolmentId", "Status", "Id");
+
                     b.ToTable("EvidenceItems", (string)null);
                 });
 

@@ -19,6 +19,9 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
     public const string SeedDemo = "seed-demo";
     public const string Help = "help";
     public const string Report = ReportVerb.Name;
+    public const string ScaleOption = "--scale";
+    public const string Small = "small";
+    public const string Large = "large";
 
     private static readonly string[] HelpFlags = ["--help", "-h", "-?", "/?"];
 
@@ -60,9 +63,11 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
                 ImportStandard => arguments.Count == 1 && !arguments[0].StartsWith("--", StringComparison.Ordinal)
                     ? await ImportStandardAsync(arguments[0], output, error, ct)
                     : UsageError(error, $"'{ImportStandard}' takes one argument, the file to import: {ImportStandard} <file>."),
-                SeedDemo => arguments.Count == 0
-                    ? await SeedDemoAsync(output, error, ct)
-                    : UsageError(error, $"'{SeedDemo}' does not know the option '{arguments[0]}'."),
+                SeedDemo => ParseScale(arguments) is { } scale
+                    ? await SeedDemoAsync(scale, output, error, ct)
+                    : UsageError(error, arguments.Count > 0 && arguments[0] != ScaleOption
+                        ? $"'{SeedDemo}' does not know the option '{arguments[0]}'."
+                        : $"The option '{ScaleOption}' of '{SeedDemo}' takes small or large."),
                 Report => await ReportAsync(arguments, output, error, ct),
                 _ => UsageError(error, $"'{verb}' is not a verb this app knows."),
             };
@@ -104,7 +109,15 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
         return ExitCodes.Success;
     }
 
-    private async Task<int> SeedDemoAsync(TextWriter output, TextWriter error, CancellationToken ct)
+    /// <summary>The size of the demo data: none or <c>--scale small</c> is the default; <c>--scale large</c> adds a large cohort.</summary>
+    private static string? ParseScale(List<string> arguments) => arguments switch
+    {
+        [] => Small,
+        [ScaleOption, Small or Large] => arguments[1],
+        _ => null,
+    };
+
+    private async Task<int> SeedDemoAsync(string scale, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var prepared = await preparation.PrepareAsync(seedDemoData: true, ct);
         if (prepared.Sample.Failed)
@@ -116,6 +129,17 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
         output.WriteLine(prepared.DemoDataSeeded
             ? "Demo data seeded."
             : "Demo data was already there; nothing was changed.");
+        if (scale == Large)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var added = await scope.ServiceProvider.GetRequiredService<LargeDemoDataSeeder>().SeedAsync(ct);
+            var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+            output.WriteLine(added
+                ? FormattableString.Invariant($"Large demo data seeded: {LargeDemoDataSeeder.Apprentices:N0} apprentices with {LargeDemoDataSeeder.Apprentices * LargeDemoDataSeeder.EvidencePerApprentice:N0} evidence items for provider A, in {seconds:0.0} s.")
+                : "Large demo data was already there; nothing was changed.");
+        }
+
         output.WriteLine($"Demo sign-ins, all with the password {DemoDataSeeder.DemoPassword}:");
         foreach (var signIn in prepared.DemoSignIns)
         {

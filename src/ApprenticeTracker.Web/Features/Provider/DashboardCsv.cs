@@ -1,0 +1,82 @@
+using System.Globalization;
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Persistence.Identity;
+using CsvHelper;
+
+namespace ApprenticeTracker.Web.Features.Provider;
+
+/// <summary>
+/// The cohort dashboard as CSV: one row per apprentice, the duty columns as words. UTF-8 with a byte-order mark so
+/// that spreadsheet programs read names such as Łucja correctly, and cells that a spreadsheet would take for a
+/// formula are neutralised.
+/// </summary>
+public static class DashboardCsv
+{
+    public const string Path = "/provider/dashboard.csv";
+
+    private static readonly string[] FixedHeadings = ["Apprentice", "Cohort", "Employer", "Assessors", "Status", "Duties signed off", "Duties", "Last evidence"];
+
+    public static IEndpointRouteBuilder MapDashboardCsv(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Path, ExportAsync)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.ProviderAdmin));
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Writes the header and the rows as UTF-8 with a byte-order mark. CsvHelper puts an apostrophe before any text
+    /// cell that starts with =, +, -, @, tab or CR, so a spreadsheet shows it as text instead of running it.
+    /// </summary>
+    public static void Write(Stream stream, IReadOnlyList<DutyColumn> duties, IReadOnlyList<DashboardRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(duties);
+        ArgumentNullException.ThrowIfNull(rows);
+        var options = CsvWriterOptions.Default with
+        {
+            Injection = CsvInjection.Escape,
+            WriteByteOrderMark = true,
+        };
+        using var csv = CsvWriter.Create(stream, options, leaveOpen: true);
+        csv.WriteHeader(FixedHeadings
+            .Concat(duties.Select(d => d.Code))
+            .ToArray());
+        foreach (var row in rows)
+        {
+            csv.WriteField(row.Name);
+            csv.WriteField(row.Cohort ?? string.Empty);
+            csv.WriteField(row.Employer);
+            csv.WriteField(string.Join("; ", row.Assessors));
+            csv.WriteField(row.Status.DisplayName());
+            csv.WriteField(row.DutiesSignedOff);
+            csv.WriteField(row.DutyCount);
+            csv.WriteField(row.LastEvidenceAt is { } at ? Dates.Display(at) : string.Empty);
+            foreach (var duty in duties)
+            {
+                csv.WriteField((row.Cells.GetValueOrDefault(duty.Number) ?? DutyCell.Empty).Describe());
+            }
+
+            csv.EndRecord();
+        }
+    }
+
+    private static async Task ExportAsync(
+        HttpContext context, DashboardQuery query, TimeProvider time,
+        string? cohort, string? employer, string? assessor, string? status, string? sort)
+    {
+        var filter = DashboardFilter.From(cohort, employer, assessor, status, sort, 1);
+        var (duties, rows) = await query.AllRowsAsync(filter, context.RequestAborted);
+
+        var today = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"cohort-dashboard-{today}.csv\"";
+        context.Response.Headers.CacheControl = "no-store";
+
+        // Written to memory first: the server refuses synchronous writes to the response, and CsvHelper writes synchronously.
+        using var buffer = new MemoryStream();
+        Write(buffer, duties, rows);
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+}

@@ -1,0 +1,207 @@
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.People;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprenticeTracker.Web.Features.Provider;
+
+/// <summary>What the provider enters to enrol an apprentice.</summary>
+public sealed class EnrolForm
+{
+    public string? GivenName { get; set; }
+
+    public string? FamilyName { get; set; }
+
+    public string? Email { get; set; }
+
+    public Guid? StandardId { get; set; }
+
+    public Guid? EmployerId { get; set; }
+
+    public Guid? CohortId { get; set; }
+
+    public DateOnly? StartDate { get; set; }
+
+    public DateOnly? PlannedEndDate { get; set; }
+
+    public List<Guid> AssessorIds { get; set; } = [];
+
+    /// <summary>The first password, set by the provider; the apprentice must change it at first sign-in.</summary>
+    public string? Password { get; set; }
+}
+
+/// <summary>The choices of the enrolment form: imported standard versions and my organisation's employers, cohorts and assessors.</summary>
+public sealed record EnrolChoices(IReadOnlyList<Choice> Standards, DashboardOptions Organisation);
+
+/// <summary>The outcome of an enrolment: the new enrolment's id, or the refusals.</summary>
+public sealed record EnrolOutcome(Guid? EnrolmentId, FormErrors Errors);
+
+/// <summary>
+/// Enrols an apprentice: creates the sign-in account (role Apprentice, first password to be changed), the domain
+/// apprentice and the enrolment with its assessors, in ONE transaction, so that a refusal at any step leaves nothing.
+/// Identity's stores use the request's scoped <see cref="AppDbContext"/>, which this handler shares.
+/// </summary>
+public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, CurrentUser user, TimeProvider time, DashboardQuery lookups)
+{
+    public async Task<EnrolChoices> ChoicesAsync(CancellationToken ct)
+    {
+        var standards = await db.Standards.AsNoTracking()
+            .OrderBy(s => s.ReferenceNumber).ThenByDescending(s => s.ImportedAt)
+            .Select(s => new Choice(s.Id, s.ReferenceNumber + " v" + s.Version + " – " + s.Title))
+            .ToListAsync(ct);
+        return new EnrolChoices(standards, await lookups.OptionsAsync(ct));
+    }
+
+    public async Task<EnrolOutcome> EnrolAsync(EnrolForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = new FormErrors();
+        var providerId = ProviderScope.Of(user);
+        var provider = await db.TrainingProviders.SingleOrDefaultAsync(p => p.Id == providerId, ct);
+        if (provider is null)
+        {
+            errors.Add(null, "Your account is not linked to a training provider.");
+            return new EnrolOutcome(null, errors);
+        }
+
+        Require(errors, form.GivenName, nameof(EnrolForm.GivenName), "Enter the given name.");
+        Require(errors, form.FamilyName, nameof(EnrolForm.FamilyName), "Enter the family name.");
+        Require(errors, form.Email, nameof(EnrolForm.Email), "Enter the email address.");
+        var standard = form.StandardId is { } standardId ? await db.Standards.SingleOrDefaultAsync(s => s.Id == standardId, ct) : null;
+        if (standard is null)
+        {
+            errors.Add(nameof(EnrolForm.StandardId), "Choose the standard version.");
+        }
+
+        var employer = form.EmployerId is { } employerId
+            ? await db.Employers.SingleOrDefaultAsync(e => e.Id == employerId && e.TrainingProviderId == providerId, ct)
+            : null;
+        if (employer is null)
+        {
+            errors.Add(nameof(EnrolForm.EmployerId), "Choose an employer of your organisation.");
+        }
+
+        var cohort = form.CohortId is { } cohortId
+            ? await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId && c.TrainingProviderId == providerId, ct)
+            : null;
+        if (form.CohortId is not null && cohort is null)
+        {
+            errors.Add(nameof(EnrolForm.CohortId), "Choose a cohort of your organisation.");
+        }
+
+        if (form.StartDate is null)
+        {
+            errors.Add(nameof(EnrolForm.StartDate), "Enter the start date.");
+        }
+
+        if (form.PlannedEndDate is null)
+        {
+            errors.Add(nameof(EnrolForm.PlannedEndDate), "Enter the planned end date.");
+        }
+
+        var assessorIds = form.AssessorIds.Distinct().ToList();
+        var assessors = await db.Assessors.Where(a => assessorIds.Contains(a.Id) && a.TrainingProviderId == providerId).ToListAsync(ct);
+        if (assessors.Count != assessorIds.Count)
+        {
+            errors.Add(nameof(EnrolForm.AssessorIds), "Choose assessors of your organisation.");
+        }
+
+        var email = form.Email?.Trim() ?? string.Empty;
+        var account = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = $"{form.GivenName?.Trim()} {form.FamilyName?.Trim()}",
+            MustChangePassword = true,
+        };
+        if (email.Length > 0 && await users.FindByEmailAsync(email) is not null)
+        {
+            errors.Add(nameof(EnrolForm.Email), "An account with this email address already exists. Use another address.");
+        }
+
+        if (string.IsNullOrEmpty(form.Password))
+        {
+            errors.Add(nameof(EnrolForm.Password), "Enter a first password for the apprentice.");
+        }
+        else
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                var result = await validator.ValidateAsync(users, account, form.Password);
+                foreach (var error in result.Errors)
+                {
+                    errors.Add(nameof(EnrolForm.Password), error.Description);
+                }
+            }
+        }
+
+        if (errors.Any)
+        {
+            return new EnrolOutcome(null, errors);
+        }
+
+        var actor = ProviderScope.ActorOf(user);
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var created = await users.CreateAsync(account, form.Password!);
+            if (created.Succeeded)
+            {
+                created = await users.AddToRoleAsync(account, Roles.Apprentice);
+            }
+
+            if (!created.Succeeded)
+            {
+                foreach (var error in created.Errors)
+                {
+                    errors.Add(FieldOf(error), error.Description);
+                }
+
+                await transaction.RollbackAsync(ct);
+                return new EnrolOutcome(null, errors);
+            }
+
+            var apprentice = Apprentice.Register(provider, account.Id, form.GivenName!, form.FamilyName!, email, actor, now);
+            var enrolment = Enrolment.Enrol(apprentice, standard!, employer!, cohort, form.StartDate!.Value, form.PlannedEndDate!.Value, actor, now);
+            foreach (var assessor in assessors)
+            {
+                enrolment.AssignAssessor(assessor, actor, now);
+            }
+
+            db.Apprentices.Add(apprentice);
+            db.Enrolments.Add(enrolment);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new EnrolOutcome(enrolment.Id, errors);
+        }
+        catch (DomainException e)
+        {
+            await transaction.RollbackAsync(ct);
+            errors.Add(e.Field is nameof(Enrolment.EmployerId) or nameof(Enrolment.CohortId) or nameof(Enrolment.PlannedEndDate) or "Email" or "GivenName" or "FamilyName"
+                ? e.Field
+                : e.Field == "AssessorId" ? nameof(EnrolForm.AssessorIds) : null, e.Message);
+            return new EnrolOutcome(null, errors);
+        }
+    }
+
+    private static void Require(FormErrors errors, string? value, string field, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, message);
+        }
+    }
+
+    private static string? FieldOf(IdentityError error) => error.Code switch
+    {
+        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => nameof(EnrolForm.Password),
+        "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" => nameof(EnrolForm.Email),
+        _ => null,
+    };
+}

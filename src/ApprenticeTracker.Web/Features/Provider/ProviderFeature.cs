@@ -1,0 +1,23 @@
+namespace ApprenticeTracker.Web.Features.Provider;
+
+/// <summary>The training provider's administration: cohort dashboard and export, enrolment, organisation, standards, audit log.</summary>
+public static class ProviderFeature
+{
+    public static IServiceCollection AddProvider(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddScoped<DashboardQuery>();
+        services.AddScoped<EnrolHandler>();
+        services.AddScoped<OrganisationHandler>();
+        services.AddScoped<EnrolmentHandler>();
+        services.AddScoped<StandardsHandler>();
+        services.AddScoped<AuditLogQuery>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapProvider(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapDashboardCsv();
+        return endpoints;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text;
+using ApprenticeTracker.Web.Tests.Infrastructure;
+using ApprenticeTracker.Web.Tests.Support;
+
+namespace ApprenticeTracker.Web.Tests.Features.Provider;
+
+/// <summary>The cohort dashboard and its CSV export through the real pipeline, on the demo data.</summary>
+public sealed class DashboardTests : SeededAppFixture
+{
+    [Test]
+    public async Task Each_row_has_a_cell_per_duty_that_says_in_words_what_it_shows()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider"));
+
+        var row = page.QuerySelectorAll(".heat-map tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Łucja Wójcik");
+        var cells = row.QuerySelectorAll("td.heat-cell").ToList();
+        Assert.That(cells, Has.Count.EqualTo(10));
+        Assert.That(cells.Count(c => c.GetAttribute("data-level") == "signed-off"), Is.EqualTo(6));
+        Assert.That(cells.Select(c => c.QuerySelector(".visually-hidden")!.TextContent), Has.All.Match("^D\\d+: "));
+        Assert.That(row.TextContent, Does.Contain("6 of 10"));
+        Assert.That(page.QuerySelector("#heat-map-legend")!.TextContent, Does.Contain("signed off").And.Contain("accepted").And.Contain("no evidence"));
+    }
+
+    [Test]
+    public async Task The_status_filter_is_a_linkable_get_query()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider?status=Gateway"));
+
+        var names = page.QuerySelectorAll(".heat-map tbody th").Select(th => th.TextContent.Trim()).ToList();
+        Assert.That(names, Is.EqualTo(new[] { "Siobhán Ó Súilleabháin" }));
+        Assert.That(page.QuerySelector("#filter-status option[selected]")?.GetAttribute("value"), Is.EqualTo("Gateway"));
+        Assert.That(page.QuerySelector("a[download]")?.GetAttribute("href"), Is.EqualTo("/provider/dashboard.csv?status=Gateway"));
+    }
+
+    [Test]
+    public async Task The_cohort_and_assessor_filters_narrow_the_rows()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+        var all = await AppFactory.ParseAsync(await client.GetAsync("/provider"));
+        var cohort = all.QuerySelectorAll("#filter-cohort option")[^1].GetAttribute("value");
+        var grace = all.QuerySelectorAll("#filter-assessor option").Single(o => o.TextContent == "Grace Adeyemi").GetAttribute("value");
+
+        var byCohort = await AppFactory.ParseAsync(await client.GetAsync($"/provider?cohort={cohort}"));
+        var byAssessor = await AppFactory.ParseAsync(await client.GetAsync($"/provider?assessor={grace}"));
+
+        Assert.That(byCohort.QuerySelectorAll(".heat-map tbody tr"), Has.Length.EqualTo(10));
+        Assert.That(byAssessor.QuerySelectorAll(".heat-map tbody tr td:nth-child(4)").Select(td => td.TextContent), Has.All.Contain("Grace Adeyemi"));
+        Assert.That(byAssessor.QuerySelectorAll(".heat-map tbody tr"), Has.Length.EqualTo(12));
+    }
+
+    [Test]
+    public async Task Sorting_by_progress_puts_the_most_duties_signed_off_first()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider?sort=progress"));
+
+        var signedOff = page.QuerySelectorAll(".heat-map tbody tr td:nth-child(6)").Select(td => int.Parse(td.TextContent.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.That(signedOff, Is.Ordered.Descending);
+        Assert.That(signedOff[0], Is.EqualTo(10));
+    }
+
+    [Test]
+    public async Task The_coverage_chart_is_an_svg_image_with_a_table_of_its_figures()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider"));
+
+        var svg = page.QuerySelector("svg[role=img]");
+        Assert.That(svg?.GetAttribute("aria-label"), Does.StartWith("Duty coverage of 20 apprentices"));
+        Assert.That(svg!.QuerySelectorAll("rect.bar"), Has.Length.EqualTo(30));
+        Assert.That(page.QuerySelectorAll(".coverage-table tbody tr"), Has.Length.EqualTo(10));
+    }
+
+    [Test]
+    public async Task The_csv_export_is_utf8_with_a_byte_order_mark_one_row_per_apprentice_with_the_duties_in_words()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+
+        using var response = await client.GetAsync("/provider/dashboard.csv");
+
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
+        Assert.That(response.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"));
+        Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
+        Assert.That(lines[0], Is.EqualTo("Apprentice,Cohort,Employer,Assessors,Status,Duties signed off,Duties,Last evidence,D1,D2,D3,D4,D5,D6,D7,D8,D9,D10"));
+        Assert.That(lines, Has.Length.EqualTo(21));
+        var lucja = lines.Single(l => l.StartsWith("Łucja Wójcik,", StringComparison.Ordinal));
+        Assert.That(lucja.Split(',').Count(c => c.StartsWith("Signed off", StringComparison.Ordinal)), Is.EqualTo(6));
+    }
+
+    [Test]
+    public async Task The_csv_export_follows_the_filters()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+
+        var csv = await client.GetStringAsync("/provider/dashboard.csv?status=Gateway");
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(2));
+        Assert.That(lines[1], Does.StartWith("Siobhán Ó Súilleabháin,"));
+    }
+}

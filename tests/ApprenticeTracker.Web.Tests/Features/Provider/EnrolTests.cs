@@ -1,0 +1,156 @@
+using System.Net;
+using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Persistence.Seeding;
+using ApprenticeTracker.Web.Tests.Infrastructure;
+using ApprenticeTracker.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprenticeTracker.Web.Tests.Features.Provider;
+
+/// <summary>Enrolling an apprentice creates the account, the apprentice and the enrolment together, or nothing.</summary>
+public sealed class EnrolTests : SeededAppFixture
+{
+    private const string FirstPassword = "first-password-for-you";
+
+    [Test]
+    public async Task Enrolling_creates_the_account_the_apprentice_and_the_enrolment_with_its_assessor()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+        var fields = await ValidFieldsAsync(client, "nia.evans@example.org");
+
+        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await ErrorsAsync(response));
+        Assert.That(response.RedirectTarget(), Does.Match("^/provider/enrolments/[0-9a-f-]{36}\\?done=enrolled$"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(response.RedirectTarget()));
+        Assert.That(page.QuerySelector("h1")!.TextContent, Does.Contain("Nia Evans"));
+        Assert.That(page.QuerySelector("#UnassignId")!.TextContent, Does.Contain("Grace Adeyemi"));
+        var account = await ProviderData.QueryAsync(Factory, db => db.Users.SingleAsync(u => u.Email == "nia.evans@example.org"));
+        Assert.That(account.MustChangePassword, Is.True);
+        var roles = await ProviderData.QueryAsync(Factory, db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == account.Id select r.Name).ToListAsync());
+        Assert.That(roles, Is.EqualTo(new[] { Roles.Apprentice }));
+    }
+
+    [Test]
+    public async Task The_new_apprentice_must_change_the_first_password_when_they_first_sign_in()
+    {
+        using var admin = await SignInAsProviderAdminAsync();
+        using var enrolled = await PostFormAsync(admin, "/provider/enrol", await ValidFieldsAsync(admin, "owain.price@example.org"));
+        Assert.That(enrolled.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await ErrorsAsync(enrolled));
+
+        using var apprentice = await Factory.SignInAsync("owain.price@example.org", FirstPassword);
+        using var home = await apprentice.GetAsync("/");
+
+        Assert.That(home.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(home.RedirectTarget(), Does.StartWith("/Account/ChangePassword"));
+    }
+
+    [Test]
+    public async Task An_email_address_already_in_use_is_refused_beside_the_field_and_nothing_is_created()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+        var before = await CountsAsync();
+        var fields = await ValidFieldsAsync(client, DemoDataSeeder.AssessorEmail);
+
+        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.QuerySelector("#Email-error")?.TextContent, Does.Contain("already exists"));
+        Assert.That(page.QuerySelector("#Email")?.ClassList, Does.Contain("is-invalid"));
+        Assert.That(page.QuerySelector(".error-summary a[href='#Email']"), Is.Not.Null);
+        Assert.That(await CountsAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_refusal_after_the_account_is_made_rolls_the_account_back_too()
+    {
+        // The domain refuses a planned end before the minimum duration only once the account exists in the transaction.
+        using var client = await SignInAsProviderAdminAsync();
+        var before = await CountsAsync();
+        var fields = await ValidFieldsAsync(client, "too.short@example.org");
+        fields.RemoveAll(f => f.Key == "Input.PlannedEndDate");
+        fields.Add(new("Input.PlannedEndDate", "2026-12-01"));
+
+        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(page.QuerySelector("#PlannedEndDate-error")?.TextContent, Does.Contain("minimum duration"));
+        Assert.That(await CountsAsync(), Is.EqualTo(before));
+        Assert.That(await ProviderData.QueryAsync(Factory, db => db.Users.AnyAsync(u => u.NormalizedEmail == "TOO.SHORT@EXAMPLE.ORG")), Is.False);
+    }
+
+    [Test]
+    public async Task A_first_password_shorter_than_twelve_characters_is_refused()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+        var fields = await ValidFieldsAsync(client, "short.password@example.org");
+        fields.RemoveAll(f => f.Key == "Input.Password");
+        fields.Add(new("Input.Password", "eleven-char"));
+
+        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(page.QuerySelector("#Password-error")?.TextContent, Does.Contain("12"));
+        Assert.That(page.QuerySelector("#Password")?.GetAttribute("value"), Is.Null.Or.Empty);
+    }
+
+    [Test]
+    public async Task An_employer_of_provider_B_is_refused()
+    {
+        var providerB = await ProviderData.ProviderIdAsync(Factory, DemoDataSeeder.ProviderBAdminEmail);
+        var theirEmployer = await ProviderData.QueryAsync(Factory, db => db.Employers.Where(e => e.TrainingProviderId == providerB).Select(e => e.Id).FirstAsync());
+        using var client = await SignInAsProviderAdminAsync();
+        var fields = await ValidFieldsAsync(client, "cross.provider@example.org");
+        fields.RemoveAll(f => f.Key == "Input.EmployerId");
+        fields.Add(new("Input.EmployerId", theirEmployer.ToString()));
+
+        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(page.QuerySelector("#EmployerId-error")?.TextContent, Does.Contain("Choose an employer of your organisation"));
+        Assert.That(await ProviderData.QueryAsync(Factory, db => db.Users.AnyAsync(u => u.NormalizedEmail == "CROSS.PROVIDER@EXAMPLE.ORG")), Is.False);
+    }
+
+    [Test]
+    public async Task A_name_that_looks_like_a_formula_is_neutralised_in_the_csv_export()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+        var fields = await ValidFieldsAsync(client, "formula@example.org");
+        fields.RemoveAll(f => f.Key == "Input.GivenName");
+        fields.Add(new("Input.GivenName", "=HYPERLINK(\"http://evil.example\",\"Click\")"));
+        using var enrolled = await PostFormAsync(client, "/provider/enrol", fields);
+        Assert.That(enrolled.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await ErrorsAsync(enrolled));
+
+        var csv = await client.GetStringAsync("/provider/dashboard.csv");
+
+        var line = csv.Split("\r\n").Single(l => l.Contains("HYPERLINK", StringComparison.Ordinal));
+        Assert.That(line, Does.StartWith("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\") Evans\""));
+    }
+
+    private async Task<List<KeyValuePair<string, string>>> ValidFieldsAsync(HttpClient client, string email)
+    {
+        var form = await AppFactory.ParseAsync(await client.GetAsync("/provider/enrol"));
+        string First(string selectId) => form.QuerySelectorAll($"#{selectId} option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
+        var grace = form.QuerySelectorAll("input[name='Input.AssessorIds']").Single(i => form.QuerySelector($"label[for='{i.Id}']")!.TextContent == "Grace Adeyemi").GetAttribute("value")!;
+        return
+        [
+            new("Input.GivenName", email.StartsWith("nia", StringComparison.Ordinal) ? "Nia" : "Owain"),
+            new("Input.FamilyName", email.StartsWith("nia", StringComparison.Ordinal) ? "Evans" : "Evans"),
+            new("Input.Email", email),
+            new("Input.StandardId", First("StandardId")),
+            new("Input.EmployerId", First("EmployerId")),
+            new("Input.CohortId", First("CohortId")),
+            new("Input.StartDate", "2026-09-01"),
+            new("Input.PlannedEndDate", "2029-08-31"),
+            new("Input.AssessorIds", grace),
+            new("Input.Password", FirstPassword),
+        ];
+    }
+
+    private Task<(int Users, int Apprentices, int Enrolments)> CountsAsync() =>
+        ProviderData.QueryAsync(Factory, async db => (await db.Users.CountAsync(), await db.Apprentices.CountAsync(), await db.Enrolments.CountAsync()));
+
+    private static async Task<string> ErrorsAsync(HttpResponseMessage response) =>
+        (await AppFactory.ParseAsync(response)).QuerySelector(".error-summary")?.TextContent ?? $"status {(int)response.StatusCode}";
+}

@@ -1,0 +1,179 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Web.Tests.Infrastructure;
+using ApprenticeTracker.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprenticeTracker.Web.Tests.Features.Provider;
+
+/// <summary>The enrolment page: assessors, changes of status along the domain's transitions, gateway confirmations.</summary>
+public sealed class EnrolmentPageTests : SeededAppFixture
+{
+    [Test]
+    public async Task An_assessor_is_assigned_and_then_unassigned()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Tereza");
+        var tomasz = await AssessorIdAsync("Tomasz");
+        using var client = await SignInAsProviderAdminAsync();
+
+        using var assigned = await PostAsync(client, id, "#assign-form", [new("AssignForm.AssessorId", tomasz.ToString())]);
+        var afterAssign = await ProviderData.LoadEnrolmentAsync(Factory, id);
+        using var unassigned = await PostAsync(client, id, "#unassign-form", [new("UnassignForm.UnassignId", tomasz.ToString())]);
+        var afterUnassign = await ProviderData.LoadEnrolmentAsync(Factory, id);
+
+        Assert.That(assigned.RedirectTarget(), Is.EqualTo($"/provider/enrolments/{id}?done=assigned"));
+        Assert.That(afterAssign.IsAssignedTo(tomasz), Is.True);
+        Assert.That(unassigned.RedirectTarget(), Is.EqualTo($"/provider/enrolments/{id}?done=unassigned"));
+        Assert.That(afterUnassign.IsAssignedTo(tomasz), Is.False);
+        Assert.That(afterUnassign.Assignments.Single(a => a.AssessorId == tomasz).EndedAt, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Assigning_an_assessor_already_assigned_is_refused_beside_the_field()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Łucja");
+        var grace = await AssessorIdAsync("Grace");
+        using var client = await SignInAsProviderAdminAsync();
+
+        using var response = await PostAsync(client, id, "#assign-form", [new("AssignForm.AssessorId", grace.ToString())]);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(page.QuerySelector("#AssessorId-error")?.TextContent, Does.Contain("already assigned"));
+    }
+
+    [Test]
+    public async Task A_break_in_learning_without_a_reason_is_refused()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Emily");
+        using var client = await SignInAsProviderAdminAsync();
+
+        using var response = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "break"), new("StatusInput.Reason", " ")]);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(page.QuerySelector("#Reason-error")?.TextContent, Does.Contain("Enter the reason"));
+        Assert.That((await ProviderData.LoadEnrolmentAsync(Factory, id)).Status, Is.EqualTo(EnrolmentStatus.Active));
+    }
+
+    [Test]
+    public async Task A_break_in_learning_with_a_reason_starts_and_learning_resumes()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Jiří");
+        using var client = await SignInAsProviderAdminAsync();
+
+        using var onBreak = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "break"), new("StatusInput.Reason", "Parental leave")]);
+        var during = (await ProviderData.LoadEnrolmentAsync(Factory, id)).Status;
+        using var resumed = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "resume")]);
+
+        Assert.That(onBreak.RedirectTarget(), Is.EqualTo($"/provider/enrolments/{id}?done=status"));
+        Assert.That(during, Is.EqualTo(EnrolmentStatus.BreakInLearning));
+        Assert.That(resumed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await ProviderData.LoadEnrolmentAsync(Factory, id)).Status, Is.EqualTo(EnrolmentStatus.Active));
+    }
+
+    [Test]
+    public async Task Resuming_learning_that_is_not_on_a_break_is_refused()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Aoife");
+        using var client = await SignInAsProviderAdminAsync();
+
+        using var response = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "resume")]);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(page.QuerySelector("#Action-error")?.TextContent, Does.Contain("Only an apprenticeship on a break in learning can resume"));
+    }
+
+    [Test]
+    public async Task Passing_gateway_before_the_apprentice_is_ready_is_refused_with_what_is_outstanding()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Kateřina");
+        using var client = await SignInAsProviderAdminAsync();
+
+        using var response = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "gateway")]);
+
+        var message = (await AppFactory.ParseAsync(response)).QuerySelector("#Action-error")?.TextContent;
+        Assert.That(message, Does.Contain("not ready for gateway").And.Contain("All duties signed off").And.Contain("English and maths at Level 2 achieved"));
+        Assert.That((await ProviderData.LoadEnrolmentAsync(Factory, id)).Status, Is.EqualTo(EnrolmentStatus.Active));
+    }
+
+    [Test]
+    public async Task Confirming_a_gateway_requirement_records_who_confirmed_it_with_the_note()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Chidi");
+        using var client = await SignInAsProviderAdminAsync();
+
+        using var response = await PostAsync(client, id, "#gateway-form", [new("GatewayInput.Key", "english-maths-l2"), new("GatewayInput.Note", "Certificates seen")]);
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync(response.RedirectTarget()));
+        var enrolment = await ProviderData.LoadEnrolmentAsync(Factory, id);
+        Assert.That(response.RedirectTarget(), Is.EqualTo($"/provider/enrolments/{id}?done=confirmed"));
+        Assert.That(enrolment.GatewayConfirmations.Single().Note, Is.EqualTo("Certificates seen"));
+        Assert.That(page.QuerySelector(".gateway-checklist")!.TextContent, Does.Contain("Confirmed by Helen Marsh"));
+        Assert.That(page.QuerySelectorAll("#Key option").Select(o => o.GetAttribute("value")), Does.Not.Contain("english-maths-l2"));
+    }
+
+    [Test]
+    public async Task A_ready_apprentice_passes_gateway_returns_from_it_with_a_reason_and_an_apprentice_at_gateway_completes()
+    {
+        var ready = await ProviderData.EnrolmentOfAsync(Factory, "Thị Hà");
+        var atGateway = await ProviderData.EnrolmentOfAsync(Factory, "Siobhán");
+        using var client = await SignInAsProviderAdminAsync();
+        var page = await AppFactory.ParseAsync(await client.GetAsync($"/provider/enrolments/{ready}"));
+        foreach (var key in page.QuerySelectorAll("#Key option").Select(o => o.GetAttribute("value")).Where(v => !string.IsNullOrEmpty(v)).ToList())
+        {
+            using var confirmed = await PostAsync(client, ready, "#gateway-form", [new("GatewayInput.Key", key!)]);
+            Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), key);
+        }
+
+        using var passed = await PostAsync(client, ready, "#status-form", [new("StatusInput.Action", "gateway")]);
+        var afterPass = (await ProviderData.LoadEnrolmentAsync(Factory, ready)).Status;
+        using var returned = await PostAsync(client, ready, "#status-form", [new("StatusInput.Action", "return"), new("StatusInput.Reason", "Assessment deferred")]);
+        using var completed = await PostAsync(client, atGateway, "#status-form", [new("StatusInput.Action", "complete")]);
+
+        Assert.That(passed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(afterPass, Is.EqualTo(EnrolmentStatus.Gateway));
+        Assert.That(returned.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await ProviderData.LoadEnrolmentAsync(Factory, ready)).Status, Is.EqualTo(EnrolmentStatus.Active));
+        Assert.That(completed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await ProviderData.LoadEnrolmentAsync(Factory, atGateway)).Status, Is.EqualTo(EnrolmentStatus.Completed));
+    }
+
+    [Test]
+    public async Task A_withdrawal_needs_a_reason_and_is_final()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Priya");
+        using var client = await SignInAsProviderAdminAsync();
+
+        using var withdrawn = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "withdraw"), new("StatusInput.Reason", "Left the employer")]);
+        using var again = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "resume")]);
+
+        Assert.That(withdrawn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await ProviderData.LoadEnrolmentAsync(Factory, id)).Status, Is.EqualTo(EnrolmentStatus.Withdrawn));
+        Assert.That((await AppFactory.ParseAsync(again)).QuerySelector("#Action-error")?.TextContent, Does.Contain("withdrawn"));
+    }
+
+    [Test]
+    public async Task The_page_shows_progress_and_the_gateway_checklist()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Łucja");
+        using var client = await SignInAsProviderAdminAsync();
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync($"/provider/enrolments/{id}"));
+
+        Assert.That(page.QuerySelector("h1")!.TextContent, Does.Contain("Łucja Wójcik").And.Contain("Active"));
+        Assert.That(page.QuerySelectorAll("section[aria-labelledby=progress-heading] tbody tr"), Has.Length.EqualTo(10));
+        Assert.That(page.QuerySelector("main")!.TextContent, Does.Contain("6 of 10 duties signed off"));
+        Assert.That(page.QuerySelectorAll(".gateway-checklist li"), Has.Length.EqualTo(8));
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Guid id, string formSelector, List<KeyValuePair<string, string>> fields)
+    {
+        var url = $"/provider/enrolments/{id}";
+        var page = await AppFactory.ParseAsync(await client.GetAsync(url));
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No {formSelector} on {url}.");
+        return await Forms.PostAsync(client, url, form, fields);
+    }
+
+    private Task<Guid> AssessorIdAsync(string givenName) =>
+        ProviderData.QueryAsync(Factory, db => db.Assessors.Where(a => a.GivenName == givenName).Select(a => a.Id).SingleAsync());
+}
