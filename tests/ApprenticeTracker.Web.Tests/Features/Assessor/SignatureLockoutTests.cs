@@ -13,10 +13,7 @@ public sealed class SignatureLockoutTests
     {
         using var factory = await SeededAppFixture.CreateSeededFactoryAsync();
         using var assessor = await factory.SignInAsync(DemoDataSeeder.AssessorEmail);
-        var enrolmentId = (await factory.EnrolmentsOfAsync()).Order().First();
-        var item = (await factory.EvidenceAsync(enrolmentId, EvidenceStatus.Accepted))[0];
-        var enrolment = await factory.EnrolmentAsync(enrolmentId);
-        var dutyId = (await factory.EvidenceItemAsync(item)).Duties.Select(d => d.DutyId).First(d => enrolment.ActiveSignOffFor(d) is null);
+        var (enrolmentId, item, dutyId) = await AcceptedEvidenceOfADutyNotSignedOffAsync(factory);
         var url = $"/assessor/apprentices/{enrolmentId}/duties/{dutyId}/sign-off";
         var messages = new List<string?>();
         for (var attempt = 1; attempt <= 5; attempt++)
@@ -31,5 +28,24 @@ public sealed class SignatureLockoutTests
         Assert.That(messages[4], Does.StartWith("The password is not right, and your account is now locked"));
         Assert.That((await AppFactory.ParseAsync(right)).QuerySelector("#password-error")?.TextContent.Trim(), Does.StartWith("Your account is locked after too many wrong passwords. Try again in 15 minutes."));
         Assert.That((await factory.EnrolmentAsync(enrolmentId)).ActiveSignOffFor(dutyId), Is.Null);
+    }
+
+    /// <summary>Finds, among the demo assessor's apprentices, accepted evidence mapped to a duty that is not signed off yet.</summary>
+    private static async Task<(Guid EnrolmentId, Guid Item, Guid DutyId)> AcceptedEvidenceOfADutyNotSignedOffAsync(AppFactory factory)
+    {
+        foreach (var enrolmentId in (await factory.EnrolmentsOfAsync()).Order())
+        {
+            var enrolment = await factory.EnrolmentAsync(enrolmentId);
+            foreach (var item in await factory.EvidenceAsync(enrolmentId, EvidenceStatus.Accepted))
+            {
+                var open = (await factory.EvidenceItemAsync(item)).Duties.Select(d => d.DutyId).Where(d => enrolment.ActiveSignOffFor(d) is null).ToList();
+                if (open.Count > 0)
+                {
+                    return (enrolmentId, item, open[0]);
+                }
+            }
+        }
+
+        throw new InvalidOperationException("The demo data has no accepted evidence of a duty still to sign off for the demo assessor.");
     }
 }
