@@ -54,6 +54,24 @@ public sealed class DashboardTests : SeededAppFixture
     }
 
     [Test]
+    public async Task Filtered_to_one_cohort_the_dashboard_offers_a_zip_of_that_cohorts_reports()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+        var all = await AppFactory.ParseAsync(await client.GetAsync("/provider"));
+        var cohort = all.QuerySelectorAll("#filter-cohort option")[^1].GetAttribute("value");
+
+        var byCohort = await AppFactory.ParseAsync(await client.GetAsync($"/provider?cohort={cohort}"));
+        var link = byCohort.QuerySelectorAll("a[href$='.zip']").Select(a => a.GetAttribute("href")).ToList();
+        using var zip = await client.GetAsync(link.Single());
+        using var archive = new System.IO.Compression.ZipArchive(await zip.Content.ReadAsStreamAsync());
+
+        Assert.That(all.QuerySelectorAll("a[href$='.zip']"), Is.Empty);
+        Assert.That(link, Is.EqualTo(new[] { $"/reports/cohorts/{cohort}.zip" }));
+        Assert.That(zip.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/zip"));
+        Assert.That(archive.Entries, Has.Count.EqualTo(byCohort.QuerySelectorAll(".heat-map tbody tr").Length));
+    }
+
+    [Test]
     public async Task Sorting_by_progress_puts_the_most_duties_signed_off_first()
     {
         using var client = await SignInAsProviderAdminAsync();
