@@ -6,6 +6,7 @@ using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Persistence.ReadModels;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,9 @@ namespace ApprenticeTracker.Persistence;
 
 /// <summary>
 /// The application's one database: the domain's aggregates, the audit log and the sign-in accounts. Saving stores the
-/// audit events every tracked aggregate recorded, in the same transaction as the change itself, and refuses to change
-/// or remove a stored audit event.
+/// audit events every tracked aggregate recorded, in the same transaction as the change itself, refuses to change
+/// or remove a stored audit event, and refuses to write the <see cref="DutyEvidenceCount"/> summary, which only the
+/// database's triggers keep.
 /// </summary>
 public class AppDbContext : IdentityDbContext<AppUser>
 {
@@ -60,6 +62,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
     /// <summary>One-time form tokens already used, so that a form submitted twice creates one record.</summary>
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
+    /// <summary>Evidence counts per enrolment and duty, kept by the database's triggers; read-only here.</summary>
+    public DbSet<DutyEvidenceCount> DutyEvidenceCounts => Set<DutyEvidenceCount>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
@@ -102,7 +107,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
     }
 
     /// <summary>
-    /// Refuses changes to stored audit events and adds the events every tracked aggregate recorded. Changes are detected
+    /// Refuses changes to stored audit events and to the duty evidence counts, and adds the events every tracked aggregate recorded. Changes are detected
     /// once, here; the save that follows does not detect them again (the callers turn automatic detection off until it
     /// is done), which matters when a save holds thousands of rows.
     /// </summary>
@@ -120,6 +125,11 @@ public class AppDbContext : IdentityDbContext<AppUser>
             {
                 throw new InvalidOperationException("Audit events are append-only: a stored audit event cannot be changed or deleted.");
             }
+        }
+
+        if (ChangeTracker.Entries<DutyEvidenceCount>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Duty evidence counts are kept by the database from the evidence itself and cannot be written.");
         }
 
         // Every tracked aggregate, whatever its state: an aggregate can record an event without a mapped property changing.

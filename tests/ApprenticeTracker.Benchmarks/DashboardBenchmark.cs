@@ -29,14 +29,13 @@ internal static class DashboardBenchmark
         // The web app's content root; the test host otherwise looks for it beside the solution file, where it is not.
         var webProject = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "ApprenticeTracker.Web"));
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_APPRENTICETRACKER_WEB", webProject);
-        var (small, _) = Measure(CommandLineApplication.Small, alsoUncached: false);
-        var (large, largeUncached) = Measure(CommandLineApplication.Large, alsoUncached: true);
-        // The coverage chart is cached for a short while (DashboardSettings); the uncached figure is the page's full cost.
-        Console.WriteLine(Invariant($"Dashboard median_ms small={small:0.0} large={large:0.0} large_uncached={largeUncached:0.0} target_large=150"));
+        var small = Measure(CommandLineApplication.Small);
+        var large = Measure(CommandLineApplication.Large);
+        Console.WriteLine(Invariant($"Dashboard median_ms small={small:0.0} large={large:0.0} target_large=150"));
         return 0;
     }
 
-    private static (double Median, double UncachedMedian) Measure(string scale, bool alsoUncached)
+    private static double Measure(string scale)
     {
         var dataPath = Directory.CreateTempSubdirectory($"apprenticetracker-dashboard-{scale}-").FullName;
         try
@@ -54,14 +53,7 @@ internal static class DashboardBenchmark
             }
 
             Console.WriteLine(Invariant($"{scale}: seeded in {Stopwatch.GetElapsedTime(seeded).TotalSeconds:0.0} s. {output.ToString().Split('\n').FirstOrDefault(l => l.StartsWith("Large", StringComparison.Ordinal))?.Trim()}"));
-            var median = Time(factory, scale, "coverage cached");
-            if (!alsoUncached)
-            {
-                return (median, double.NaN);
-            }
-
-            using var uncached = new HostFactory(dataPath, coverageCacheSeconds: 0);
-            return (median, Time(uncached, scale, "coverage uncached"));
+            return Time(factory, scale);
         }
         finally
         {
@@ -70,7 +62,7 @@ internal static class DashboardBenchmark
         }
     }
 
-    private static double Time(HostFactory factory, string scale, string label)
+    private static double Time(HostFactory factory, string scale)
     {
         {
             using var client = SignIn(factory).GetAwaiter().GetResult();
@@ -92,7 +84,7 @@ internal static class DashboardBenchmark
 
             var status = new HtmlParser().ParseDocument(rows).QuerySelector("main p[role=status]")?.TextContent.Trim() ?? "?";
             var median = Median(timings);
-            Console.WriteLine(Invariant($"{scale}, {label}: GET /provider ({status}) {MeasuredRuns} runs after {WarmUpRuns} warm-up runs: min {timings.Min():0.0} ms, median {median:0.0} ms, max {timings.Max():0.0} ms"));
+            Console.WriteLine(Invariant($"{scale}: GET /provider ({status}) {MeasuredRuns} runs after {WarmUpRuns} warm-up runs: min {timings.Min():0.0} ms, median {median:0.0} ms, max {timings.Max():0.0} ms"));
             return median;
         }
     }
@@ -133,16 +125,12 @@ internal static class DashboardBenchmark
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The real app on its own data folder, with quiet logs; like production except that cookies may go over http.</summary>
-    private sealed class HostFactory(string dataPath, int? coverageCacheSeconds = null) : WebApplicationFactory<web::Program>
+    private sealed class HostFactory(string dataPath) : WebApplicationFactory<web::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(WebExtensions.TestingEnvironment);
             builder.UseSetting("App:DataPath", dataPath);
-            if (coverageCacheSeconds is { } seconds)
-            {
-                builder.UseSetting("Dashboard:CoverageCacheSeconds", seconds.ToString(CultureInfo.InvariantCulture));
-            }
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         }

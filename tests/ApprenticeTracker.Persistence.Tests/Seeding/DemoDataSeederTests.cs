@@ -63,6 +63,13 @@ public class DemoDataSeederTests
     }
 
     [Test]
+    public void The_duty_evidence_counts_agree_with_the_seeded_evidence()
+    {
+        Assert.That(_database.CountRows("DutyEvidenceCounts"), Is.Positive);
+        DutyEvidenceCountTests.AssertCountsMatchTheEvidence(_database);
+    }
+
+    [Test]
     public void Every_apprentice_has_about_fifteen_evidence_items()
     {
         using var db = _database.CreateDbContext();

@@ -124,6 +124,21 @@ public sealed class AccessScopesTests : SeededAppFixture
         Assert.That(seen.Select(i => i.Status), Has.None.EqualTo(EvidenceStatus.Draft));
     }
 
+    [Test]
+    public async Task A_provider_administrator_sees_the_duty_evidence_counts_of_their_providers_enrolments_only()
+    {
+        var user = await UserAsync(Factory, DemoDataSeeder.ProviderEmail);
+        await using var db = await ContextAsync();
+        var ofProvider = db.Enrolments.Where(e => e.TrainingProviderId == user.TrainingProviderId).Select(e => e.Id);
+        var expected = await db.DutyEvidenceCounts.Where(c => ofProvider.Contains(c.EnrolmentId)).Select(c => new { c.EnrolmentId, c.DutyId }).ToListAsync();
+
+        var seen = await AccessScopes.DutyEvidenceCounts(db, user).Select(c => new { c.EnrolmentId, c.DutyId }).ToListAsync();
+
+        Assert.That(expected, Is.Not.Empty);
+        Assert.That(seen, Is.EquivalentTo(expected));
+        Assert.That(seen, Has.Count.LessThan(await db.DutyEvidenceCounts.CountAsync()), "the other provider has counts too");
+    }
+
     [TestCase(DemoDataSeeder.ApprenticeEmail)]
     [TestCase(DemoDataSeeder.AssessorEmail)]
     [TestCase(DemoDataSeeder.ProviderEmail)]
@@ -136,10 +151,13 @@ public sealed class AccessScopesTests : SeededAppFixture
 
         var enrolmentsOfB = await AccessScopes.Enrolments(db, user).CountAsync(e => e.TrainingProviderId == providerB);
         var evidenceOfB = await AccessScopes.Evidence(db, user).CountAsync(i => ofB.Contains(i.EnrolmentId));
+        var countsOfB = await AccessScopes.DutyEvidenceCounts(db, user).CountAsync(c => ofB.Contains(c.EnrolmentId));
 
         Assert.That(await ofB.CountAsync(), Is.Positive, "provider B has enrolments");
+        Assert.That(await db.DutyEvidenceCounts.CountAsync(c => ofB.Contains(c.EnrolmentId)), Is.Positive, "provider B has evidence counts");
         Assert.That(enrolmentsOfB, Is.Zero);
         Assert.That(evidenceOfB, Is.Zero);
+        Assert.That(countsOfB, Is.Zero);
     }
 
     [TestCase(DemoDataSeeder.ProviderBAdminEmail)]
@@ -153,9 +171,11 @@ public sealed class AccessScopesTests : SeededAppFixture
 
         var enrolments = await AccessScopes.Enrolments(db, user).Select(e => e.TrainingProviderId).ToListAsync();
         var evidenceOfA = await AccessScopes.Evidence(db, user).CountAsync(i => ofA.Contains(i.EnrolmentId));
+        var countsOfA = await AccessScopes.DutyEvidenceCounts(db, user).CountAsync(c => ofA.Contains(c.EnrolmentId));
 
         Assert.That(enrolments, Is.Not.Empty.And.All.EqualTo(user.TrainingProviderId));
         Assert.That(evidenceOfA, Is.Zero);
+        Assert.That(countsOfA, Is.Zero);
     }
 
     [Test]
@@ -184,10 +204,12 @@ public sealed class AccessScopesTests : SeededAppFixture
 
         var enrolments = await AccessScopes.Enrolments(db, CurrentUser.Anonymous).CountAsync();
         var evidence = await AccessScopes.Evidence(db, CurrentUser.Anonymous).CountAsync();
+        var counts = await AccessScopes.DutyEvidenceCounts(db, CurrentUser.Anonymous).CountAsync();
 
         Assert.That(await db.Enrolments.CountAsync(), Is.Positive);
         Assert.That(enrolments, Is.Zero);
         Assert.That(evidence, Is.Zero);
+        Assert.That(counts, Is.Zero);
     }
 
     [Test]

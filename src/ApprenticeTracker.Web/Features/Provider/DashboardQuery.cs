@@ -1,19 +1,18 @@
-using Microsoft.Extensions.Options;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>
-/// Reads the cohort dashboard of the signed-in provider administrator's organisation. The counts are aggregated in
-/// SQL (GROUP BY over the evidence-to-duty links) for the page's enrolments only; the coverage chart aggregates over
-/// the whole filtered set. Drafts are the apprentice's own and are never counted.
+/// Reads the cohort dashboard of the signed-in provider administrator's organisation. The evidence counts come from
+/// the duty evidence counts the database keeps (<see cref="Persistence.ReadModels.DutyEvidenceCount"/>), not from
+/// grouping every evidence-to-duty link on each request: the heat map reads them for the page's enrolments, the
+/// coverage chart for the whole filtered set. Drafts are the apprentice's own and are never counted.
 /// </summary>
-public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user, IMemoryCache cache, IOptions<DashboardSettings> settings)
+public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user)
 {
 
     /// <summary>How many rows the CSV export reads at a time.</summary>
@@ -33,15 +32,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
 
         var duties = await DutyColumnsAsync(db, filtered, ct);
         var rows = await RowsAsync(db, filtered, filter.Sort, (filter.Page - 1) * DashboardFilter.PageSize, DashboardFilter.PageSize, ct);
-        var coverageKey = $"provider-coverage:{ProviderScope.Of(user)}:{filter with { Sort = DashboardSort.Name, Page = 1 }}";
-        var lifetime = settings.Value.CoverageLifetime;
-        var coverage = lifetime <= TimeSpan.Zero
-            ? await CoverageAsync(db, filtered, duties, total, ct)
-            : await cache.GetOrCreateAsync(coverageKey, entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = lifetime;
-                return CoverageAsync(db, filtered, duties, total, ct);
-            }) ?? [];
+        var coverage = await CoverageAsync(db, filtered, duties, total, ct);
         return new DashboardModel(filter, duties.Columns, rows, total, coverage, await OptionsAsync(db, ct));
     }
 
@@ -100,7 +91,6 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
     private async Task<IReadOnlyList<DashboardRow>> RowsAsync(
         AppDbContext db, IQueryable<Enrolment> filtered, DashboardSort sort, int skip, int take, CancellationToken ct)
     {
-        var evidence = AccessScopes.Evidence(db, user);
         var projected =
             from e in filtered
             join apprentice in db.Apprentices on e.ApprenticeId equals apprentice.Id
@@ -132,19 +122,10 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
 
         var ids = page.Select(r => r.Id).ToList();
         var counts = await (
-                from link in db.Set<EvidenceDuty>()
-                join item in evidence on link.EvidenceItemId equals item.Id
-                join duty in db.Duties on link.DutyId equals duty.Id
-                where ids.Contains(item.EnrolmentId)
-                group item by new { item.EnrolmentId, duty.Number } into g
-                select new
-                {
-                    g.Key.EnrolmentId,
-                    g.Key.Number,
-                    Accepted = g.Sum(i => i.Status == EvidenceStatus.Accepted ? 1 : 0),
-                    Submitted = g.Sum(i => i.Status == EvidenceStatus.Submitted ? 1 : 0),
-                    ReferredBack = g.Sum(i => i.Status == EvidenceStatus.ReferredBack ? 1 : 0),
-                })
+                from count in AccessScopes.DutyEvidenceCounts(db, user)
+                join duty in db.Duties on count.DutyId equals duty.Id
+                where ids.Contains(count.EnrolmentId)
+                select new { count.EnrolmentId, duty.Number, count.Accepted, count.Submitted, count.ReferredBack })
             .ToListAsync(ct);
         var signedOff = await (
                 from s in db.DutySignOffs
@@ -219,37 +200,39 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
     private async Task<IReadOnlyList<DutyCoverage>> CoverageAsync(
         AppDbContext db, IQueryable<Enrolment> filtered, (IReadOnlyList<DutyColumn> Columns, int Count) duties, int total, CancellationToken ct)
     {
-        var ids = filtered.Select(e => e.Id);
-        var evidence = AccessScopes.Evidence(db, user);
+        // Grouped by duty id, a column of the table read, so that SQLite answers from one pass over the counts; a duty id
+        // belongs to one standard version, so each enrolment has at most one row per duty number. Joins, not IN
+        // (subquery): EF Core 6 turns a GROUP BY over the latter into a correlated subquery per group.
         var withEvidence = await (
-                from link in db.Set<EvidenceDuty>()
-                join item in evidence on link.EvidenceItemId equals item.Id
-                where ids.Contains(item.EnrolmentId)
-                group new { item.EnrolmentId, Accepted = item.Status == EvidenceStatus.Accepted ? 1 : 0 } by new { link.DutyId, item.EnrolmentId } into g
-                select new { g.Key.DutyId, g.Key.EnrolmentId, Accepted = g.Max(x => x.Accepted) })
+                from count in AccessScopes.DutyEvidenceCounts(db, user)
+                join enrolment in filtered on count.EnrolmentId equals enrolment.Id
+                group count by count.DutyId into g
+                select new { DutyId = g.Key, Enrolments = g.Count(), WithAccepted = g.Sum(c => c.Accepted > 0 ? 1 : 0) })
+            .ToListAsync(ct);
+        var signedOff = await (
+                from signOff in db.DutySignOffs
+                join enrolment in filtered on signOff.EnrolmentId equals enrolment.Id
+                where signOff.RevokedAt == null
+                group signOff by signOff.DutyId into g
+                select new { DutyId = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         var standardIds = filtered.Select(e => e.StandardId).Distinct();
         var numbers = await db.Duties.Where(d => standardIds.Contains(d.StandardId)).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
-        var signedOff = await (
-                from s in db.DutySignOffs
-                join duty in db.Duties on s.DutyId equals duty.Id
-                where ids.Contains(s.EnrolmentId) && s.RevokedAt == null
-                group s by duty.Number into g
-                select new { Number = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Number, x => x.Count, ct);
 
         // Enrolments on different versions of a standard meet in one column per duty number.
-        var byNumber = withEvidence
-            .GroupBy(x => (Number: numbers.GetValueOrDefault(x.DutyId), x.EnrolmentId))
-            .Select(g => (g.Key.Number, Accepted: g.Max(x => x.Accepted)))
-            .ToLookup(x => x.Number);
+        var evidenceByNumber = withEvidence
+            .GroupBy(x => numbers.GetValueOrDefault(x.DutyId))
+            .ToDictionary(g => g.Key, g => (Any: g.Sum(x => x.Enrolments), Accepted: g.Sum(x => x.WithAccepted)));
+        var signedOffByNumber = signedOff
+            .GroupBy(x => numbers.GetValueOrDefault(x.DutyId))
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
         return duties.Columns
             .Select(d => new DutyCoverage(
                 d.Number,
                 d.Code,
-                signedOff.GetValueOrDefault(d.Number),
-                byNumber[d.Number].Count(x => x.Accepted == 1),
-                byNumber[d.Number].Count(),
+                signedOffByNumber.GetValueOrDefault(d.Number),
+                evidenceByNumber.GetValueOrDefault(d.Number).Accepted,
+                evidenceByNumber.GetValueOrDefault(d.Number).Any,
                 total))
             .ToList();
     }

@@ -5,8 +5,6 @@ public static class ProviderFeature
 {
     public static IServiceCollection AddProvider(this IServiceCollection services)
     {
-        services.AddMemoryCache();
-        services.AddOptions<DashboardSettings>().BindConfiguration(DashboardSettings.SectionName);
         services.AddScoped<DashboardQuery>();
         services.AddScoped<EnrolHandler>();
         services.AddScoped<OrganisationHandler>();

@@ -1,0 +1,72 @@
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Persistence.Seeding;
+using ApprenticeTracker.Persistence.Standards;
+using ApprenticeTracker.Persistence.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ApprenticeTracker.Persistence.Tests.Seeding;
+
+/// <summary>The large demo data (<c>seed-demo --scale large</c>), written with plain SQL, seeded once for these tests.</summary>
+public class LargeDemoDataSeederTests
+{
+    private TestDatabase _database = null!;
+    private ServiceProvider _services = null!;
+    private bool _seeded;
+
+    [OneTimeSetUp]
+    public async Task SeedOnce()
+    {
+        _database = new TestDatabase();
+        _services = _database.BuildServices(new FixedClock(World.Now));
+        var imported = await _services.GetRequiredService<StandardImporter>().ImportFileAsync(Definitions.SampleFile, Actor.System, CancellationToken.None);
+        Assert.That(imported.Succeeded, Is.True, imported.Error);
+        using var scope = _services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+        _seeded = await scope.ServiceProvider.GetRequiredService<LargeDemoDataSeeder>().SeedAsync(CancellationToken.None);
+    }
+
+    [OneTimeTearDown]
+    public async Task TearDown()
+    {
+        await _services.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Test]
+    public void It_adds_two_thousand_apprentices_with_fifty_items_each()
+    {
+        using var db = _database.CreateDbContext();
+        var large = db.Enrolments.Where(e => db.Apprentices.Any(a => a.Id == e.ApprenticeId && a.Email.EndsWith("@" + LargeDemoDataSeeder.EmailDomain)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_seeded, Is.True);
+            Assert.That(large.Count(), Is.EqualTo(LargeDemoDataSeeder.Apprentices));
+            Assert.That(
+                db.EvidenceItems.Count(i => large.Select(e => e.Id).Contains(i.EnrolmentId)),
+                Is.EqualTo(LargeDemoDataSeeder.Apprentices * LargeDemoDataSeeder.EvidencePerApprentice));
+            Assert.That(db.EvidenceItems.Select(i => i.Status).Distinct().ToList(), Is.EquivalentTo(Enum.GetValues<EvidenceStatus>()));
+        });
+    }
+
+    [Test]
+    public async Task Seeding_again_changes_nothing()
+    {
+        var before = _database.CountAllRows();
+        using var scope = _services.CreateScope();
+
+        var seeded = await scope.ServiceProvider.GetRequiredService<LargeDemoDataSeeder>().SeedAsync(CancellationToken.None);
+
+        Assert.That(seeded, Is.False);
+        Assert.That(_database.CountAllRows(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void The_duty_evidence_counts_the_triggers_kept_agree_with_the_evidence_written_in_plain_sql()
+    {
+        Assert.That(_database.CountRows("DutyEvidenceCounts"), Is.GreaterThan(LargeDemoDataSeeder.Apprentices));
+        DutyEvidenceCountTests.AssertCountsMatchTheEvidence(_database);
+    }
+}
