@@ -9,7 +9,7 @@ using OpenQA.Selenium.Chrome;
 
 namespace ApprenticeTracker.Web.Tests.Browser;
 
-/// <summary>Signing in and out in a real browser (Debian's chromium) with JavaScript switched off.</summary>
+/// <summary>Signing in and out in a real browser (Debian's chromium), mostly with JavaScript switched off.</summary>
 public sealed class SignInBrowserTests
 {
     private AppFactory _factory = null!;
@@ -86,13 +86,42 @@ public sealed class SignInBrowserTests
         }
     }
 
-    private ChromeDriver Open()
+    [TestCase(DemoDataSeeder.ApprenticeEmail, 1280)]
+    [TestCase(DemoDataSeeder.AssessorEmail, 1280)]
+    [TestCase(DemoDataSeeder.ProviderEmail, 1280)]
+    [TestCase(DemoDataSeeder.ProviderEmail, 1440)]
+    public void Signed_in_the_menu_fits_the_window_or_folds_into_its_button(string email, int width)
+    {
+        using var browser = Open(width, javaScript: true);
+        browser.FindElement(By.Id("email")).SendKeys(email);
+        browser.FindElement(By.Id("password")).SendKeys(DemoDataSeeder.DemoPassword);
+        browser.FindElement(By.CssSelector("main button[type=submit]")).Click();
+        WaitUntil(browser, () => new Uri(browser.Url).AbsolutePath != "/Account/Login");
+
+        var windowWidth = Convert.ToInt32(browser.ExecuteScript("return document.documentElement.clientWidth;"), System.Globalization.CultureInfo.InvariantCulture);
+        var shown = browser.FindElements(By.CssSelector("header nav .nav-link, header nav .navbar-text, header nav .sign-out button"))
+            .Where(e => e.Displayed)
+            .ToList();
+        var folded = browser.FindElement(By.CssSelector(".navbar-toggler")).Displayed;
+
+        Assert.That(folded || shown.Count > 0, Is.True, "the menu is either shown or folded into its button");
+        Assert.That(
+            shown.Where(e => e.Location.X + e.Size.Width > windowWidth).Select(e => e.Text),
+            Is.Empty,
+            $"menu items beyond the right edge of a {windowWidth} px window");
+    }
+
+    private ChromeDriver Open(int width = 1280, bool javaScript = false)
     {
         var options = new ChromeOptions { BinaryLocation = _chromium };
         options.AddArguments(
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--window-size=1280,900");
-        options.AddUserProfilePreference("profile.managed_default_content_settings.javascript", 2);
+            "--disable-component-update", "--disable-sync", $"--window-size={width},900");
+        if (!javaScript)
+        {
+            options.AddUserProfilePreference("profile.managed_default_content_settings.javascript", 2);
+        }
+
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(_chromedriver), Path.GetFileName(_chromedriver));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;

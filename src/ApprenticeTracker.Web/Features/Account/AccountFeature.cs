@@ -21,6 +21,9 @@ public static class AccountFeature
 {
     public const string LoginPath = "/Account/Login";
     public const string LogoutPath = "/Account/Logout";
+
+    /// <summary>The account page, which also offers the sign-out button to someone who asked for <see cref="LogoutPath"/> with a GET.</summary>
+    public const string AccountPath = "/Account";
     public const string ChangePasswordPath = "/Account/ChangePassword";
     public const string AccessDeniedPath = "/Account/AccessDenied";
 
@@ -86,11 +89,15 @@ public static class AccountFeature
         return app;
     }
 
-    /// <summary>Signing out: a POST with the antiforgery token, never a link, so no other site can sign a user out.</summary>
+    /// <summary>
+    /// Signing out: a POST with the antiforgery token, never a link, so no other site can sign a user out. A GET of the
+    /// same address (typed, bookmarked) is sent to the account page, which offers the button.
+    /// </summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapPost(LogoutPath, SignOutAsync).AllowAnonymous();
+        endpoints.MapGet(LogoutPath, () => Results.LocalRedirect(AccountPath)).AllowAnonymous();
         return endpoints;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ApprenticeTracker.Web.Tests.Infrastructure;
+using ApprenticeTracker.Web.Tests.Support;
 
 namespace ApprenticeTracker.Web.Tests.Features.Account;
 
@@ -72,5 +73,37 @@ public sealed class LogoutTests : SeededAppFixture
         Assert.That(response.IsSuccessStatusCode, Is.False);
         Assert.That(response.SetCookies(), Has.None.StartsWith(".AspNetCore.Identity.Application="));
         Assert.That(afterwards.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task A_GET_of_the_sign_out_address_leads_to_the_account_page_whose_button_signs_out()
+    {
+        using var client = await SignInAsApprenticeAsync();
+
+        using var typed = await client.GetAsync("/Account/Logout");
+        var target = typed.RedirectTarget() ?? "(no redirect)";
+        var page = await AppFactory.ParseAsync(await client.GetAsync(target));
+        using var signedOut = await Forms.PostFormAsync(client, target, []);
+        using var afterwards = await client.GetAsync(ChangePassword);
+
+        Assert.That(typed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(target, Is.EqualTo("/Account"));
+        Assert.That(page.QuerySelector("main h2")?.TextContent, Is.EqualTo("Sign out"));
+        Assert.That(page.QuerySelector("main form")?.GetAttribute("action"), Is.EqualTo("/Account/Logout"));
+        Assert.That(page.QuerySelector("main form button[type=submit]")?.TextContent.Trim(), Is.EqualTo("Sign out"));
+        Assert.That(signedOut.RedirectTarget(), Is.EqualTo("/"));
+        Assert.That(afterwards.RedirectTarget(), Does.StartWith("/Account/Login"));
+    }
+
+    [Test]
+    public async Task The_account_page_tells_someone_signed_out_that_they_are_not_signed_in()
+    {
+        using var client = Factory.CreateClient();
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync("/Account/Logout"));
+
+        Assert.That(page.QuerySelector("main form"), Is.Null);
+        Assert.That(page.QuerySelector("main")?.TextContent, Does.Contain("You are not signed in."));
+        Assert.That(page.QuerySelector("main a[href='/Account/Login']"), Is.Not.Null);
     }
 }

@@ -23,13 +23,17 @@ public sealed class SignedInLayoutTests : SeededAppFixture
     }
 
     [Test]
-    public async Task Signed_in_the_header_offers_change_password_and_a_sign_out_button_that_posts_with_a_token()
+    public async Task Signed_in_the_header_links_the_name_to_the_account_page_and_offers_a_sign_out_button_that_posts_with_a_token()
     {
         using var client = await SignInAsApprenticeAsync();
 
         var page = await AppFactory.ParseAsync(await client.GetAsync("/"));
+        var account = await AppFactory.ParseAsync(await client.GetAsync("/Account"));
 
-        Assert.That(page.QuerySelector("nav a[href='/Account/ChangePassword']")?.TextContent.Trim(), Is.EqualTo("Change password"));
+        Assert.That(page.QuerySelector("nav a[href='/Account'] .signed-in-name")?.TextContent, Is.EqualTo("Łucja Wójcik"));
+        Assert.That(account.QuerySelector("main h1")?.TextContent, Is.EqualTo("Your account"));
+        Assert.That(account.QuerySelector("main a[href='/Account/ChangePassword']")?.TextContent.Trim(), Is.EqualTo("Change your password"));
+        Assert.That(account.QuerySelector("main dl")?.TextContent, Does.Contain(DemoDataSeeder.ApprenticeEmail).And.Contain("Apprentice"));
         var signOut = page.QuerySelector("nav form.sign-out");
         Assert.That(signOut?.GetAttribute("method"), Is.EqualTo("post"));
         Assert.That(signOut?.GetAttribute("action"), Is.EqualTo("/Account/Logout"));
