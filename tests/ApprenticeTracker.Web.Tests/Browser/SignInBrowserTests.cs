@@ -109,6 +109,13 @@ public sealed class SignInBrowserTests
             shown.Where(e => e.Location.X + e.Size.Width > windowWidth).Select(e => e.Text),
             Is.Empty,
             $"menu items beyond the right edge of a {windowWidth} px window");
+
+        // Nor does the role's home page scroll sideways: wide tables scroll inside their own box.
+        var wider = browser.ExecuteScript(
+            "return [...document.querySelectorAll('body *')]" +
+            ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.table-responsive'))" +
+            ".map(e => e.tagName + '.' + e.className).slice(0, 5).join(' | ');") as string;
+        Assert.That(wider, Is.Empty, $"elements of {new Uri(browser.Url).AbsolutePath} wider than the window");
     }
 
     private ChromeDriver Open(int width = 1280, bool javaScript = false)
