@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Web.Components.Forms;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace ApprenticeTracker.Web.Features.Provider;
 
@@ -36,6 +37,26 @@ public sealed class FormErrors
     /// <summary>The message for a field, or null when it has none.</summary>
     public string? For(string field) =>
         _errors.Find(e => string.Equals(e.Field, field, StringComparison.OrdinalIgnoreCase)).Message;
+
+    /// <summary>
+    /// Puts each refusal of a field into <paramref name="form"/>, where the shared <see cref="FieldError{TValue}"/>
+    /// shows it beside the field. A field is the property of that name of the form's model, unless
+    /// <paramref name="fields"/> maps it to another (when the input's id is not the property's name).
+    /// </summary>
+    public void ShowIn(EditContext form, IReadOnlyDictionary<string, FieldIdentifier>? fields = null)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var store = new ValidationMessageStore(form);
+        foreach (var (field, message) in _errors)
+        {
+            if (field is not null)
+            {
+                store.Add(fields is not null && fields.TryGetValue(field, out var mapped) ? mapped : form.Field(field), message);
+            }
+        }
+
+        form.NotifyValidationStateChanged();
+    }
 
     /// <summary>"is-invalid" when the field has a message, for Bootstrap's styling.</summary>
     public string? Invalid(string field) => For(field) is null ? null : "is-invalid";

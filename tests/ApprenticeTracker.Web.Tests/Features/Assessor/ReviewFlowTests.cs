@@ -1,5 +1,6 @@
 using System.Net;
 using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Seeding;
@@ -200,10 +201,15 @@ public sealed class ReviewFlowTests : SeededAppFixture
     /// <summary>A new item with a file, drafted and submitted by one of the demo assessor's apprentices through the domain.</summary>
     private async Task<Guid> NewSubmittedItemWithAFileAsync()
     {
-        var mine = (await Factory.EnrolmentsOfAsync()).Order().First();
+        var mine = await Factory.EnrolmentsOfAsync();
         var contexts = Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
-        var enrolment = await db.Enrolments.SingleAsync(e => e.Id == mine);
+
+        // Only an active apprenticeship takes new evidence, and the demo assessor's caseload includes one at gateway.
+        var enrolment = await db.Enrolments
+            .Where(e => mine.Contains(e.Id) && e.Status == EnrolmentStatus.Active)
+            .OrderBy(e => e.Id)
+            .FirstAsync();
         var standard = await db.Standards.Include(s => s.Duties).Include(s => s.Ksbs).SingleAsync(s => s.Id == enrolment.StandardId);
         var apprentice = await db.Apprentices.SingleAsync(a => a.Id == enrolment.ApprenticeId);
         var actor = new Actor(apprentice.UserId, apprentice.FullName);
