@@ -32,6 +32,21 @@ public sealed class EnrolTests : SeededAppFixture
     }
 
     [Test]
+    public async Task Enrolling_with_no_assessor_ticked_enrols_the_apprentice_with_none_assigned()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+        var fields = await ValidFieldsAsync(client, "mali.tau@example.org");
+        fields.RemoveAll(f => f.Key == "Input.AssessorIds");
+
+        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await ErrorsAsync(response));
+        var enrolmentId = Guid.Parse(response.RedirectTarget()!.Split('/', '?')[3]);
+        var assignments = await ProviderData.QueryAsync(Factory, db => db.AssessorAssignments.CountAsync(a => a.EnrolmentId == enrolmentId));
+        Assert.That(assignments, Is.Zero);
+    }
+
+    [Test]
     public async Task The_new_apprentice_must_change_the_first_password_when_they_first_sign_in()
     {
         using var admin = await SignInAsProviderAdminAsync();
