@@ -206,13 +206,13 @@ internal static class ReportBenchmark
             var roll = random.Next(100);
             if (roll >= 10)
             {
-                item.Submit(self, at.AddDays(1));
+                item.Submit(enrolment, self, at.AddDays(1));
                 if (roll >= 25)
                 {
                     if (roll < 40)
                     {
                         item.ReferBack(enrolment, assessor, "Say what you did yourself and what you learnt.", at.AddDays(3));
-                        item.Submit(self, at.AddDays(4));
+                        item.Submit(enrolment, self, at.AddDays(4));
                     }
 
                     item.Accept(enrolment, assessor, "Good evidence of working within your scope of practice.", at.AddDays(6));

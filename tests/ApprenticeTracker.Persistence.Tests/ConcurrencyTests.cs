@@ -32,9 +32,9 @@ public class ConcurrencyTests
         using var second = _database.CreateDbContext();
         var mine = first.EvidenceItems.Include(e => e.Duties).Single();
         var theirs = second.EvidenceItems.Include(e => e.Duties).Single();
-        mine.Submit(_world.ApprenticeActor, World.Now);
+        mine.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now);
         first.SaveChanges();
-        theirs.Submit(_world.ApprenticeActor, World.Now.AddMinutes(1));
+        theirs.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now.AddMinutes(1));
 
         Assert.Throws<DbUpdateConcurrencyException>(() => second.SaveChanges());
     }

@@ -35,7 +35,7 @@ public class DutyEvidenceCountTests
         Save(db => db.EvidenceItems.Add(draft));
         Assert.That(Counts(), Is.Empty);
 
-        Change(draft.Id, item => item.Submit(_world.ApprenticeActor, World.Now));
+        Change(draft.Id, item => item.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now));
 
         Assert.That(Counts(), Is.EquivalentTo(new[] { (1, 1, 0, 0), (4, 1, 0, 0) }));
         AssertCountsMatchTheEvidence();
@@ -46,15 +46,15 @@ public class DutyEvidenceCountTests
     {
         var first = _world.Draft("Phlebotomy observation", [_world.Duty(2)]);
         var second = _world.Draft("Reflective account of a near miss", [_world.Duty(2), _world.Duty(3)]);
-        first.Submit(_world.ApprenticeActor, World.Now.AddDays(-10));
-        second.Submit(_world.ApprenticeActor, World.Now.AddDays(-10));
+        first.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now.AddDays(-10));
+        second.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now.AddDays(-10));
         Save(db => db.EvidenceItems.AddRange(first, second));
 
         Review(first.Id, (item, enrolment, assessor) => item.Accept(enrolment, assessor, null, World.Now.AddDays(-9)));
         Review(second.Id, (item, enrolment, assessor) => item.ReferBack(enrolment, assessor, "Say what you would do differently.", World.Now.AddDays(-9)));
         Assert.That(Counts(), Is.EquivalentTo(new[] { (2, 0, 1, 1), (3, 0, 0, 1) }));
 
-        Change(second.Id, item => item.Submit(_world.ApprenticeActor, World.Now.AddDays(-8)));
+        Change(second.Id, item => item.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now.AddDays(-8)));
         Assert.That(Counts(), Is.EquivalentTo(new[] { (2, 1, 1, 0), (3, 1, 0, 0) }));
         AssertCountsMatchTheEvidence();
     }
@@ -63,7 +63,7 @@ public class DutyEvidenceCountTests
     public void Remapping_an_item_referred_back_moves_its_count_to_the_new_duties_and_drops_rows_left_empty()
     {
         var item = _world.Draft("Audit of sample labelling", [_world.Duty(5)]);
-        item.Submit(_world.ApprenticeActor, World.Now.AddDays(-10));
+        item.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now.AddDays(-10));
         Save(db => db.EvidenceItems.Add(item));
         Review(item.Id, (i, enrolment, assessor) => i.ReferBack(enrolment, assessor, "Map this to the duty it shows.", World.Now.AddDays(-9)));
 
@@ -84,13 +84,13 @@ public class DutyEvidenceCountTests
         using (var db = _database.CreateDbContext())
         {
             revision = db.EvidenceItems.Include(i => i.Duties).Include(i => i.Ksbs).Include(i => i.Attachments).Single(i => i.Id == accepted.Id)
-                .Revise(_world.ApprenticeActor, World.Now);
+                .Revise(_world.Enrolment, _world.ApprenticeActor, World.Now);
             db.EvidenceItems.Add(revision);
             db.SaveChanges();
         }
 
         Assert.That(Counts(), Is.EquivalentTo(new[] { (8, 0, 1, 0) }));
-        Change(revision.Id, i => i.Submit(_world.ApprenticeActor, World.Now));
+        Change(revision.Id, i => i.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now));
 
         Assert.That(Counts(), Is.EquivalentTo(new[] { (8, 1, 1, 0) }));
         AssertCountsMatchTheEvidence();
@@ -100,7 +100,7 @@ public class DutyEvidenceCountTests
     public void Deleting_a_draft_through_the_context_or_evidence_with_plain_sql_keeps_the_counts_right()
     {
         var submitted = _world.Draft("Calibration log", [_world.Duty(9), _world.Duty(10)]);
-        submitted.Submit(_world.ApprenticeActor, World.Now);
+        submitted.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now);
         var kept = _world.Accepted("Health and safety induction", _world.Duty(10));
         var draft = _world.Draft("Half-written reflection", [_world.Duty(9)]);
         Save(db => db.EvidenceItems.AddRange(submitted, kept, draft));
@@ -126,7 +126,7 @@ public class DutyEvidenceCountTests
     public void Links_added_and_removed_with_plain_sql_are_counted()
     {
         var item = _world.Draft("Case study", [_world.Duty(1)]);
-        item.Submit(_world.ApprenticeActor, World.Now);
+        item.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now);
         Save(db => db.EvidenceItems.Add(item));
         var id = item.Id.ToString().ToUpperInvariant();
 
@@ -148,7 +148,7 @@ public class DutyEvidenceCountTests
             var world = new World();
             db.AddRange(world.All());
             var submitted = world.Draft("Observed practice", [world.Duty(1), world.Duty(2)]);
-            submitted.Submit(world.ApprenticeActor, World.Now);
+            submitted.Submit(world.Enrolment, world.ApprenticeActor, World.Now);
             db.EvidenceItems.AddRange(submitted, world.Accepted("Witness statement", world.Duty(2)), world.Draft("Notes", [world.Duty(3)]));
             db.SaveChanges();
         }
@@ -166,7 +166,7 @@ public class DutyEvidenceCountTests
     public void Writing_the_counts_through_the_context_is_refused()
     {
         var item = _world.Draft("Observed practice", [_world.Duty(1)]);
-        item.Submit(_world.ApprenticeActor, World.Now);
+        item.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now);
         Save(db => db.EvidenceItems.Add(item));
 
         using (var db = _database.CreateDbContext())

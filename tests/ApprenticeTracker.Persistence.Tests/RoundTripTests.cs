@@ -139,11 +139,12 @@ public class RoundTripTests
     {
         var item = _world.Draft("Reflective account: my first ECG clinic", [_world.Duty(1), _world.Duty(4)], [_world.Ksb("K1")]);
         item.Attach(
+            _world.Enrolment,
             Attachment.Describe("ECG clinic – reflection.pdf", 2048, new string('a', 64), "application/pdf", "0f8fad5bd9cb469fa16570867728950e", World.Now.AddDays(-20)),
             5, _world.ApprenticeActor, World.Now.AddDays(-20));
-        item.Submit(_world.ApprenticeActor, World.Now.AddDays(-19));
+        item.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now.AddDays(-19));
         item.ReferBack(_world.Enrolment, _world.Assessor, "Say what you would do differently next time.", World.Now.AddDays(-18));
-        item.Submit(_world.ApprenticeActor, World.Now.AddDays(-17));
+        item.Submit(_world.Enrolment, _world.ApprenticeActor, World.Now.AddDays(-17));
         item.Accept(_world.Enrolment, _world.Assessor, null, World.Now.AddDays(-16));
         Save([.. _world.All(), item]);
 

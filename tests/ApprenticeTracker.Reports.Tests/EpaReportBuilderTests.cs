@@ -176,8 +176,8 @@ public class EpaReportBuilderTests
         var item = EvidenceItem.Draft(
             enrolment, standard, new EvidenceContent("Ward round photograph", EvidenceType.WorkProduct, DateOnly.FromDateTime(at.UtcDateTime), "A photograph of the ward round board."),
             [standard.Duties[0].Id], [], DateOnly.FromDateTime(DemoWorld.Now.UtcDateTime), self, at);
-        item.Attach(Attachment.Describe("ward-round.png", stored.SizeBytes, stored.Sha256, stored.Kind.ContentType, stored.StorageKey, at), 10, self, at);
-        item.Submit(self, at);
+        item.Attach(enrolment, Attachment.Describe("ward-round.png", stored.SizeBytes, stored.Sha256, stored.Kind.ContentType, stored.StorageKey, at), 10, self, at);
+        item.Submit(enrolment, self, at);
         item.Accept(enrolment, assessor, "Clear and relevant.", at.AddHours(2));
         db.EvidenceItems.Add(item);
         await db.SaveChangesAsync();

@@ -206,12 +206,18 @@ public sealed class Enrolment : AggregateRoot
     /// <summary>Records completion of the apprenticeship after gateway. Final.</summary>
     public void Complete(Actor actor, DateTimeOffset at) => MoveTo(EnrolmentStatus.Completed, null, actor, at);
 
-    /// <summary>New evidence is logged only while the apprentice is in learning.</summary>
-    public void EnsureAcceptsEvidence()
+    /// <summary>
+    /// Refuses the apprentice's change to evidence unless the apprentice is in learning (see
+    /// <see cref="EnrolmentStatusRules.AcceptsEvidence"/>): drafting, editing, attaching and removing files, submitting,
+    /// resubmitting and starting a revision all need an active apprenticeship.
+    /// </summary>
+    /// <param name="action">What the apprentice is doing, as it completes "Evidence can be … only while the apprenticeship is active": <c>logged</c>, <c>changed</c>, <c>submitted</c>, <c>revised</c>.</param>
+    public void EnsureAcceptsEvidence(string action)
     {
-        if (Status != EnrolmentStatus.Active)
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        if (!Status.AcceptsEvidence())
         {
-            throw new DomainException($"Evidence can be logged only while the apprenticeship is active; it is {Status.DisplayName().ToLowerInvariant()}.");
+            throw new DomainException($"Evidence can be {action} only while the apprenticeship is active; it is {Status.DisplayName().ToLowerInvariant()}.");
         }
     }
 
@@ -235,7 +241,10 @@ public sealed class Enrolment : AggregateRoot
 
         var duty = standard.FindDuty(dutyId)
             ?? throw new DomainException($"That duty is not part of {standard.DisplayReference}.", "DutyId");
-        if (Status != EnrolmentStatus.Active)
+
+        // Stricter than the other assessor decisions, which stay open during a break and at gateway: competence is
+        // signed off only while the apprentice is in learning, and so never on a closed record either.
+        if (!Status.AllowsSignOff())
         {
             throw new DomainException($"Duties are signed off only while the apprenticeship is active; it is {Status.DisplayName().ToLowerInvariant()}.");
         }
@@ -281,9 +290,13 @@ public sealed class Enrolment : AggregateRoot
         return signOff;
     }
 
-    /// <summary>Revokes a sign-off with a reason. The sign-off and the revocation both stay on record.</summary>
+    /// <summary>
+    /// Revokes a sign-off with a reason. The sign-off and the revocation both stay on record. Allowed during a break in
+    /// learning and at gateway, where a wrong sign-off must still be correctable; refused once the record is closed.
+    /// </summary>
     public void RevokeSignOff(Guid signOffId, string reason, Actor actor, DateTimeOffset at)
     {
+        EnsureNotFinal("revoke a sign-off");
         var signOff = _signOffs.Find(s => s.Id == signOffId)
             ?? throw new DomainException("That sign-off does not belong to this apprentice.");
         if (!signOff.IsActive)
@@ -297,7 +310,10 @@ public sealed class Enrolment : AggregateRoot
         RecordFor(actor, at, "duty.sign-off-revoked", nameof(DutySignOff), signOff.Id, why);
     }
 
-    /// <summary>The provider confirms one gateway requirement of the enrolment's standard version.</summary>
+    /// <summary>
+    /// The provider confirms one gateway requirement of the enrolment's standard version; refused once the record is
+    /// closed (withdrawn or completed).
+    /// </summary>
     public void ConfirmGatewayRequirement(Standard standard, string key, string? note, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(standard);
@@ -305,6 +321,8 @@ public sealed class Enrolment : AggregateRoot
         {
             throw new ArgumentException("The standard given is not the enrolment's standard version.", nameof(standard));
         }
+
+        EnsureNotFinal("confirm a gateway requirement");
 
         var requirement = standard.GatewayRequirements.FirstOrDefault(r => r.Key == key)
             ?? throw new DomainException($"'{key}' is not a gateway requirement of {standard.DisplayReference}.", "Key");
@@ -338,11 +356,13 @@ public sealed class Enrolment : AggregateRoot
             : $"{from.DisplayName()} → {next.DisplayName()}: {reason}");
     }
 
-    private void EnsureNotFinal(string what)
+    /// <summary>Refuses <paramref name="what"/> on a withdrawn or completed enrolment, whose record is closed.</summary>
+    /// <param name="what">What was tried, as it completes "You cannot …": <c>review evidence</c>, <c>revoke a sign-off</c>.</param>
+    internal void EnsureNotFinal(string what)
     {
-        if (Transitions[Status].Length == 0)
+        if (Status.IsFinal())
         {
-            throw new DomainException($"You cannot {what}: the apprenticeship is {Status.DisplayName().ToLowerInvariant()}.");
+            throw new DomainException($"You cannot {what}: the apprenticeship is {Status.DisplayName().ToLowerInvariant()}, and its record is closed.");
         }
     }
 

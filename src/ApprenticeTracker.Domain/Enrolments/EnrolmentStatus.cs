@@ -32,3 +32,25 @@ public static class EnrolmentStatusNames
         _ => status.ToString(),
     };
 }
+
+/// <summary>
+/// What an enrolment allows in each <see cref="EnrolmentStatus"/>. <see cref="Enrolment"/> enforces these rules; pages ask
+/// the same questions so that they offer only what the domain would accept.
+/// </summary>
+public static class EnrolmentStatusRules
+{
+    /// <summary>
+    /// Withdrawn and completed are final: the record is closed, so nothing more is reviewed, signed off, revoked or
+    /// confirmed on it. These are exactly the statuses with no allowed next status.
+    /// </summary>
+    public static bool IsFinal(this EnrolmentStatus status) => status is EnrolmentStatus.Withdrawn or EnrolmentStatus.Completed;
+
+    /// <summary>
+    /// The apprentice logs and changes evidence (drafts, edits, files, submissions, revisions) only while in learning:
+    /// not during a break, nor at gateway, nor once the record is closed. Discarding their own draft is always allowed.
+    /// </summary>
+    public static bool AcceptsEvidence(this EnrolmentStatus status) => status == EnrolmentStatus.Active;
+
+    /// <summary>Duties are signed off only while the apprentice is in learning.</summary>
+    public static bool AllowsSignOff(this EnrolmentStatus status) => status == EnrolmentStatus.Active;
+}

@@ -14,6 +14,8 @@ public sealed class Attachment : Entity
     public const int StorageKeyMaxLength = 100;
     public const int Sha256HexLength = 64;
 
+    private static readonly string[] SizeUnits = ["KB", "MB", "GB"];
+
     private Attachment()
     {
         FileName = string.Empty;
@@ -79,7 +81,17 @@ public sealed class Attachment : Entity
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        if (contentType.Length > ContentTypeMaxLength)
+        {
+            throw new DomainException($"The file '{name}' cannot be stored: its content type is longer than {ContentTypeMaxLength} characters.", "Attachments");
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(storageKey);
+        if (storageKey.Length > StorageKeyMaxLength)
+        {
+            throw new ArgumentException($"A storage key must be {StorageKeyMaxLength} characters or fewer.", nameof(storageKey));
+        }
+
         return new Attachment(Guid.NewGuid())
         {
             FileName = name,
@@ -107,11 +119,29 @@ public sealed class Attachment : Entity
     private static string Printable(string name) =>
         new(name.Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
-    /// <summary>"2.4 MB", "512 KB", "900 bytes".</summary>
-    public static string FormatSize(long bytes) => bytes switch
+    /// <summary>
+    /// "900 bytes", "512 KB", "2.4 MB", "1.5 GB": to one decimal place at most, in the largest unit (1 KB = 1024 bytes)
+    /// in which the rounded figure is at least 1, so that a size just short of a unit shows as that unit: 1,048,575
+    /// bytes is "1 MB", never "1024 KB".
+    /// </summary>
+    public static string FormatSize(long bytes)
     {
-        >= 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024d / 1024d:0.#} MB"),
-        >= 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024d:0.#} KB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
-    };
+        if (bytes < 1024)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
+        }
+
+        // Rounded before the unit is chosen, and shown exactly as rounded, so that the choice and the figure agree.
+        var value = bytes / 1024d;
+        var unit = 0;
+        while (unit < SizeUnits.Length - 1 && RoundSize(value) >= 1024)
+        {
+            value /= 1024;
+            unit++;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{RoundSize(value):0.#} {SizeUnits[unit]}");
+    }
+
+    private static double RoundSize(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
 }

@@ -94,7 +94,7 @@ public sealed class EvidenceItem : AggregateRoot
         DateOnly today, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
-        enrolment.EnsureAcceptsEvidence();
+        enrolment.EnsureAcceptsEvidence("logged");
         var item = new EvidenceItem(Guid.NewGuid(), enrolment.Id)
         {
             Status = EvidenceStatus.Draft,
@@ -107,23 +107,23 @@ public sealed class EvidenceItem : AggregateRoot
         return item;
     }
 
-    /// <summary>Changes a draft or an item referred back.</summary>
+    /// <summary>Changes a draft or an item referred back, while the apprenticeship is active.</summary>
     public void Edit(
         Enrolment enrolment, Standard standard, EvidenceContent content, IEnumerable<Guid> dutyIds, IEnumerable<Guid> ksbIds,
         DateOnly today, Actor actor, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(enrolment);
+        EnsureChangeable(enrolment, "changed");
         EnsureEditable("changed");
-        EnsureBelongsTo(enrolment);
         Apply(enrolment, standard, content, dutyIds, ksbIds, today);
         Touch(at);
         Record(actor, at, "evidence.edited", Title);
     }
 
-    /// <summary>Attaches a stored file, up to <paramref name="maxAttachments"/> files an item.</summary>
-    public void Attach(Attachment attachment, int maxAttachments, Actor actor, DateTimeOffset at)
+    /// <summary>Attaches a stored file, up to <paramref name="maxAttachments"/> files an item, while the apprenticeship is active.</summary>
+    public void Attach(Enrolment enrolment, Attachment attachment, int maxAttachments, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(attachment);
+        EnsureChangeable(enrolment, "changed");
         EnsureEditable("changed");
         if (_attachments.Count >= maxAttachments)
         {
@@ -136,9 +136,13 @@ public sealed class EvidenceItem : AggregateRoot
         RecordFor(actor, at, "evidence.file-attached", nameof(EvidenceItem), Id, $"{attachment.FileName} ({Attachment.FormatSize(attachment.SizeBytes)}, SHA-256 {attachment.Sha256})");
     }
 
-    /// <summary>Removes a file from a draft or an item referred back, and returns its record so the file store can forget it.</summary>
-    public Attachment Detach(Guid attachmentId, Actor actor, DateTimeOffset at)
+    /// <summary>
+    /// Removes a file from a draft or an item referred back, while the apprenticeship is active, and returns its record
+    /// so the file store can forget it.
+    /// </summary>
+    public Attachment Detach(Enrolment enrolment, Guid attachmentId, Actor actor, DateTimeOffset at)
     {
+        EnsureChangeable(enrolment, "changed");
         EnsureEditable("changed");
         var attachment = _attachments.Find(a => a.Id == attachmentId)
             ?? throw new DomainException("That file is not attached to this item.", "Attachments");
@@ -148,9 +152,13 @@ public sealed class EvidenceItem : AggregateRoot
         return attachment;
     }
 
-    /// <summary>Sends a draft, or an item referred back, to the assessors. It must support at least one duty.</summary>
-    public void Submit(Actor actor, DateTimeOffset at)
+    /// <summary>
+    /// Sends a draft, or an item referred back, to the assessors, while the apprenticeship is active. It must support
+    /// at least one duty.
+    /// </summary>
+    public void Submit(Enrolment enrolment, Actor actor, DateTimeOffset at)
     {
+        EnsureChangeable(enrolment, "submitted");
         if (!IsEditable)
         {
             throw new DomainException($"This item is {Status.DisplayName().ToLowerInvariant()} and cannot be submitted again.");
@@ -169,7 +177,10 @@ public sealed class EvidenceItem : AggregateRoot
         Record(actor, at, resubmission ? "evidence.resubmitted" : "evidence.submitted", Title);
     }
 
-    /// <summary>An assigned assessor judges the submission valid, authentic, current and sufficient. The item is then locked.</summary>
+    /// <summary>
+    /// An assigned assessor judges the submission valid, authentic, current and sufficient. The item is then locked.
+    /// Refused once the apprenticeship is withdrawn or completed; allowed during a break in learning and at gateway.
+    /// </summary>
     public void Accept(Enrolment enrolment, Assessor assessor, string? feedback, DateTimeOffset at)
     {
         var comment = Check.OptionalText(feedback, EvidenceReview.FeedbackMaxLength, "feedback", "Feedback");
@@ -178,7 +189,10 @@ public sealed class EvidenceItem : AggregateRoot
         Record(assessor.AsActor(), at, "evidence.accepted", comment);
     }
 
-    /// <summary>An assigned assessor returns the submission to the apprentice; feedback is required.</summary>
+    /// <summary>
+    /// An assigned assessor returns the submission to the apprentice; feedback is required. Refused once the
+    /// apprenticeship is withdrawn or completed; allowed during a break in learning and at gateway.
+    /// </summary>
     public void ReferBack(Enrolment enrolment, Assessor assessor, string feedback, DateTimeOffset at)
     {
         var comment = feedback?.Trim();
@@ -193,7 +207,10 @@ public sealed class EvidenceItem : AggregateRoot
         Record(assessor.AsActor(), at, "evidence.referred-back", comment);
     }
 
-    /// <summary>Records that the apprentice discards a draft; the caller then removes it. Only drafts can be discarded.</summary>
+    /// <summary>
+    /// Records that the apprentice discards a draft; the caller then removes it. Only drafts can be discarded, but in
+    /// any status of the apprenticeship: removing one's own unsubmitted work changes nothing on record.
+    /// </summary>
     public void Discard(Actor actor, DateTimeOffset at)
     {
         if (Status != EvidenceStatus.Draft)
@@ -204,9 +221,10 @@ public sealed class EvidenceItem : AggregateRoot
         Record(actor, at, "evidence.deleted", Title);
     }
 
-    /// <summary>Starts a new draft revision of accepted evidence, leaving the accepted item as it is.</summary>
-    public EvidenceItem Revise(Actor actor, DateTimeOffset at)
+    /// <summary>Starts a new draft revision of accepted evidence, while the apprenticeship is active, leaving the accepted item as it is.</summary>
+    public EvidenceItem Revise(Enrolment enrolment, Actor actor, DateTimeOffset at)
     {
+        EnsureChangeable(enrolment, "revised");
         if (Status != EvidenceStatus.Accepted)
         {
             throw new DomainException("Only accepted evidence is revised; change a draft or an item referred back directly.");
@@ -236,6 +254,7 @@ public sealed class EvidenceItem : AggregateRoot
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(assessor);
         EnsureBelongsTo(enrolment);
+        enrolment.EnsureNotFinal("review evidence");
         if (!enrolment.IsAssignedTo(assessor.Id))
         {
             throw new DomainException("Only an assessor assigned to this apprentice can review their evidence.");
@@ -311,6 +330,14 @@ public sealed class EvidenceItem : AggregateRoot
                 : "It is waiting for an assessor's review.";
             throw new DomainException($"This item cannot be {verb}. {reason}");
         }
+    }
+
+    /// <summary>The apprentice's changes need the item's own enrolment, and that enrolment active.</summary>
+    private void EnsureChangeable(Enrolment enrolment, string action)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        EnsureBelongsTo(enrolment);
+        enrolment.EnsureAcceptsEvidence(action);
     }
 
     private void EnsureBelongsTo(Enrolment enrolment)

@@ -8,6 +8,9 @@ public sealed class Ksb : Entity
     public const int DetailMaxLength = 2000;
     public const int CodeMaxLength = 10;
 
+    /// <summary>The longest publisher's id kept; the same limit as a duty's.</summary>
+    public const int ExternalIdMaxLength = Duty.ExternalIdMaxLength;
+
     private Ksb()
     {
         ExternalId = string.Empty;
@@ -36,6 +39,7 @@ public sealed class Ksb : Entity
     /// <summary>K1, S3, B2…</summary>
     public string Code { get; private set; }
 
+    /// <summary>The publisher's id of the statement (a GUID in current Skills England data).</summary>
     public string ExternalId { get; private set; }
 
     public string Detail { get; private set; }

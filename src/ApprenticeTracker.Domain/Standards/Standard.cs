@@ -121,6 +121,9 @@ public sealed class Standard : AggregateRoot
     /// <summary>Finds a duty of this version by id; null when the id belongs to no duty of this version.</summary>
     public Duty? FindDuty(Guid dutyId) => _duties.Find(d => d.Id == dutyId);
 
+    /// <summary>The start of an over-long id, enough to find it in the file without repeating all of it.</summary>
+    private static string Abbreviated(string id) => id.Length <= 40 ? id : string.Concat(id.AsSpan(0, 40), "…");
+
     private void ApplyDetails(StandardDefinition d)
     {
         ReferenceNumber = Check.Text(d.ReferenceNumber, ReferenceNumberMaxLength, "reference number", "referenceNumber").ToUpperInvariant();
@@ -154,11 +157,20 @@ public sealed class Standard : AggregateRoot
         }
 
         var ksbExternalIds = new HashSet<string>(StringComparer.Ordinal);
+        var ksbPositions = new Dictionary<KsbKind, int>();
         foreach (var k in d.Ksbs)
         {
+            ksbPositions[k.Kind] = ksbPositions.GetValueOrDefault(k.Kind) + 1;
             if (string.IsNullOrWhiteSpace(k.ExternalId) || !ksbExternalIds.Add(k.ExternalId))
             {
                 throw new DomainException($"Every KSB needs a unique id; '{k.ExternalId}' is missing or repeated.", "ksbs");
+            }
+
+            if (k.ExternalId.Length > Ksb.ExternalIdMaxLength)
+            {
+                throw new DomainException(
+                    $"The id of {k.Kind.Prefix()}{ksbPositions[k.Kind]} ('{Abbreviated(k.ExternalId)}') is {k.ExternalId.Length} characters long; it must be {Ksb.ExternalIdMaxLength} characters or fewer.",
+                    "ksbs");
             }
 
             Check.Text(k.Detail, Ksb.DetailMaxLength, $"detail of {k.Kind.ToString().ToLowerInvariant()} '{k.ExternalId}'", "ksbs");
@@ -174,12 +186,17 @@ public sealed class Standard : AggregateRoot
                 throw new DomainException($"Every duty needs a unique dutyId; duty {position} has '{duty.ExternalId}', which is missing or repeated.", "duties");
             }
 
+            if (duty.ExternalId.Length > Duty.ExternalIdMaxLength)
+            {
+                throw new DomainException($"The dutyId of duty {position} ('{Abbreviated(duty.ExternalId)}') is {duty.ExternalId.Length} characters long; it must be {Duty.ExternalIdMaxLength} characters or fewer.", "duties");
+            }
+
             Check.Text(duty.Statement, Duty.StatementMaxLength, $"statement of duty {position}", "duties");
             foreach (var mapped in duty.MappedKsbIds)
             {
                 if (!ksbExternalIds.Contains(mapped))
                 {
-                    throw new DomainException($"Duty D{position} is mapped to KSB id '{mapped}', which the file does not define.", "duties");
+                    throw new DomainException($"Duty D{position} is mapped to KSB id '{Abbreviated(mapped)}', which the file does not define.", "duties");
                 }
             }
         }

@@ -314,7 +314,7 @@ public sealed class DemoDataSeeder
                 if (i < files.Count)
                 {
                     var (name, file) = files[i];
-                    item.Attach(Attachment.Describe(name, file.SizeBytes, file.Sha256, file.Kind.ContentType, file.StorageKey, at), 10, self, at);
+                    item.Attach(enrolment, Attachment.Describe(name, file.SizeBytes, file.Sha256, file.Kind.ContentType, file.StorageKey, at), 10, self, at);
                 }
 
                 Advance(item, state, enrolment, reviewer, self, at);
@@ -333,7 +333,7 @@ public sealed class DemoDataSeeder
             }
 
             at = at.AddDays(1 + _random.Next(2));
-            item.Submit(self, at);
+            item.Submit(enrolment, self, at);
             var referredFirst = state is Planned.ReferredBack or Planned.Resubmitted || (state == Planned.Accepted && _random.Next(100) < 20);
             if (referredFirst)
             {
@@ -345,7 +345,7 @@ public sealed class DemoDataSeeder
                 }
 
                 at = at.AddDays(1 + _random.Next(3));
-                item.Submit(self, at);
+                item.Submit(enrolment, self, at);
             }
 
             if (state == Planned.Accepted)

@@ -96,7 +96,18 @@ internal sealed class EnrolmentBuilder
             MakeReadyForGateway(enrolment, standard);
         }
 
-        switch (_status)
+        MoveTo(enrolment, standard, _status);
+        enrolment.DequeueAuditEvents();
+        return enrolment;
+    }
+
+    /// <summary>
+    /// Moves an active enrolment to <paramref name="status"/> along allowed transitions, for a test that must set up
+    /// records while it is active and then act on it in another status. Gateway and completion need it ready for gateway.
+    /// </summary>
+    public static void MoveTo(Enrolment enrolment, Standard standard, EnrolmentStatus status)
+    {
+        switch (status)
         {
             case EnrolmentStatus.BreakInLearning:
                 enrolment.StartBreakInLearning("Parental leave", Actors.ProviderAdmin, Clock.Now);
@@ -112,9 +123,6 @@ internal sealed class EnrolmentBuilder
                 enrolment.Complete(Actors.ProviderAdmin, Clock.Now);
                 break;
         }
-
-        enrolment.DequeueAuditEvents();
-        return enrolment;
     }
 
     private Assessor AssessorFor(Enrolment enrolment)

@@ -85,12 +85,12 @@ internal sealed class EvidenceBuilder(Enrolment enrolment, Standard standard)
         var item = EvidenceItem.Draft(enrolment, standard, content, _dutyIds, _ksbIds, Clock.Today, Actors.Apprentice, Clock.Now);
         foreach (var attachment in _attachments)
         {
-            item.Attach(attachment, 10, Actors.Apprentice, Clock.Now);
+            item.Attach(enrolment, attachment, 10, Actors.Apprentice, Clock.Now);
         }
 
         if (_status != EvidenceStatus.Draft)
         {
-            item.Submit(Actors.Apprentice, Clock.Now);
+            item.Submit(enrolment, Actors.Apprentice, Clock.Now);
         }
 
         if (_status == EvidenceStatus.Accepted)

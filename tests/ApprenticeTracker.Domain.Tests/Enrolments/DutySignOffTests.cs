@@ -291,6 +291,52 @@ public class DutySignOffTests
         Assert.That(refusal, Has.Message.EqualTo("That sign-off does not belong to this apprentice."));
     }
 
+    [TestCase(EnrolmentStatus.Gateway)]
+    [TestCase(EnrolmentStatus.Completed)]
+    public void Signing_off_at_gateway_or_after_completion_is_refused_before_anything_else_is_checked(EnrolmentStatus status)
+    {
+        var enrolment = ReadyForGateway();
+        EnrolmentBuilder.MoveTo(enrolment, _standard, status);
+        var signOffs = enrolment.SignOffs.Count;
+
+        var refusal = Assert.Throws<DomainException>(() => enrolment.SignOffDuty(_standard, _d1.Id, _assessor, [], Declaration, Clock.Later(1)));
+
+        Assert.That(refusal, Has.Message.EqualTo($"Duties are signed off only while the apprenticeship is active; it is {status.DisplayName().ToLowerInvariant()}."));
+        Assert.That(enrolment.SignOffs, Has.Count.EqualTo(signOffs));
+    }
+
+    [TestCase(EnrolmentStatus.Withdrawn)]
+    [TestCase(EnrolmentStatus.Completed)]
+    public void Revoking_a_sign_off_is_refused_once_the_apprenticeship_is_withdrawn_or_completed(EnrolmentStatus status)
+    {
+        var enrolment = ReadyForGateway();
+        var signOff = enrolment.ActiveSignOffFor(_d1.Id)!;
+        EnrolmentBuilder.MoveTo(enrolment, _standard, status);
+        var stamp = enrolment.ConcurrencyStamp;
+
+        var refusal = Assert.Throws<DomainException>(() => enrolment.RevokeSignOff(signOff.Id, "Signed in error", Actors.ProviderAdmin, Clock.Later(1)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refusal, Has.Message.EqualTo($"You cannot revoke a sign-off: the apprenticeship is {status.DisplayName().ToLowerInvariant()}, and its record is closed."));
+            Assert.That(signOff.IsActive, Is.True);
+            Assert.That(enrolment.ConcurrencyStamp, Is.EqualTo(stamp));
+        }
+    }
+
+    [TestCase(EnrolmentStatus.BreakInLearning)]
+    [TestCase(EnrolmentStatus.Gateway)]
+    public void Revoking_a_sign_off_stays_open_during_a_break_in_learning_and_at_gateway(EnrolmentStatus status)
+    {
+        var enrolment = ReadyForGateway();
+        var signOff = enrolment.ActiveSignOffFor(_d1.Id)!;
+        EnrolmentBuilder.MoveTo(enrolment, _standard, status);
+
+        enrolment.RevokeSignOff(signOff.Id, "Signed in error", Actors.ProviderAdmin, Clock.Later(1));
+
+        Assert.That(signOff.IsActive, Is.False);
+    }
+
     [Test]
     public void A_duty_can_be_signed_off_again_after_its_sign_off_is_revoked()
     {
@@ -316,6 +362,10 @@ public class DutySignOffTests
             + "(\u201cCommunicate with others using techniques that facilitate understanding.\u201d), "
             + "and that the evidence I have chosen is valid, authentic, current and sufficient."));
     }
+
+    /// <summary>An enrolment with every duty signed off and every gateway item confirmed, so it can move to any status.</summary>
+    private Enrolment ReadyForGateway() =>
+        new EnrolmentBuilder().OnStandard(_standard).WithAssessor(_assessor).ReadyForGateway().Build();
 
     private EvidenceItem AcceptedEvidenceFor(params Duty[] duties) =>
         new EvidenceBuilder(_enrolment, _standard).MappedTo(duties).Accepted(by: _assessor).Build();

@@ -475,7 +475,7 @@ public class EnrolmentTests
     {
         var enrolment = new EnrolmentBuilder().Build();
 
-        Assert.DoesNotThrow(enrolment.EnsureAcceptsEvidence);
+        Assert.DoesNotThrow(() => enrolment.EnsureAcceptsEvidence("logged"));
     }
 
     [TestCase(EnrolmentStatus.BreakInLearning, "break in learning")]
@@ -486,7 +486,7 @@ public class EnrolmentTests
     {
         var enrolment = new EnrolmentBuilder().InStatus(status).Build();
 
-        var refusal = Assert.Throws<DomainException>(enrolment.EnsureAcceptsEvidence);
+        var refusal = Assert.Throws<DomainException>(() => enrolment.EnsureAcceptsEvidence("logged"));
 
         Assert.That(refusal, Has.Message.EqualTo($"Evidence can be logged only while the apprenticeship is active; it is {named}."));
     }
@@ -545,6 +545,44 @@ public class EnrolmentTests
 
         Assert.That(refusal, Has.Message.EqualTo("'All degree modules passed' is already confirmed."));
         Assert.That(enrolment.GatewayConfirmations, Has.Count.EqualTo(1));
+    }
+
+    [TestCase(EnrolmentStatus.Withdrawn)]
+    [TestCase(EnrolmentStatus.Completed)]
+    public void Confirming_a_gateway_requirement_is_refused_once_the_apprenticeship_is_withdrawn_or_completed(EnrolmentStatus status)
+    {
+        var standard = SampleStandards.St0413();
+        var enrolment = new EnrolmentBuilder().OnStandard(standard).InStatus(status).Build();
+        var confirmed = enrolment.GatewayConfirmations.Count;
+
+        var refusal = Assert.Throws<DomainException>(() => enrolment.ConfirmGatewayRequirement(standard, "modules-passed", null, Actors.ProviderAdmin, Clock.Later(1)));
+
+        Assert.That(refusal, Has.Message.EqualTo($"You cannot confirm a gateway requirement: the apprenticeship is {status.DisplayName().ToLowerInvariant()}, and its record is closed."));
+        Assert.That(enrolment.GatewayConfirmations, Has.Count.EqualTo(confirmed));
+    }
+
+    [Test]
+    public void Confirming_a_gateway_requirement_stays_open_during_a_break_in_learning()
+    {
+        var standard = SampleStandards.St0413();
+        var enrolment = new EnrolmentBuilder().OnStandard(standard).InStatus(EnrolmentStatus.BreakInLearning).Build();
+
+        enrolment.ConfirmGatewayRequirement(standard, "modules-passed", null, Actors.ProviderAdmin, Clock.Later(1));
+
+        Assert.That(enrolment.GatewayConfirmations.Single().RequirementKey, Is.EqualTo("modules-passed"));
+    }
+
+    [TestCase(EnrolmentStatus.Active, false)]
+    [TestCase(EnrolmentStatus.BreakInLearning, false)]
+    [TestCase(EnrolmentStatus.Gateway, false)]
+    [TestCase(EnrolmentStatus.Withdrawn, true)]
+    [TestCase(EnrolmentStatus.Completed, true)]
+    public void Only_withdrawn_and_completed_are_final_and_they_are_the_statuses_with_nowhere_to_go(EnrolmentStatus status, bool final)
+    {
+        var enrolment = new EnrolmentBuilder().InStatus(status).Build();
+
+        Assert.That(status.IsFinal(), Is.EqualTo(final));
+        Assert.That(enrolment.AllowedNextStatuses().Count == 0, Is.EqualTo(final));
     }
 
     [Test]

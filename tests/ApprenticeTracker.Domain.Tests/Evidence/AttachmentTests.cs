@@ -113,9 +113,59 @@ public class AttachmentTests
     [TestCase(524_288, "512 KB")]
     [TestCase(1_048_576, "1 MB")]
     [TestCase(2_516_582, "2.4 MB")]
-    public void Sizes_are_shown_in_bytes_KB_or_MB(long bytes, string shown)
+    [TestCase(1_610_612_736, "1.5 GB")]
+    public void Sizes_are_shown_in_bytes_KB_MB_or_GB(long bytes, string shown)
     {
         Assert.That(Attachment.FormatSize(bytes), Is.EqualTo(shown));
+    }
+
+    [TestCase(1075, "1 KB", TestName = "Just_under_1_05_KB_rounds_down_to_1_KB")]
+    [TestCase(1076, "1.1 KB", TestName = "Just_over_1_05_KB_rounds_up_to_1_1_KB")]
+    [TestCase(1280, "1.3 KB", TestName = "Exactly_1_25_KB_rounds_half_away_from_zero_to_1_3_KB")]
+    public void Sizes_are_rounded_to_one_decimal_place(long bytes, string shown)
+    {
+        Assert.That(Attachment.FormatSize(bytes), Is.EqualTo(shown));
+    }
+
+    [TestCase(1_048_524, "1023.9 KB", TestName = "A_size_that_rounds_below_1024_KB_stays_in_KB")]
+    [TestCase(1_048_525, "1 MB", TestName = "A_size_that_rounds_to_1024_KB_is_shown_as_1_MB")]
+    [TestCase(1_048_575, "1 MB", TestName = "One_byte_short_of_a_megabyte_is_shown_as_1_MB")]
+    [TestCase(1_073_689_395, "1023.9 MB", TestName = "A_size_that_rounds_below_1024_MB_stays_in_MB")]
+    [TestCase(1_073_689_396, "1 GB", TestName = "A_size_that_rounds_to_1024_MB_is_shown_as_1_GB")]
+    [TestCase(1_073_741_823, "1 GB", TestName = "One_byte_short_of_a_gigabyte_is_shown_as_1_GB")]
+    [TestCase(1_073_741_824, "1 GB", TestName = "Exactly_a_gigabyte_is_shown_as_1_GB")]
+    public void A_size_just_short_of_the_next_unit_rolls_over_to_it(long bytes, string shown)
+    {
+        Assert.That(Attachment.FormatSize(bytes), Is.EqualTo(shown));
+    }
+
+    [Test]
+    public void A_content_type_longer_than_its_column_is_refused_with_the_file_named()
+    {
+        var contentType = "application/" + new string('x', Attachment.ContentTypeMaxLength - "application/".Length + 1);
+
+        var refusal = Assert.Throws<DomainException>(() =>
+            Attachment.Describe("notes.pdf", 10, Files.Sha256, contentType, "key", Clock.Now));
+
+        Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("Attachments"));
+        Assert.That(refusal, Has.Message.EqualTo("The file 'notes.pdf' cannot be stored: its content type is longer than 100 characters."));
+    }
+
+    [Test]
+    public void A_content_type_of_exactly_its_column_length_is_kept()
+    {
+        var contentType = "application/" + new string('x', Attachment.ContentTypeMaxLength - "application/".Length);
+
+        var attachment = Attachment.Describe("notes.pdf", 10, Files.Sha256, contentType, "key", Clock.Now);
+
+        Assert.That(attachment.ContentType, Is.EqualTo(contentType));
+    }
+
+    [Test]
+    public void A_storage_key_longer_than_its_column_is_a_programming_error()
+    {
+        Assert.Throws<ArgumentException>(() =>
+            Attachment.Describe("notes.pdf", 10, Files.Sha256, "application/pdf", new string('k', Attachment.StorageKeyMaxLength + 1), Clock.Now));
     }
 
     private static Attachment Describe(string fileName) =>

@@ -286,7 +286,7 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).Build();
 
-        var refusal = Assert.Throws<DomainException>(() => item.Submit(Actors.Apprentice, Clock.Now));
+        var refusal = Assert.Throws<DomainException>(() => item.Submit(_enrolment, Actors.Apprentice, Clock.Now));
 
         Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("DutyIds").And.Message.Contains("at least one duty"));
         Assert.That(item.Status, Is.EqualTo(EvidenceStatus.Draft));
@@ -297,7 +297,7 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).MappedTo(_d1).Build();
 
-        item.Submit(Actors.Apprentice, Clock.Later(10));
+        item.Submit(_enrolment, Actors.Apprentice, Clock.Later(10));
 
         using (Assert.EnterMultipleScope())
         {
@@ -313,7 +313,7 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).Titled("Ward round").MappedTo(_d1).Build();
 
-        item.Submit(Actors.Apprentice, Clock.Later(10));
+        item.Submit(_enrolment, Actors.Apprentice, Clock.Later(10));
 
         var recorded = item.DequeueAuditEvents().Single();
         Assert.That(
@@ -326,7 +326,7 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).MappedTo(_d1).Submitted().Build();
 
-        var refusal = Assert.Throws<DomainException>(() => item.Submit(Actors.Apprentice, Clock.Now));
+        var refusal = Assert.Throws<DomainException>(() => item.Submit(_enrolment, Actors.Apprentice, Clock.Now));
 
         Assert.That(refusal, Has.Message.EqualTo("This item is submitted and cannot be submitted again."));
         Assert.That(item.SubmissionCount, Is.EqualTo(1));
@@ -337,7 +337,7 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).MappedTo(_d1).ReferredBack(by: _assessor).Build();
 
-        item.Submit(Actors.Apprentice, Clock.Later(20));
+        item.Submit(_enrolment, Actors.Apprentice, Clock.Later(20));
 
         Assert.That(item.Status, Is.EqualTo(EvidenceStatus.Submitted));
         Assert.That(item.SubmissionCount, Is.EqualTo(2));
@@ -349,7 +349,7 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).MappedTo(_d1).ReferredBack(by: _assessor).Build();
 
-        item.Submit(Actors.Apprentice, Clock.Later(20));
+        item.Submit(_enrolment, Actors.Apprentice, Clock.Later(20));
 
         Assert.That(item.DequeueAuditEvents().Select(e => e.Action), Is.EqualTo(new[] { "evidence.resubmitted" }));
     }
@@ -513,9 +513,9 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).MappedTo(_d1).Submitted().Build();
         item.ReferBack(_enrolment, _assessor, "First: say what you did.", Clock.Later(10));
-        item.Submit(Actors.Apprentice, Clock.Later(20));
+        item.Submit(_enrolment, Actors.Apprentice, Clock.Later(20));
         item.ReferBack(_enrolment, _assessor, "Second: add the date.", Clock.Later(30));
-        item.Submit(Actors.Apprentice, Clock.Later(40));
+        item.Submit(_enrolment, Actors.Apprentice, Clock.Later(40));
 
         item.Accept(_enrolment, _assessor, "Third: accepted.", Clock.Later(50));
 
@@ -547,7 +547,7 @@ public class EvidenceItemTests
     {
         var item = Accepted();
 
-        var refusal = Assert.Throws<DomainException>(() => item.Attach(Files.Pdf(), 10, Actors.Apprentice, Clock.Now));
+        var refusal = Assert.Throws<DomainException>(() => item.Attach(_enrolment, Files.Pdf(), 10, Actors.Apprentice, Clock.Now));
 
         Assert.That(refusal, Has.Message.Contains("Accepted evidence is locked"));
         Assert.That(item.Attachments, Is.Empty);
@@ -559,7 +559,7 @@ public class EvidenceItemTests
         var item = new EvidenceBuilder(_enrolment, _standard).MappedTo(_d1).WithAttachment(Files.Pdf()).Accepted(by: _assessor).Build();
         var attachment = item.Attachments.Single();
 
-        var refusal = Assert.Throws<DomainException>(() => item.Detach(attachment.Id, Actors.Apprentice, Clock.Now));
+        var refusal = Assert.Throws<DomainException>(() => item.Detach(_enrolment, attachment.Id, Actors.Apprentice, Clock.Now));
 
         Assert.That(refusal, Has.Message.Contains("Accepted evidence is locked"));
         Assert.That(item.Attachments, Has.Count.EqualTo(1));
@@ -570,7 +570,7 @@ public class EvidenceItemTests
     {
         var item = Accepted();
 
-        var refusal = Assert.Throws<DomainException>(() => item.Submit(Actors.Apprentice, Clock.Now));
+        var refusal = Assert.Throws<DomainException>(() => item.Submit(_enrolment, Actors.Apprentice, Clock.Now));
 
         Assert.That(refusal, Has.Message.EqualTo("This item is accepted and cannot be submitted again."));
         Assert.That(item.Status, Is.EqualTo(EvidenceStatus.Accepted));
@@ -594,7 +594,7 @@ public class EvidenceItemTests
         var accepted = new EvidenceBuilder(_enrolment, _standard).Titled("Ward round").OfType(EvidenceType.CaseStudy)
             .MappedTo(_d1, _d2).SupportingKsbs(k1).WithAttachment(Files.Pdf("notes.pdf")).Accepted(by: _assessor).Build();
 
-        var revision = accepted.Revise(Actors.Apprentice, Clock.Later(60));
+        var revision = accepted.Revise(_enrolment, Actors.Apprentice, Clock.Later(60));
 
         using (Assert.EnterMultipleScope())
         {
@@ -622,7 +622,7 @@ public class EvidenceItemTests
         var accepted = new EvidenceBuilder(_enrolment, _standard).MappedTo(_d1).WithAttachment(Files.Pdf("notes.pdf")).Accepted(by: _assessor).Build();
         var original = accepted.Attachments.Single();
 
-        var copy = accepted.Revise(Actors.Apprentice, Clock.Now).Attachments.Single();
+        var copy = accepted.Revise(_enrolment, Actors.Apprentice, Clock.Now).Attachments.Single();
 
         Assert.That(copy.Id, Is.Not.EqualTo(original.Id));
         Assert.That(
@@ -638,7 +638,7 @@ public class EvidenceItemTests
         var stamp = accepted.ConcurrencyStamp;
         var updatedAt = accepted.UpdatedAt;
 
-        var revision = accepted.Revise(Actors.Apprentice, Clock.Later(60));
+        var revision = accepted.Revise(_enrolment, Actors.Apprentice, Clock.Later(60));
         revision.Edit(_enrolment, _standard, Content() with { Title = "Better title" }, [_d2.Id], [], Clock.Today, Actors.Apprentice, Clock.Later(61));
 
         using (Assert.EnterMultipleScope())
@@ -658,7 +658,7 @@ public class EvidenceItemTests
     {
         var accepted = new EvidenceBuilder(_enrolment, _standard).Titled("Ward round").MappedTo(_d1).Accepted(by: _assessor).Build();
 
-        var revision = accepted.Revise(Actors.Apprentice, Clock.Later(60));
+        var revision = accepted.Revise(_enrolment, Actors.Apprentice, Clock.Later(60));
 
         var recorded = revision.PendingAuditEvents().Single();
         Assert.That(
@@ -669,11 +669,11 @@ public class EvidenceItemTests
     [Test]
     public void A_revision_of_an_accepted_revision_counts_up_again()
     {
-        var revision = Accepted().Revise(Actors.Apprentice, Clock.Now);
-        revision.Submit(Actors.Apprentice, Clock.Later(1));
+        var revision = Accepted().Revise(_enrolment, Actors.Apprentice, Clock.Now);
+        revision.Submit(_enrolment, Actors.Apprentice, Clock.Later(1));
         revision.Accept(_enrolment, _assessor, null, Clock.Later(2));
 
-        var third = revision.Revise(Actors.Apprentice, Clock.Later(3));
+        var third = revision.Revise(_enrolment, Actors.Apprentice, Clock.Later(3));
 
         Assert.That(third.RevisionNumber, Is.EqualTo(3));
         Assert.That(third.RevisionOfId, Is.EqualTo(revision.Id));
@@ -686,7 +686,7 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).MappedTo(_d1).InStatus(status, _assessor).Build();
 
-        var refusal = Assert.Throws<DomainException>(() => item.Revise(Actors.Apprentice, Clock.Now));
+        var refusal = Assert.Throws<DomainException>(() => item.Revise(_enrolment, Actors.Apprentice, Clock.Now));
 
         Assert.That(refusal, Has.Message.StartsWith("Only accepted evidence is revised"));
     }
@@ -721,7 +721,7 @@ public class EvidenceItemTests
         var item = new EvidenceBuilder(_enrolment, _standard).Build();
         var file = Files.Pdf("calibration-log.pdf", 2_516_582);
 
-        item.Attach(file, 10, Actors.Apprentice, Clock.Later(5));
+        item.Attach(_enrolment, file, 10, Actors.Apprentice, Clock.Later(5));
 
         Assert.That(item.Attachments, Is.EqualTo(new[] { file }));
         Assert.That(file.EvidenceItemId, Is.EqualTo(item.Id));
@@ -732,7 +732,7 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).Build();
 
-        item.Attach(Files.Pdf("calibration-log.pdf", 2_516_582), 10, Actors.Apprentice, Clock.Later(5));
+        item.Attach(_enrolment, Files.Pdf("calibration-log.pdf", 2_516_582), 10, Actors.Apprentice, Clock.Later(5));
 
         var recorded = item.DequeueAuditEvents().Single();
         Assert.That(
@@ -745,7 +745,7 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).WithAttachment(Files.Pdf("a.pdf")).WithAttachment(Files.Pdf("b.pdf")).Build();
 
-        item.Attach(Files.Pdf("c.pdf"), 3, Actors.Apprentice, Clock.Now);
+        item.Attach(_enrolment, Files.Pdf("c.pdf"), 3, Actors.Apprentice, Clock.Now);
 
         Assert.That(item.Attachments, Has.Count.EqualTo(3));
     }
@@ -755,7 +755,7 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).WithAttachment(Files.Pdf("a.pdf")).WithAttachment(Files.Pdf("b.pdf")).Build();
 
-        var refusal = Assert.Throws<DomainException>(() => item.Attach(Files.Pdf("c.pdf"), 2, Actors.Apprentice, Clock.Now));
+        var refusal = Assert.Throws<DomainException>(() => item.Attach(_enrolment, Files.Pdf("c.pdf"), 2, Actors.Apprentice, Clock.Now));
 
         Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("Attachments").And.Message.EqualTo("An item of evidence can have at most 2 files."));
         Assert.That(item.Attachments, Has.Count.EqualTo(2));
@@ -766,7 +766,7 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).MappedTo(_d1).Submitted().Build();
 
-        var refusal = Assert.Throws<DomainException>(() => item.Attach(Files.Pdf(), 10, Actors.Apprentice, Clock.Now));
+        var refusal = Assert.Throws<DomainException>(() => item.Attach(_enrolment, Files.Pdf(), 10, Actors.Apprentice, Clock.Now));
 
         Assert.That(refusal, Has.Message.Contains("waiting for an assessor's review"));
     }
@@ -777,7 +777,7 @@ public class EvidenceItemTests
         var file = Files.Pdf("notes.pdf");
         var item = new EvidenceBuilder(_enrolment, _standard).WithAttachment(file).WithAttachment(Files.Pdf("other.pdf")).Build();
 
-        var detached = item.Detach(file.Id, Actors.Apprentice, Clock.Later(5));
+        var detached = item.Detach(_enrolment, file.Id, Actors.Apprentice, Clock.Later(5));
 
         Assert.That(detached, Is.SameAs(file));
         Assert.That(item.Attachments.Select(a => a.FileName), Is.EqualTo(new[] { "other.pdf" }));
@@ -789,7 +789,7 @@ public class EvidenceItemTests
         var file = Files.Pdf("notes.pdf");
         var item = new EvidenceBuilder(_enrolment, _standard).WithAttachment(file).Build();
 
-        item.Detach(file.Id, Actors.Apprentice, Clock.Later(5));
+        item.Detach(_enrolment, file.Id, Actors.Apprentice, Clock.Later(5));
 
         var recorded = item.DequeueAuditEvents().Single();
         Assert.That((recorded.Action, recorded.Details), Is.EqualTo(("evidence.file-removed", "notes.pdf")));
@@ -800,7 +800,7 @@ public class EvidenceItemTests
     {
         var item = new EvidenceBuilder(_enrolment, _standard).WithAttachment(Files.Pdf()).Build();
 
-        var refusal = Assert.Throws<DomainException>(() => item.Detach(Guid.NewGuid(), Actors.Apprentice, Clock.Now));
+        var refusal = Assert.Throws<DomainException>(() => item.Detach(_enrolment, Guid.NewGuid(), Actors.Apprentice, Clock.Now));
 
         Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("Attachments"));
         Assert.That(item.Attachments, Has.Count.EqualTo(1));
@@ -828,6 +828,79 @@ public class EvidenceItemTests
         Assert.That(item.PendingAuditEvents(), Is.Empty);
     }
 
+    [TestCaseSource(nameof(ApprenticeChangesWhileNotActive))]
+    public void The_apprentice_s_changes_to_evidence_are_refused_unless_the_apprenticeship_is_active(
+        EnrolmentStatus status, EvidenceStatus from, string verb, Action<EvidenceItemTests, Enrolment, EvidenceItem> change)
+    {
+        var enrolment = ReadyForGateway();
+        var item = new EvidenceBuilder(enrolment, _standard).MappedTo(_d1).WithAttachment(Files.Pdf()).InStatus(from, _assessor).Build();
+        var stamp = item.ConcurrencyStamp;
+        EnrolmentBuilder.MoveTo(enrolment, _standard, status);
+
+        var refusal = Assert.Throws<DomainException>(() => change(this, enrolment, item));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refusal, Has.Message.EqualTo($"Evidence can be {verb} only while the apprenticeship is active; it is {status.DisplayName().ToLowerInvariant()}."));
+            Assert.That(item.Status, Is.EqualTo(from));
+            Assert.That(item.ConcurrencyStamp, Is.EqualTo(stamp));
+            Assert.That(item.Attachments, Has.Count.EqualTo(1));
+            Assert.That(item.PendingAuditEvents(), Is.Empty);
+        }
+    }
+
+    [TestCase(EnrolmentStatus.BreakInLearning)]
+    [TestCase(EnrolmentStatus.Gateway)]
+    [TestCase(EnrolmentStatus.Withdrawn)]
+    [TestCase(EnrolmentStatus.Completed)]
+    public void Discarding_a_draft_is_allowed_whatever_the_status_of_the_apprenticeship(EnrolmentStatus status)
+    {
+        var enrolment = ReadyForGateway();
+        var item = new EvidenceBuilder(enrolment, _standard).MappedTo(_d1).Build();
+        EnrolmentBuilder.MoveTo(enrolment, _standard, status);
+
+        item.Discard(Actors.Apprentice, Clock.Later(5));
+
+        Assert.That(item.DequeueAuditEvents().Select(e => e.Action), Is.EqualTo(new[] { "evidence.deleted" }));
+    }
+
+    [TestCase(EnrolmentStatus.Withdrawn, ReviewDecision.Accepted)]
+    [TestCase(EnrolmentStatus.Withdrawn, ReviewDecision.ReferredBack)]
+    [TestCase(EnrolmentStatus.Completed, ReviewDecision.Accepted)]
+    [TestCase(EnrolmentStatus.Completed, ReviewDecision.ReferredBack)]
+    public void Reviewing_is_refused_once_the_apprenticeship_is_withdrawn_or_completed(EnrolmentStatus status, ReviewDecision decision)
+    {
+        var enrolment = ReadyForGateway();
+        var item = new EvidenceBuilder(enrolment, _standard).MappedTo(_d1).Submitted().Build();
+        var stamp = item.ConcurrencyStamp;
+        EnrolmentBuilder.MoveTo(enrolment, _standard, status);
+
+        var refusal = Assert.Throws<DomainException>(() => Decide(item, enrolment, decision));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refusal, Has.Message.EqualTo($"You cannot review evidence: the apprenticeship is {status.DisplayName().ToLowerInvariant()}, and its record is closed."));
+            Assert.That(item.Status, Is.EqualTo(EvidenceStatus.Submitted));
+            Assert.That(item.Reviews, Is.Empty);
+            Assert.That(item.ConcurrencyStamp, Is.EqualTo(stamp));
+        }
+    }
+
+    [TestCase(EnrolmentStatus.BreakInLearning, ReviewDecision.Accepted)]
+    [TestCase(EnrolmentStatus.BreakInLearning, ReviewDecision.ReferredBack)]
+    [TestCase(EnrolmentStatus.Gateway, ReviewDecision.Accepted)]
+    [TestCase(EnrolmentStatus.Gateway, ReviewDecision.ReferredBack)]
+    public void Reviewing_stays_open_during_a_break_in_learning_and_at_gateway(EnrolmentStatus status, ReviewDecision decision)
+    {
+        var enrolment = ReadyForGateway();
+        var item = new EvidenceBuilder(enrolment, _standard).MappedTo(_d1).Submitted().Build();
+        EnrolmentBuilder.MoveTo(enrolment, _standard, status);
+
+        Decide(item, enrolment, decision);
+
+        Assert.That(item.Reviews.Single().Decision, Is.EqualTo(decision));
+    }
+
     [Test]
     public void Evidence_types_have_names_in_British_English()
     {
@@ -839,13 +912,51 @@ public class EvidenceItemTests
     {
         yield return Change("edit", EvidenceStatus.Draft, (t, item) =>
             item.Edit(t._enrolment, t._standard, t.Content() with { Title = "Edited" }, [t._d1.Id], [], Clock.Today, Actors.Apprentice, Clock.Later(1)));
-        yield return Change("attach", EvidenceStatus.Draft, (_, item) => item.Attach(Files.Pdf("more.pdf"), 10, Actors.Apprentice, Clock.Later(1)));
-        yield return Change("detach", EvidenceStatus.Draft, (_, item) => item.Detach(item.Attachments.First().Id, Actors.Apprentice, Clock.Later(1)));
-        yield return Change("submit", EvidenceStatus.Draft, (_, item) => item.Submit(Actors.Apprentice, Clock.Later(1)));
-        yield return Change("resubmit", EvidenceStatus.ReferredBack, (_, item) => item.Submit(Actors.Apprentice, Clock.Later(1)));
+        yield return Change("attach", EvidenceStatus.Draft, (t, item) => item.Attach(t._enrolment, Files.Pdf("more.pdf"), 10, Actors.Apprentice, Clock.Later(1)));
+        yield return Change("detach", EvidenceStatus.Draft, (t, item) => item.Detach(t._enrolment, item.Attachments.First().Id, Actors.Apprentice, Clock.Later(1)));
+        yield return Change("submit", EvidenceStatus.Draft, (t, item) => item.Submit(t._enrolment, Actors.Apprentice, Clock.Later(1)));
+        yield return Change("resubmit", EvidenceStatus.ReferredBack, (t, item) => item.Submit(t._enrolment, Actors.Apprentice, Clock.Later(1)));
         yield return Change("accept", EvidenceStatus.Submitted, (t, item) => item.Accept(t._enrolment, t._assessor, null, Clock.Later(1)));
         yield return Change("refer_back", EvidenceStatus.Submitted, (t, item) => item.ReferBack(t._enrolment, t._assessor, "Change it.", Clock.Later(1)));
     }
+
+    /// <summary>Each change the apprentice makes to evidence, in each status of the apprenticeship other than active.</summary>
+    private static IEnumerable<TestCaseData> ApprenticeChangesWhileNotActive()
+    {
+        var changes = new (string Name, EvidenceStatus From, string Verb, Action<EvidenceItemTests, Enrolment, EvidenceItem> Change)[]
+        {
+            ("edit", EvidenceStatus.Draft, "changed", (t, enrolment, item) =>
+                item.Edit(enrolment, t._standard, t.Content() with { Title = "Edited" }, [t._d1.Id], [], Clock.Today, Actors.Apprentice, Clock.Later(1))),
+            ("attach", EvidenceStatus.Draft, "changed", (_, enrolment, item) => item.Attach(enrolment, Files.Pdf("more.pdf"), 10, Actors.Apprentice, Clock.Later(1))),
+            ("detach", EvidenceStatus.Draft, "changed", (_, enrolment, item) => item.Detach(enrolment, item.Attachments.First().Id, Actors.Apprentice, Clock.Later(1))),
+            ("submit", EvidenceStatus.Draft, "submitted", (_, enrolment, item) => item.Submit(enrolment, Actors.Apprentice, Clock.Later(1))),
+            ("resubmit", EvidenceStatus.ReferredBack, "submitted", (_, enrolment, item) => item.Submit(enrolment, Actors.Apprentice, Clock.Later(1))),
+            ("revise", EvidenceStatus.Accepted, "revised", (_, enrolment, item) => item.Revise(enrolment, Actors.Apprentice, Clock.Later(1))),
+        };
+        foreach (var status in new[] { EnrolmentStatus.BreakInLearning, EnrolmentStatus.Gateway, EnrolmentStatus.Withdrawn, EnrolmentStatus.Completed })
+        {
+            foreach (var (name, from, verb, change) in changes)
+            {
+                yield return new TestCaseData(status, from, verb, change).SetArgDisplayNames(name, status.ToString());
+            }
+        }
+    }
+
+    private void Decide(EvidenceItem item, Enrolment enrolment, ReviewDecision decision)
+    {
+        if (decision == ReviewDecision.Accepted)
+        {
+            item.Accept(enrolment, _assessor, null, Clock.Later(1));
+        }
+        else
+        {
+            item.ReferBack(enrolment, _assessor, "Say what you did yourself.", Clock.Later(1));
+        }
+    }
+
+    /// <summary>An active enrolment with every duty signed off and every gateway item confirmed, so it can move to any status.</summary>
+    private Enrolment ReadyForGateway() =>
+        new EnrolmentBuilder().OnStandard(_standard).StartingOn(new DateOnly(2024, 9, 2)).WithAssessor(_assessor).ReadyForGateway().Build();
 
     private static TestCaseData Change(string name, EvidenceStatus from, Action<EvidenceItemTests, EvidenceItem> change) =>
         new TestCaseData(from, change).SetArgDisplayNames(name);

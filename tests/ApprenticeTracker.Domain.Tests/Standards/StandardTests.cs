@@ -263,6 +263,74 @@ public class StandardTests
     }
 
     [Test]
+    public void A_duty_id_longer_than_the_column_is_refused_with_its_position_and_length()
+    {
+        var definition = SampleStandards.St0413Definition();
+        var duties = definition.Duties.ToList();
+        duties[2] = duties[2] with { ExternalId = new string('d', Duty.ExternalIdMaxLength + 1) };
+
+        var refusal = Assert.Throws<DomainException>(() => Standard.Create(definition with { Duties = duties }, Actor.System, Clock.Now));
+
+        Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("duties"));
+        Assert.That(
+            refusal.Message,
+            Is.EqualTo($"The dutyId of duty 3 ('{new string('d', 40)}…') is 101 characters long; it must be 100 characters or fewer."));
+    }
+
+    [Test]
+    public void A_KSB_id_longer_than_the_column_is_refused_with_its_code_and_length()
+    {
+        var definition = SampleStandards.St0413Definition() with
+        {
+            Ksbs =
+            [
+                new KsbDefinition(KsbKind.Knowledge, "k-1", "A knowledge statement."),
+                new KsbDefinition(KsbKind.Skill, "s-1", "A skill statement."),
+                new KsbDefinition(KsbKind.Skill, new string('s', 150), "Another skill statement."),
+            ],
+        };
+
+        var refusal = Assert.Throws<DomainException>(() => Standard.Create(definition, Actor.System, Clock.Now));
+
+        Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("ksbs"));
+        Assert.That(
+            refusal.Message,
+            Is.EqualTo($"The id of S2 ('{new string('s', 40)}…') is 150 characters long; it must be 100 characters or fewer."));
+    }
+
+    [Test]
+    public void Duty_and_KSB_ids_of_exactly_the_column_length_are_kept()
+    {
+        var dutyId = new string('d', Duty.ExternalIdMaxLength);
+        var ksbId = new string('k', Ksb.ExternalIdMaxLength);
+        var definition = SampleStandards.St0413Definition();
+        var duties = definition.Duties.ToList();
+        duties[0] = duties[0] with { ExternalId = dutyId, MappedKsbIds = [ksbId] };
+
+        var standard = Standard.Create(
+            definition with { Duties = duties, Ksbs = [new KsbDefinition(KsbKind.Knowledge, ksbId, "A knowledge statement.")] }, Actor.System, Clock.Now);
+
+        Assert.That(standard.Duties[0].ExternalId, Is.EqualTo(dutyId));
+        Assert.That(standard.Ksbs.Single().ExternalId, Is.EqualTo(ksbId));
+    }
+
+    [Test]
+    public void A_re_import_with_an_over_long_duty_id_is_refused_and_leaves_the_version_as_it_was()
+    {
+        var standard = Standard.Create(SampleStandards.St0413Definition(), Actor.System, Clock.Now);
+        var before = standard.Duties.Select(d => (d.Id, d.ExternalId)).ToList();
+        var definition = SampleStandards.St0413Definition();
+        var duties = definition.Duties.ToList();
+        duties[9] = duties[9] with { ExternalId = new string('x', 101) };
+
+        var refusal = Assert.Throws<DomainException>(() =>
+            standard.Redefine(definition with { Duties = duties }, new HashSet<Guid>(), Actors.ProviderAdmin, Clock.Later(60)));
+
+        Assert.That(refusal, Has.Message.StartsWith("The dutyId of duty 10"));
+        Assert.That(standard.Duties.Select(d => (d.Id, d.ExternalId)), Is.EqualTo(before));
+    }
+
+    [Test]
     public void Two_KSBs_with_the_same_id_are_refused_even_of_different_kinds()
     {
         var definition = SampleStandards.St0413DefinitionWithKsbs() with

@@ -157,6 +157,14 @@ public class StandardImporterTests
         duplicateDuty["duties"]![3]!["dutyId"] = duplicateDuty["duties"]![0]!["dutyId"]!.GetValue<string>();
         yield return Bad("duplicate duty ids", duplicateDuty.ToJsonString(), "duty 4 has");
 
+        var longDutyId = Sample();
+        longDutyId["duties"]![1]!["dutyId"] = new string('d', 101);
+        yield return Bad("a dutyId longer than its column", longDutyId.ToJsonString(), "The dutyId of duty 2");
+
+        var longKsbId = WithKsbs(Sample());
+        longKsbId["knowledges"]![0]!["knowledgeId"] = new string('k', 101);
+        yield return Bad("a knowledgeId longer than its column", longKsbId.ToJsonString(), "The id of K1");
+
         var wordLevel = Sample();
         wordLevel["level"] = "six";
         yield return Bad("a level in words", wordLevel.ToJsonString(), "The file's 'level' must be a number");

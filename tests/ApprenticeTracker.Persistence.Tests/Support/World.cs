@@ -60,7 +60,7 @@ public sealed class World
     public EvidenceItem Accepted(string title, params Duty[] duties)
     {
         var item = Draft(title, duties);
-        item.Submit(ApprenticeActor, Now.AddDays(-19));
+        item.Submit(Enrolment, ApprenticeActor, Now.AddDays(-19));
         item.Accept(Enrolment, Assessor, "Valid, authentic, current and sufficient.", Now.AddDays(-18));
         return item;
     }

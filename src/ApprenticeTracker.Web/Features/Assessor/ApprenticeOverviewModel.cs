@@ -19,7 +19,10 @@ public sealed class ApprenticeOverviewModel
     public required IReadOnlyList<SignOffSummary> SignOffs { get; init; }
 
     /// <summary>Duties are signed off only while the apprenticeship is active.</summary>
-    public bool CanSignOff => Apprentice.Status == EnrolmentStatus.Active;
+    public bool CanSignOff => Apprentice.Status.AllowsSignOff();
+
+    /// <summary>Sign-offs are revoked while the record is open: not once the apprenticeship is withdrawn or completed.</summary>
+    public bool CanRevoke => !Apprentice.IsClosed;
 }
 
 /// <summary>Who the apprentice is and where they are on their programme; heads every assessor page about them.</summary>
@@ -41,6 +44,9 @@ public sealed class ApprenticeHeading
     public string StandardTitle { get; init; } = string.Empty;
 
     public EnrolmentStatus Status { get; init; }
+
+    /// <summary>Withdrawn or completed: the record is closed, and no assessor decision is recorded on it any more.</summary>
+    public bool IsClosed => Status.IsFinal();
 
     public DateOnly StartDate { get; init; }
 

@@ -36,8 +36,8 @@ public sealed class ReviewModel
     /// <summary>Every earlier decision on the item, oldest first.</summary>
     public IReadOnlyList<ReviewHistoryEntry> History { get; init; } = [];
 
-    /// <summary>Only submitted evidence waits for a decision.</summary>
-    public bool AwaitsDecision => Status == EvidenceStatus.Submitted;
+    /// <summary>Only submitted evidence waits for a decision, and only while the apprentice's record is open.</summary>
+    public bool AwaitsDecision => Status == EvidenceStatus.Submitted && !Apprentice.IsClosed;
 }
 
 /// <summary>A duty an item supports.</summary>

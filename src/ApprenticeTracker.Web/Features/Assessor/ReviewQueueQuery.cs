@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
@@ -5,16 +6,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 
-/// <summary>Reads the submitted items of the signed-in assessor's apprentices, the longest-waiting first.</summary>
+/// <summary>Reads the submitted items of the signed-in assessor's apprentices whose records are open, the longest-waiting first.</summary>
 public sealed class ReviewQueueQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time)
 {
     public async Task<IReadOnlyList<ReviewQueueItem>> RunAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+
+        // Evidence of a withdrawn or completed apprenticeship is no longer reviewed, so it waits in no queue.
+        var closed = Enum.GetValues<EnrolmentStatus>().Where(s => s.IsFinal()).ToList();
         var found = await (
             from e in AccessScopes.Evidence(db, user)
             where e.Status == EvidenceStatus.Submitted
             join en in AccessScopes.Enrolments(db, user) on e.EnrolmentId equals en.Id
+            where !closed.Contains(en.Status)
             join a in db.Apprentices on en.ApprenticeId equals a.Id
             orderby e.SubmittedAt, e.Title
             select new { e.Id, e.EnrolmentId, a.GivenName, a.FamilyName, e.Title, e.Type, e.SubmittedAt, e.SubmissionCount })

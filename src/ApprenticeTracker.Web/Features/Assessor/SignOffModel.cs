@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
@@ -27,7 +28,7 @@ public sealed class SignOffModel
     public SignOffSummary? ActiveSignOff { get; init; }
 
     /// <summary>Duties are signed off only while the apprenticeship is active, and only once at a time.</summary>
-    public bool CanSign => Apprentice.Status == Domain.Enrolments.EnrolmentStatus.Active && ActiveSignOff is null;
+    public bool CanSign => Apprentice.Status.AllowsSignOff() && ActiveSignOff is null;
 }
 
 /// <summary>An accepted evidence item a sign-off can rest on.</summary>

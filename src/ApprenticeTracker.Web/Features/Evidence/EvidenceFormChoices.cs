@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 
 namespace ApprenticeTracker.Web.Features.Evidence;
@@ -11,6 +12,9 @@ public sealed class EvidenceFormChoices
 
     /// <summary>Empty when the standard version has no KSBs; the form then leaves the KSB section out.</summary>
     public required IReadOnlyList<KsbChoice> Ksbs { get; init; }
+
+    /// <summary>The status of the apprenticeship; the form is offered only while it is active.</summary>
+    public EnrolmentStatus EnrolmentStatus { get; init; } = EnrolmentStatus.Active;
 
     /// <summary>Every type, in the order they are offered.</summary>
     public static IReadOnlyList<EvidenceType> Types { get; } = Enum.GetValues<EvidenceType>();

@@ -14,7 +14,8 @@ public sealed class EvidenceMappingProfile : Profile
             .ForMember(m => m.Duties, o => o.Ignore())
             .ForMember(m => m.Ksbs, o => o.Ignore())
             .ForMember(m => m.Attachments, o => o.Ignore())
-            .ForMember(m => m.Reviews, o => o.Ignore());
+            .ForMember(m => m.Reviews, o => o.Ignore())
+            .ForMember(m => m.EnrolmentStatus, o => o.Ignore());
         CreateMap<EvidenceItem, EvidenceListRow>()
             .ForMember(m => m.DutyCodes, o => o.Ignore());
         CreateMap<Attachment, AttachmentRow>();

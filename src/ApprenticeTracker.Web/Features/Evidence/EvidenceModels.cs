@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 
 namespace ApprenticeTracker.Web.Features.Evidence;
@@ -39,6 +40,12 @@ public sealed class EvidenceDetailModel
     public IReadOnlyList<ReviewRow> Reviews { get; set; } = [];
 
     public bool IsEditable => Status is EvidenceStatus.Draft or EvidenceStatus.ReferredBack;
+
+    /// <summary>The status of the apprenticeship the item belongs to; filled in after the projection.</summary>
+    public EnrolmentStatus EnrolmentStatus { get; set; } = EnrolmentStatus.Active;
+
+    /// <summary>The apprentice may change and submit the item now: it is editable and the apprenticeship is active.</summary>
+    public bool CanChange => IsEditable && EnrolmentStatus.AcceptsEvidence();
 }
 
 /// <summary>One assessor decision with its feedback.</summary>
@@ -98,6 +105,9 @@ public sealed class EvidenceListModel
 
     /// <summary>False when the apprentice has logged no evidence at all.</summary>
     public bool HasAnyEvidence { get; init; }
+
+    /// <summary>The status of the apprenticeship; evidence is logged only while it is active.</summary>
+    public EnrolmentStatus EnrolmentStatus { get; init; } = EnrolmentStatus.Active;
 
     public int PageCount => Math.Max(1, (TotalMatching + EvidenceListFilter.PageSize - 1) / EvidenceListFilter.PageSize);
 }

@@ -43,6 +43,7 @@ public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts, Ma
         var ksbs = db.Set<EvidenceKsb>().Where(m => m.EvidenceItemId == itemId).Select(m => m.KsbId);
         item.Ksbs = await db.Ksbs.AsNoTracking().Where(k => ksbs.Contains(k.Id)).OrderBy(k => k.Kind).ThenBy(k => k.Position).ProjectTo<KsbChoice>(mappings).ToListAsync(ct);
         item.Attachments = await db.Attachments.AsNoTracking().Where(a => a.EvidenceItemId == itemId).OrderBy(a => a.UploadedAt).ThenBy(a => a.FileName).ProjectTo<AttachmentRow>(mappings).ToListAsync(ct);
+        item.EnrolmentStatus = enrolment.Status;
         item.Reviews = await db.EvidenceReviews.AsNoTracking().Where(r => r.EvidenceItemId == itemId).OrderByDescending(r => r.ReviewedAt).ProjectTo<ReviewRow>(mappings).ToListAsync(ct);
         return item;
     }
@@ -108,12 +109,14 @@ public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts, Ma
             Duties = (await ChoicesAsync(db, enrolment, ct)).Duties,
             TotalMatching = total,
             HasAnyEvidence = total > 0 || await all.AnyAsync(ct),
+            EnrolmentStatus = enrolment.Status,
         };
     }
 
     private async Task<EvidenceFormChoices> ChoicesAsync(AppDbContext db, ApprenticeEnrolment enrolment, CancellationToken ct) => new()
     {
         StandardDisplayReference = enrolment.StandardDisplayReference,
+        EnrolmentStatus = enrolment.Status,
         Duties = await db.Duties.AsNoTracking().Where(d => d.StandardId == enrolment.StandardId).OrderBy(d => d.Number).ProjectTo<DutyChoice>(mappings).ToListAsync(ct),
         Ksbs = await db.Ksbs.AsNoTracking().Where(k => k.StandardId == enrolment.StandardId).OrderBy(k => k.Kind).ThenBy(k => k.Position).ProjectTo<KsbChoice>(mappings).ToListAsync(ct),
     };

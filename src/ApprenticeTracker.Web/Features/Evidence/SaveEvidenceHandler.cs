@@ -73,6 +73,11 @@ public sealed class SaveEvidenceHandler(
         var now = time.GetUtcNow();
         var actor = new Actor(user.UserId, user.DisplayName);
         var enrolment = await db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == enrolmentRef.Id, ct);
+        if (RefusedUnlessActive(enrolment, "logged", errors))
+        {
+            return new SaveEvidenceResult(SaveOutcome.Refused, null, errors);
+        }
+
         var standard = await LoadStandardAsync(db, enrolment.StandardId, ct);
         var content = Parse(form, errors);
         EvidenceItem? item = null;
@@ -99,12 +104,12 @@ public sealed class SaveEvidenceHandler(
             {
                 foreach (var attachment in stored.Attachments)
                 {
-                    Try(errors, () => item.Attach(attachment, _limits.MaxFilesPerItem, actor, now));
+                    Try(errors, () => item.Attach(enrolment, attachment, _limits.MaxFilesPerItem, actor, now));
                 }
 
                 if (IsSubmit(form))
                 {
-                    Try(errors, () => item.Submit(actor, now));
+                    Try(errors, () => item.Submit(enrolment, actor, now));
                 }
             }
 
@@ -160,6 +165,11 @@ public sealed class SaveEvidenceHandler(
         var now = time.GetUtcNow();
         var actor = new Actor(user.UserId, user.DisplayName);
         var enrolment = await db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == item.EnrolmentId, ct);
+        if (RefusedUnlessActive(enrolment, IsSubmit(form) ? "submitted" : "changed", errors))
+        {
+            return new SaveEvidenceResult(SaveOutcome.Refused, item.Id, errors, item.ConcurrencyStamp);
+        }
+
         var standard = await LoadStandardAsync(db, enrolment.StandardId, ct);
         var content = Parse(form, errors);
         if (content is not null)
@@ -185,12 +195,12 @@ public sealed class SaveEvidenceHandler(
             {
                 foreach (var attachment in stored.Attachments)
                 {
-                    Try(errors, () => item.Attach(attachment, _limits.MaxFilesPerItem, actor, now));
+                    Try(errors, () => item.Attach(enrolment, attachment, _limits.MaxFilesPerItem, actor, now));
                 }
 
                 if (IsSubmit(form))
                 {
-                    Try(errors, () => item.Submit(actor, now));
+                    Try(errors, () => item.Submit(enrolment, actor, now));
                 }
             }
 
@@ -234,8 +244,9 @@ public sealed class SaveEvidenceHandler(
             return conflict;
         }
 
+        var enrolment = await db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == item.EnrolmentId, ct);
         Attachment? removed = null;
-        Try(errors, () => removed = item.Detach(attachmentId, new Actor(user.UserId, user.DisplayName), time.GetUtcNow()));
+        Try(errors, () => removed = item.Detach(enrolment, attachmentId, new Actor(user.UserId, user.DisplayName), time.GetUtcNow()));
         if (removed is null)
         {
             return new SaveEvidenceResult(SaveOutcome.Refused, itemId, errors, item.ConcurrencyStamp);
@@ -384,7 +395,7 @@ public sealed class SaveEvidenceHandler(
                 stop = true;
                 if (probe.Submit)
                 {
-                    scratch.Submit(probe.Actor, probe.At);
+                    scratch.Submit(probe.Enrolment, probe.Actor, probe.At);
                 }
             }
             catch (DomainException ex) when (ex.Field is not null)
@@ -422,6 +433,24 @@ public sealed class SaveEvidenceHandler(
     private sealed record Probe(Domain.Enrolments.Enrolment Enrolment, Standard Standard, EvidenceFormModel Form, DateOnly Today, Actor Actor, DateTimeOffset At)
     {
         public bool Submit => IsSubmit(Form);
+    }
+
+    /// <summary>
+    /// While the apprenticeship is not active the domain refuses every change to evidence, whatever the form holds:
+    /// that refusal is then the only message, given before any file of the request is stored.
+    /// </summary>
+    private static bool RefusedUnlessActive(Domain.Enrolments.Enrolment enrolment, string action, FormErrors errors)
+    {
+        try
+        {
+            enrolment.EnsureAcceptsEvidence(action);
+            return false;
+        }
+        catch (DomainException ex)
+        {
+            errors.Add(null, ex.Message);
+            return true;
+        }
     }
 
     private static void Try(FormErrors errors, Action action)

@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 
 namespace ApprenticeTracker.Web.Features.Portfolio;
@@ -92,6 +93,9 @@ public sealed class DutyPageModel
     public required PortfolioDuty Duty { get; init; }
 
     public required string StandardDisplayReference { get; init; }
+
+    /// <summary>The status of the apprenticeship; evidence is logged only while it is active.</summary>
+    public EnrolmentStatus EnrolmentStatus { get; init; } = EnrolmentStatus.Active;
 
     public required IReadOnlyList<EvidenceLink> Evidence { get; init; }
 

@@ -131,6 +131,7 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts, M
         {
             Duty = duty,
             StandardDisplayReference = enrolment.StandardDisplayReference,
+            EnrolmentStatus = enrolment.Status,
             Evidence = evidence,
             SignOffs = signOffs,
         };

@@ -218,8 +218,8 @@ public sealed class ReviewFlowTests : SeededAppFixture
             enrolment, standard,
             new EvidenceContent("Consent for an echocardiogram", EvidenceType.WitnessTestimony, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-2), "I explained the procedure and checked understanding."),
             [standard.Duties[3].Id, standard.Duties[0].Id], [], DateOnly.FromDateTime(now.UtcDateTime), actor, now);
-        item.Attach(Attachment.Describe("witness-statement.pdf", 2048, new string('a', 64), "application/pdf", Guid.NewGuid().ToString("N"), now), 10, actor, now);
-        item.Submit(actor, now);
+        item.Attach(enrolment, Attachment.Describe("witness-statement.pdf", 2048, new string('a', 64), "application/pdf", Guid.NewGuid().ToString("N"), now), 10, actor, now);
+        item.Submit(enrolment, actor, now);
         db.EvidenceItems.Add(item);
         await db.SaveChangesAsync();
         _used.Add(item.Id);
@@ -232,10 +232,11 @@ public sealed class ReviewFlowTests : SeededAppFixture
         var contexts = Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         var evidence = await db.EvidenceItems.Include(e => e.Duties).SingleAsync(e => e.Id == item);
+        var enrolment = await db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == evidence.EnrolmentId);
         var apprentice = await db.Enrolments.Where(e => e.Id == evidence.EnrolmentId)
             .Join(db.Apprentices, e => e.ApprenticeId, a => a.Id, (e, a) => new { a.UserId, a.GivenName, a.FamilyName })
             .SingleAsync();
-        evidence.Submit(new Actor(apprentice.UserId, $"{apprentice.GivenName} {apprentice.FamilyName}"), DateTimeOffset.UtcNow);
+        evidence.Submit(enrolment, new Actor(apprentice.UserId, $"{apprentice.GivenName} {apprentice.FamilyName}"), DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
     }
 }

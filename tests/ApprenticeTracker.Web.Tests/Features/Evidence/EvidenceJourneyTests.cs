@@ -208,7 +208,8 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
         var revisionId = await QueryAsync(Factory, async db =>
         {
             var item = await db.EvidenceItems.Include(i => i.Duties).Include(i => i.Ksbs).Include(i => i.Attachments).SingleAsync(i => i.Id == accepted);
-            var revision = item.Revise(new Domain.Common.Actor("test", "Test"), DateTimeOffset.UtcNow);
+            var enrolment = await db.Enrolments.SingleAsync(e => e.Id == item.EnrolmentId);
+            var revision = item.Revise(enrolment, new Domain.Common.Actor("test", "Test"), DateTimeOffset.UtcNow);
             db.EvidenceItems.Add(revision);
             await db.SaveChangesAsync();
             return revision.Id;

@@ -153,6 +153,31 @@ public sealed class EnrolmentPageTests : SeededAppFixture
     }
 
     [Test]
+    public async Task A_gateway_confirmation_posted_after_a_withdrawal_is_refused_and_the_page_no_longer_offers_it()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Harriet");
+        using var client = await SignInAsProviderAdminAsync();
+        var url = $"/provider/enrolments/{id}";
+        var gatewayForm = (IHtmlFormElement)(await AppFactory.ParseAsync(await client.GetAsync(url))).QuerySelector("#gateway-form")!;
+        using (var withdrawn = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "withdraw"), new("StatusInput.Reason", "Left the employer")]))
+        {
+            Assert.That(withdrawn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        }
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync(url));
+        using var response = await Forms.PostAsync(client, url, gatewayForm, [new("GatewayInput.Key", "english-maths-l2")]);
+
+        var refused = await AppFactory.ParseAsync(response);
+        Assert.That(page.QuerySelector("#gateway-form"), Is.Null);
+        Assert.That(page.QuerySelector("section[aria-labelledby=gateway-heading]")!.TextContent, Does.Contain("its record is closed"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(
+            refused.QuerySelector(".error-summary")?.TextContent,
+            Does.Contain("You cannot confirm a gateway requirement: the apprenticeship is withdrawn, and its record is closed."));
+        Assert.That((await ProviderData.LoadEnrolmentAsync(Factory, id)).GatewayConfirmations, Is.Empty);
+    }
+
+    [Test]
     public async Task The_page_shows_progress_and_the_gateway_checklist()
     {
         var id = await ProviderData.EnrolmentOfAsync(Factory, "Łucja");

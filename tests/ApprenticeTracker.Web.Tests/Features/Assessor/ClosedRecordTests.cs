@@ -1,0 +1,159 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.Seeding;
+using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Tests.Infrastructure;
+using ApprenticeTracker.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ApprenticeTracker.Web.Tests.Features.Assessor;
+
+/// <summary>
+/// Once an apprenticeship is withdrawn its record is closed: the assessor's pages offer no review, sign-off or
+/// revocation, and a form opened before the withdrawal and posted after it is refused with the domain's message, with
+/// nothing recorded. Each test withdraws its own apprentice of the demo assessor's caseload.
+/// </summary>
+public sealed class ClosedRecordTests : SeededAppFixture
+{
+    private readonly HashSet<Guid> _used = [];
+    private HttpClient _assessor = null!;
+
+    [OneTimeSetUp]
+    public async Task SignInTheDemoAssessor() => _assessor = await SignInAsAssessorAsync();
+
+    [OneTimeTearDown]
+    public void SignOut() => _assessor.Dispose();
+
+    [Test]
+    public async Task A_withdrawn_apprentice_s_pages_offer_no_review_sign_off_or_revocation_and_the_queue_drops_their_items()
+    {
+        var (enrolmentId, submitted, signOffId, dutyToSign) = await NextApprenticeAsync();
+        await WithdrawAsync(enrolmentId);
+
+        var review = await AppFactory.ParseAsync(await _assessor.GetAsync($"/assessor/reviews/{submitted}"));
+        var overview = await AppFactory.ParseAsync(await _assessor.GetAsync($"/assessor/apprentices/{enrolmentId}"));
+        var revoke = await AppFactory.ParseAsync(await _assessor.GetAsync(RevokeUrl(enrolmentId, signOffId)));
+        var signOff = await AppFactory.ParseAsync(await _assessor.GetAsync(SignOffUrl(enrolmentId, dutyToSign)));
+        var queue = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor/reviews"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(review.QuerySelector("main form"), Is.Null);
+            Assert.That(review.QuerySelector("section[aria-labelledby=decision-title]")?.TextContent, Does.Contain("its record is closed"));
+            Assert.That(overview.QuerySelectorAll("main a[href*='/revoke']"), Is.Empty);
+            Assert.That(overview.QuerySelectorAll("main a[href$='/sign-off']"), Is.Empty);
+            Assert.That(revoke.QuerySelector("main form"), Is.Null);
+            Assert.That(revoke.QuerySelector("main")?.TextContent, Does.Contain("can no longer be revoked"));
+            Assert.That(signOff.QuerySelector("main form"), Is.Null);
+            Assert.That(queue.QuerySelector($"a[href='/assessor/reviews/{submitted}']"), Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task A_decision_posted_after_the_withdrawal_is_refused_with_the_domain_s_message_and_nothing_is_recorded()
+    {
+        var (enrolmentId, submitted, _, _) = await NextApprenticeAsync();
+        var url = $"/assessor/reviews/{submitted}";
+        var form = await MainFormAsync(url);
+        var before = await Factory.EvidenceItemAsync(submitted);
+        await WithdrawAsync(enrolmentId);
+
+        using var response = await Forms.PostAsync(_assessor, url, form, [new("Form.Decision", ReviewForm.Accept), new("Form.Feedback", "Good.")]);
+
+        var page = await AppFactory.ParseAsync(response);
+        var after = await Factory.EvidenceItemAsync(submitted);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.QuerySelector(".error-summary")?.TextContent, Does.Contain("You cannot review evidence: the apprenticeship is withdrawn, and its record is closed."));
+        Assert.That((after.Status, after.Reviews.Count, after.ConcurrencyStamp), Is.EqualTo((EvidenceStatus.Submitted, before.Reviews.Count, before.ConcurrencyStamp)));
+    }
+
+    [Test]
+    public async Task A_revocation_posted_after_the_withdrawal_is_refused_with_the_domain_s_message_and_the_sign_off_stays()
+    {
+        var (enrolmentId, _, signOffId, _) = await NextApprenticeAsync();
+        var url = RevokeUrl(enrolmentId, signOffId);
+        var form = await MainFormAsync(url);
+        await WithdrawAsync(enrolmentId);
+
+        // Posted with the record's current stamp, as a crafted post would be: the refusal comes from the domain, not from the stale form.
+        using var response = await Forms.PostAsync(_assessor, url, form, [new("Form.Reason", "Signed in error."), await CurrentStampAsync(enrolmentId)]);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.QuerySelector(".error-summary")?.TextContent, Does.Contain("You cannot revoke a sign-off: the apprenticeship is withdrawn, and its record is closed."));
+        Assert.That((await Factory.EnrolmentAsync(enrolmentId)).SignOffs.Single(s => s.Id == signOffId).IsActive, Is.True);
+    }
+
+    [Test]
+    public async Task A_sign_off_posted_after_the_withdrawal_is_refused_with_the_domain_s_message_and_nothing_is_signed()
+    {
+        var (enrolmentId, _, _, dutyId) = await NextApprenticeAsync();
+        var url = SignOffUrl(enrolmentId, dutyId);
+        var form = await MainFormAsync(url);
+        var evidence = form.QuerySelectorAll("input[name='Form.EvidenceIds']").Select(i => new KeyValuePair<string, string>("Form.EvidenceIds", i.GetAttribute("value")!)).ToList();
+        await WithdrawAsync(enrolmentId);
+
+        using var response = await Forms.PostAsync(
+            _assessor, url, form, [.. evidence, new("Form.Password", DemoDataSeeder.DemoPassword), await CurrentStampAsync(enrolmentId)]);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(evidence, Is.Not.Empty);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.QuerySelector(".error-summary")?.TextContent, Does.Contain("Duties are signed off only while the apprenticeship is active; it is withdrawn."));
+        Assert.That((await Factory.EnrolmentAsync(enrolmentId)).ActiveSignOffFor(dutyId), Is.Null);
+    }
+
+    private static string SignOffUrl(Guid enrolmentId, Guid dutyId) => $"/assessor/apprentices/{enrolmentId}/duties/{dutyId}/sign-off";
+
+    private static string RevokeUrl(Guid enrolmentId, Guid signOffId) => $"/assessor/apprentices/{enrolmentId}/sign-offs/{signOffId}/revoke";
+
+    /// <summary>
+    /// An active apprentice of the demo assessor, not used before here, with a submitted item, an active sign-off and a
+    /// duty that has accepted evidence but is not signed off.
+    /// </summary>
+    private async Task<(Guid EnrolmentId, Guid Submitted, Guid SignOffId, Guid DutyToSign)> NextApprenticeAsync()
+    {
+        var mine = await Factory.EnrolmentsOfAsync();
+        var candidates = await Factory.QueryAsync(db => db.Enrolments
+            .Where(e => mine.Contains(e.Id) && e.Status == EnrolmentStatus.Active)
+            .OrderBy(e => e.Id)
+            .Select(e => new
+            {
+                e.Id,
+                Submitted = db.EvidenceItems.Where(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted).OrderBy(i => i.Id).Select(i => (Guid?)i.Id).FirstOrDefault(),
+                SignOff = e.SignOffs.Where(s => s.RevokedAt == null).OrderBy(s => s.Id).Select(s => (Guid?)s.Id).FirstOrDefault(),
+                DutyToSign = db.Duties
+                    .Where(d => d.StandardId == e.StandardId && !e.SignOffs.Any(s => s.DutyId == d.Id && s.RevokedAt == null))
+                    .Where(d => db.EvidenceItems.Any(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Accepted && i.Duties.Any(m => m.DutyId == d.Id)))
+                    .OrderBy(d => d.Number)
+                    .Select(d => (Guid?)d.Id)
+                    .FirstOrDefault(),
+            })
+            .ToListAsync());
+        var pick = candidates.First(c => c.Submitted is not null && c.SignOff is not null && c.DutyToSign is not null && !_used.Contains(c.Id));
+        _used.Add(pick.Id);
+        return (pick.Id, pick.Submitted!.Value, pick.SignOff!.Value, pick.DutyToSign!.Value);
+    }
+
+    /// <summary>Withdraws the apprentice through the domain, as the provider's page would.</summary>
+    private async Task WithdrawAsync(Guid enrolmentId)
+    {
+        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var enrolment = await db.Enrolments.SingleAsync(e => e.Id == enrolmentId);
+        enrolment.Withdraw("Left the employer.", Actor.System, DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<KeyValuePair<string, string>> CurrentStampAsync(Guid enrolmentId) =>
+        new("Form.ConcurrencyStamp", (await Factory.EnrolmentAsync(enrolmentId)).ConcurrencyStamp.ToString());
+
+    /// <summary>The page's own form as the assessor's browser holds it, to post after the record changed behind it.</summary>
+    private async Task<IHtmlFormElement> MainFormAsync(string url) =>
+        (IHtmlFormElement)((await AppFactory.ParseAsync(await _assessor.GetAsync(url))).QuerySelector(Forms.MainForm)
+            ?? throw new InvalidOperationException($"{url} has no form."));
+}
