@@ -118,6 +118,23 @@ public sealed class SignInBrowserTests
         Assert.That(wider, Is.Empty, $"elements of {new Uri(browser.Url).AbsolutePath} wider than the window");
     }
 
+    [Test]
+    public void At_1280_px_the_cohort_dashboard_shows_all_ten_duty_columns_without_scrolling_the_table()
+    {
+        using var browser = Open(1280, javaScript: true);
+        browser.FindElement(By.Id("email")).SendKeys(DemoDataSeeder.ProviderEmail);
+        browser.FindElement(By.Id("password")).SendKeys(DemoDataSeeder.DemoPassword);
+        browser.FindElement(By.CssSelector("main button[type=submit]")).Click();
+        WaitUntil(browser, () => new Uri(browser.Url).AbsolutePath == "/provider");
+
+        var widths = (string)browser.ExecuteScript("const w = document.querySelector('.heat-map-wrapper'); return w.scrollWidth + ' ' + w.clientWidth;")!;
+        var duties = browser.FindElements(By.CssSelector(".heat-map thead th.heat-duty"));
+
+        Assert.That(duties, Has.Count.EqualTo(10));
+        var scroll = widths.Split(' ').Select(int.Parse).ToList();
+        Assert.That(scroll[0], Is.LessThanOrEqualTo(scroll[1]), "the heat map's content width against its box's width");
+    }
+
     private ChromeDriver Open(int width = 1280, bool javaScript = false)
     {
         var options = new ChromeOptions { BinaryLocation = _chromium };
