@@ -8,7 +8,9 @@ namespace ApprenticeTracker.Web.CommandLine;
 /// <summary>
 /// The <c>report</c> verb: writes end-point assessment reports for one apprentice (<c>--apprentice &lt;email&gt;
 /// --out &lt;file.pdf&gt;</c>), a cohort (<c>--cohort &lt;name&gt; --out &lt;folder&gt;</c>) or everyone
-/// (<c>--all --out &lt;folder&gt;</c>). The command line sees every provider's records, as the other verbs do.
+/// (<c>--all --out &lt;folder&gt;</c>). The command line sees every provider's records, as the other verbs do;
+/// <c>--provider &lt;name&gt;</c> narrows a cohort or <c>--all</c> to one training provider, and a cohort name that
+/// two providers use is refused without it, so that one folder never mixes two providers' apprentices by accident.
 /// </summary>
 public sealed class ReportVerb(
     IDbContextFactory<AppDbContext> factory, EpaReportExport export, DataPreparation preparation, IHostEnvironment environment)
@@ -67,18 +69,52 @@ public sealed class ReportVerb(
             return ExitCodes.Success;
         }
 
+        if (options.Provider is { } providerName)
+        {
+            var providerIds = await db.TrainingProviders.AsNoTracking().Where(p => p.Name == providerName).Select(p => p.Id).ToListAsync(ct);
+            if (providerIds.Count == 0)
+            {
+                var known = await db.TrainingProviders.AsNoTracking().Select(p => p.Name).OrderBy(n => n).ToListAsync(ct);
+                error.WriteLine(known.Count == 0
+                    ? $"There is no training provider named '{providerName}'; there are none yet."
+                    : $"There is no training provider named '{providerName}'. Training providers: {string.Join(", ", known)}.");
+                return ExitCodes.Failure;
+            }
+
+            enrolments =
+                from e in enrolments
+                join enrolment in db.Enrolments on e.Id equals enrolment.Id
+                where providerIds.Contains(enrolment.TrainingProviderId)
+                select e;
+        }
+
         if (options.Cohort is { } cohortName)
         {
-            var cohortIds = await db.Cohorts.AsNoTracking().Where(c => c.Name == cohortName).Select(c => (Guid?)c.Id).ToListAsync(ct);
-            if (cohortIds.Count == 0)
+            var cohorts = await (
+                    from c in db.Cohorts.AsNoTracking()
+                    join p in db.TrainingProviders on c.TrainingProviderId equals p.Id
+                    where c.Name == cohortName && (options.Provider == null || p.Name == options.Provider)
+                    select new { c.Id, Provider = p.Name })
+                .ToListAsync(ct);
+            if (cohorts.Count == 0)
             {
                 var known = await db.Cohorts.AsNoTracking().Select(c => c.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
                 error.WriteLine(known.Count == 0
                     ? $"There is no cohort named '{cohortName}'; there are no cohorts yet."
-                    : $"There is no cohort named '{cohortName}'. Cohorts: {string.Join(", ", known)}.");
+                    : $"There is no cohort named '{cohortName}'{(options.Provider is null ? string.Empty : $" at {options.Provider}")}. Cohorts: {string.Join(", ", known)}.");
                 return ExitCodes.Failure;
             }
 
+            var providers = cohorts.Select(c => c.Provider).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (providers.Count > 1)
+            {
+                error.WriteLine(
+                    $"Training providers {string.Join(" and ", providers.Select(p => $"'{p}'"))} each have a cohort named '{cohortName}'. " +
+                    $"Say whose with --provider <name>, for example --provider \"{providers[0]}\".");
+                return ExitCodes.Failure;
+            }
+
+            var cohortIds = cohorts.Select(c => (Guid?)c.Id).ToList();
             enrolments = enrolments.Where(e => cohortIds.Contains(e.CohortId));
         }
 
@@ -117,6 +153,9 @@ public sealed class ReportVerb(
                     options = options with { All = true };
                     selectors++;
                     break;
+                case "--provider":
+                    options = options with { Provider = Value() ?? string.Empty };
+                    break;
                 case "--out":
                     options = options with { Out = Value() ?? string.Empty };
                     break;
@@ -130,13 +169,15 @@ public sealed class ReportVerb(
             ? $"'{Name}' needs exactly one of --apprentice <email>, --cohort <name> or --all."
             : options.Email == string.Empty ? "--apprentice needs an email address."
             : options.Cohort == string.Empty ? "--cohort needs a cohort name."
+            : options.Provider == string.Empty ? "--provider needs a training provider's name."
+            : options.Provider is not null && options.Email is not null ? "--provider goes with --cohort or --all, not --apprentice."
             : string.IsNullOrWhiteSpace(options.Out) ? $"'{Name}' needs --out: a .pdf file for one apprentice, a folder for a cohort or --all."
             : options.Email is not null && !options.Out.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? "With --apprentice, --out names the .pdf file to write."
             : string.Empty;
         return problem.Length == 0;
     }
 
-    private sealed record ReportOptions(string? Email = null, string? Cohort = null, bool All = false, string Out = "");
+    private sealed record ReportOptions(string? Email = null, string? Cohort = null, bool All = false, string Out = "", string? Provider = null);
 
     /// <summary>Reports on the caller's thread, so progress lines are in order (Progress&lt;T&gt; posts to the thread pool).</summary>
     private sealed class SynchronousProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>

@@ -23,10 +23,12 @@ public static class Usage
                                    for trying the provider pages at scale.
           report --apprentice <email> --out <file.pdf>
                                    Write the end-point assessment report of one apprentice.
-          report --cohort <name> --out <folder>
-                                   Write a report for every apprentice of the cohort(s) with that name.
-          report --all --out <folder>
-                                   Write a report for every apprentice. Long runs print "n of N" as they go.
+          report --cohort <name> [--provider <name>] --out <folder>
+                                   Write a report for every apprentice of the cohort with that name. When two
+                                   training providers have a cohort of that name, --provider says whose.
+          report --all [--provider <name>] --out <folder>
+                                   Write a report for every apprentice (of one training provider, with
+                                   --provider). Long runs print "n of N" as they go.
           help                     Show this text.
 
         Exit codes: 0 success, 1 the verb failed (the reason is printed), 2 the command line was not understood.

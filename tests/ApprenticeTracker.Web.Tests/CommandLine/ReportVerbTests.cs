@@ -28,15 +28,47 @@ public sealed class ReportVerbTests : SeededAppFixture
     }
 
     [Test]
-    public async Task Report_for_a_cohort_writes_one_pdf_per_apprentice_of_every_cohort_of_that_name_with_progress()
+    public async Task Report_for_a_cohort_of_one_provider_writes_one_pdf_per_apprentice_with_progress()
     {
-        var (name, count) = await LargestCohortAsync();
+        var (name, provider, count, _) = (await CohortsAsync()).Where(c => c.Shared == 1).OrderByDescending(c => c.Count).First();
 
         var run = await CommandLineRun.RunAsync(Factory, "report", "--cohort", name, "--out", _out);
 
         Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(count, Is.Positive, $"{name} of {provider} has apprentices");
         Assert.That(Directory.GetFiles(_out, "*.pdf"), Has.Length.EqualTo(count));
         Assert.That(run.Output, Does.Contain($"1 of {count}").And.Contain($"{count} of {count}"));
+    }
+
+    [Test]
+    public async Task A_cohort_name_two_providers_share_is_refused_without_provider_and_narrowed_with_it()
+    {
+        var shared = (await CohortsAsync()).Where(c => c.Shared > 1).ToList();
+        var (name, provider, count, _) = shared.First();
+
+        var refused = await CommandLineRun.RunAsync(Factory, "report", "--cohort", name, "--out", _out);
+        var narrowed = await CommandLineRun.RunAsync(Factory, "report", "--cohort", name, "--provider", provider, "--out", _out);
+
+        Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.Failure));
+        Assert.That(refused.Error, Does.Contain($"each have a cohort named '{name}'").And.Contain("--provider"));
+        Assert.That(narrowed.ExitCode, Is.Zero, narrowed.Error);
+        Assert.That(Directory.GetFiles(_out, "*.pdf"), Has.Length.EqualTo(count));
+    }
+
+    [Test]
+    public async Task Report_for_all_of_one_provider_writes_only_that_providers_apprentices()
+    {
+        var (_, provider, _, _) = (await CohortsAsync()).First();
+        var ofProvider = (await CohortsAsync()).Where(c => c.Provider == provider).Sum(c => c.Count);
+
+        var run = await CommandLineRun.RunAsync(Factory, "report", "--all", "--provider", provider, "--out", _out);
+        var unknown = await CommandLineRun.RunAsync(Factory, "report", "--all", "--provider", "Nowhere College", "--out", _out + "-x");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(Directory.GetFiles(_out, "*.pdf"), Has.Length.EqualTo(ofProvider));
+        Assert.That(ofProvider, Is.LessThan(await CountEnrolmentsAsync()), "the other provider has apprentices too");
+        Assert.That(unknown.ExitCode, Is.EqualTo(ExitCodes.Failure));
+        Assert.That(unknown.Error, Does.Contain("There is no training provider named 'Nowhere College'.").And.Contain(provider));
     }
 
     [Test]
@@ -64,7 +96,7 @@ public sealed class ReportVerbTests : SeededAppFixture
     [Test]
     public async Task An_unknown_cohort_fails_with_the_reason_and_the_cohorts_there_are_and_exit_1()
     {
-        var (name, _) = await LargestCohortAsync();
+        var name = (await CohortsAsync()).First().Name;
 
         var run = await CommandLineRun.RunAsync(Factory, "report", "--cohort", "Spring 1999", "--out", _out);
 
@@ -77,6 +109,8 @@ public sealed class ReportVerbTests : SeededAppFixture
     [TestCase("report", "--all", "--cohort", "March 2025", "--out", "x")]
     [TestCase("report", "--apprentice", "--out", "x.pdf")]
     [TestCase("report", "--apprentice", "a@example.org", "--out", "folder")]
+    [TestCase("report", "--apprentice", "a@example.org", "--provider", "x", "--out", "x.pdf")]
+    [TestCase("report", "--all", "--provider", "--out", "x")]
     [TestCase("report", "--all", "--out", "x", "--format", "html")]
     public async Task A_report_command_line_not_understood_prints_the_usage_and_exits_2(params string[] args)
     {
@@ -86,11 +120,19 @@ public sealed class ReportVerbTests : SeededAppFixture
         Assert.That(run.Error, Does.Contain(Usage.Text));
     }
 
-    private async Task<(string Name, int Count)> LargestCohortAsync()
+    /// <summary>Every cohort with its provider, its number of enrolments and how many providers use its name.</summary>
+    private async Task<List<(string Name, string Provider, int Count, int Shared)>> CohortsAsync()
     {
         await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var cohorts = await db.Cohorts.Select(c => new { c.Name, Count = db.Enrolments.Count(e => e.CohortId == c.Id) }).ToListAsync();
-        return cohorts.GroupBy(c => c.Name).Select(g => (g.Key, g.Sum(c => c.Count))).OrderByDescending(g => g.Item2).First();
+        var cohorts = await (
+                from c in db.Cohorts
+                join p in db.TrainingProviders on c.TrainingProviderId equals p.Id
+                select new { c.Name, Provider = p.Name, Count = db.Enrolments.Count(e => e.CohortId == c.Id) })
+            .ToListAsync();
+        return cohorts
+            .Select(c => (c.Name, c.Provider, c.Count, cohorts.Where(o => o.Name == c.Name).Select(o => o.Provider).Distinct().Count()))
+            .OrderByDescending(c => c.Count)
+            .ToList();
     }
 
     private async Task<int> CountEnrolmentsAsync()
