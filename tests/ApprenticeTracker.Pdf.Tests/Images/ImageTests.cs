@@ -153,6 +153,25 @@ public class ImageTests
     }
 
     [Test]
+    public void The_same_image_added_twice_is_drawn_twice_and_stored_once()
+    {
+        var jpeg = File.ReadAllBytes(Path.Combine(TestContext.CurrentContext.TestDirectory, "Images", "red-blue.jpg"));
+        var png = PngWriter.Write(2, 2, 8, [[255, 0, 0, 0, 255, 0], [0, 0, 255, 255, 255, 0]]);
+
+        var once = new PdfDocument(Page).Image(jpeg, 100).Image(png, 100).Render();
+        var twice = new PdfDocument(Page).Image(jpeg, 100).Image((byte[])jpeg.Clone(), 100).Image(png, 100).Image(png, 100).Render();
+        IndependentReaders.Check(twice, 1);
+        var uses = IndependentReaders.ImageUses(twice.Content);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(uses, Has.Count.EqualTo(4), "each image is drawn twice");
+            Assert.That(uses.Select(u => u.Object).Distinct().Count(), Is.EqualTo(2), "one image object for the JPEG, one for the PNG");
+            Assert.That(twice.Content.Length - once.Content.Length, Is.LessThan(jpeg.Length / 2), "the second copies add little to the file");
+        });
+    }
+
+    [Test]
     public void An_interlaced_png_is_refused_with_a_clear_reason()
     {
         var png = PngWriter.Write(2, 2, 8, [[255, 0, 0, 0, 255, 0], [0, 0, 255, 255, 255, 0]], interlaced: true);

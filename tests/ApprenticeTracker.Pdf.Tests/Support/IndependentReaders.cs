@@ -80,6 +80,20 @@ public static class IndependentReaders
             .Select(m => new WordBox(System.Net.WebUtility.HtmlDecode(m.Groups[4].Value), Number(m.Groups[1]), Number(m.Groups[2]), Number(m.Groups[3])))];
     }
 
+    /// <summary>Every drawing of an image as poppler's pdfimages lists it: the page and the image's object number.</summary>
+    public static IReadOnlyList<(int Page, int Object)> ImageUses(byte[] pdf)
+    {
+        using var file = new TemporaryFile(pdf);
+        var result = ExternalTool.Run("pdfimages", "-list", file.Path);
+        Assert.That(result.ExitCode, Is.Zero, result.Error);
+
+        // Two heading lines, then: page num type width height color comp bpc enc interp object ID ...
+        return [.. result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(columns => columns.Length > 10 && columns[2] == "image")
+            .Select(columns => (int.Parse(columns[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(columns[10], System.Globalization.CultureInfo.InvariantCulture)))];
+    }
+
     /// <summary>Renders one page at 72 dpi (one pixel per point) and returns its pixels.</summary>
     public static Pixmap Render(byte[] pdf, int page)
     {
