@@ -45,7 +45,7 @@ public sealed class DutyGridTests
         Assert.That(signOffs, Is.EqualTo(new[] { "Signed off by Grace Adeyemi on 4 Mar 2026", "Not signed off yet: no evidence yet" }));
     }
 
-    private const string St0413Duty1 = "Practice according to the legal, ethical and professional standards and codes of conduct for Healthcare Scientists.";
+    private static readonly string St0413Duty1 = Support.St0413.Duties[0];
 
     private static List<DutyTile> Duties() =>
     [
