@@ -21,6 +21,9 @@ public sealed class PdfDocument
 {
     private readonly List<Block> _blocks = [];
 
+    /// <summary>Images decoded so far, by the SHA-256 of their bytes: the same picture added twice is embedded once.</summary>
+    private readonly Dictionary<string, ImageData> _images = new(StringComparer.Ordinal);
+
     /// <summary>Creates an empty document.</summary>
     /// <param name="pageSetup">The sheet and margins; A4 portrait with 2 cm margins when null.</param>
     public PdfDocument(PageSetup? pageSetup = null) => PageSetup = pageSetup ?? PageSetup.A4Portrait;
@@ -133,13 +136,19 @@ public sealed class PdfDocument
     /// <summary>
     /// Adds a JPEG (embedded as it is) or PNG image (decoded; transparency kept as a soft mask). It is
     /// drawn <paramref name="width"/> points wide, or at 96 pixels per inch when null, and never wider or
-    /// taller than the content area.
+    /// taller than the content area. The same bytes added again are drawn again but stored in the file once.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="data"/> is not a JPEG or PNG this library can read (interlaced PNG is refused).</exception>
     public PdfDocument Image(byte[] data, double? width = null, TextAlignment alignment = TextAlignment.Left)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var image = ImageData.Decode(data, nameof(data));
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(data));
+        if (!_images.TryGetValue(key, out var image))
+        {
+            image = ImageData.Decode(data, nameof(data));
+            _images.Add(key, image);
+        }
+
         _blocks.Add(new ImageBlock(image, width is { } w ? Guard.Positive(w, nameof(width)) : null, alignment));
         return this;
     }
