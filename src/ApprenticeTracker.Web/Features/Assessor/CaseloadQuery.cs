@@ -17,6 +17,10 @@ public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, Curr
     public async Task<CaseloadModel> RunAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+
+        // As in the review queue: evidence of a withdrawn or completed apprenticeship can no longer be reviewed, so it
+        // is not waiting, and neither the count nor the red/amber/green rule counts it.
+        var closed = Enum.GetValues<EnrolmentStatus>().Where(s => s.IsFinal()).ToList();
         var found = await (
             from e in AccessScopes.Enrolments(db, user)
             join a in db.Apprentices on e.ApprenticeId equals a.Id
@@ -36,9 +40,9 @@ public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, Curr
                 e.StartDate,
                 SignedOff = e.SignOffs.Count(so => so.RevokedAt == null),
                 Duties = db.Duties.Count(d => d.StandardId == s.Id),
-                Waiting = db.EvidenceItems.Count(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted),
+                Waiting = db.EvidenceItems.Count(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted && !closed.Contains(e.Status)),
                 OldestWaiting = db.EvidenceItems
-                    .Where(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted)
+                    .Where(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted && !closed.Contains(e.Status))
                     .Min(i => i.SubmittedAt),
                 LastSubmitted = db.EvidenceItems.Where(i => i.EnrolmentId == e.Id).Max(i => i.SubmittedAt),
             })
