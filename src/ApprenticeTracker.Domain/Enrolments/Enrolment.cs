@@ -128,7 +128,7 @@ public sealed class Enrolment : AggregateRoot
     public void AssignAssessor(Assessor assessor, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(assessor);
-        EnsureNotFinal("assign an assessor");
+        EnsureAllowsAssessorChanges("assign an assessor");
         if (assessor.TrainingProviderId != TrainingProviderId)
         {
             throw new DomainException("Choose an assessor of the apprentice's training provider.", "AssessorId");
@@ -148,7 +148,7 @@ public sealed class Enrolment : AggregateRoot
     public void UnassignAssessor(Assessor assessor, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(assessor);
-        EnsureNotFinal("unassign an assessor");
+        EnsureAllowsAssessorChanges("unassign an assessor");
         var assignment = _assignments.Find(a => a.IsCurrent && a.AssessorId == assessor.Id)
             ?? throw new DomainException($"{assessor.FullName} is not assigned to this apprentice.", "AssessorId");
         assignment.End(at);
@@ -161,7 +161,7 @@ public sealed class Enrolment : AggregateRoot
 
     /// <summary>Starts a break in learning.</summary>
     public void StartBreakInLearning(string reason, Actor actor, DateTimeOffset at) =>
-        MoveTo(EnrolmentStatus.BreakInLearning, RequireReason(reason), actor, at);
+        MoveTo(EnrolmentStatus.BreakInLearning, "start a break in learning", RequireReason(reason), actor, at);
 
     /// <summary>Returns from a break in learning.</summary>
     public void ResumeLearning(Actor actor, DateTimeOffset at)
@@ -169,15 +169,15 @@ public sealed class Enrolment : AggregateRoot
         // Gateway → Active is also an allowed transition, but only through ReturnFromGateway, which requires a reason.
         if (Status != EnrolmentStatus.BreakInLearning)
         {
-            throw new DomainException($"Only an apprenticeship on a break in learning can resume learning; this one is {Status.DisplayName().ToLowerInvariant()}.", "Status");
+            throw new DomainException($"Only an apprenticeship on a break in learning can resume learning; this one is {Status.StatePhrase()}.", "Status");
         }
 
-        MoveTo(EnrolmentStatus.Active, null, actor, at);
+        MoveTo(EnrolmentStatus.Active, "resume learning", null, actor, at);
     }
 
     /// <summary>Records that the apprentice left the programme. Final.</summary>
     public void Withdraw(string reason, Actor actor, DateTimeOffset at) =>
-        MoveTo(EnrolmentStatus.Withdrawn, RequireReason(reason), actor, at);
+        MoveTo(EnrolmentStatus.Withdrawn, "be withdrawn", RequireReason(reason), actor, at);
 
     /// <summary>Passes gateway; every item of the readiness checklist must be met.</summary>
     public void PassGateway(GatewayReadiness readiness, Actor actor, DateTimeOffset at)
@@ -189,7 +189,7 @@ public sealed class Enrolment : AggregateRoot
             throw new DomainException($"The apprentice is not ready for gateway. Outstanding: {missing}.");
         }
 
-        MoveTo(EnrolmentStatus.Gateway, null, actor, at);
+        MoveTo(EnrolmentStatus.Gateway, "pass gateway", null, actor, at);
     }
 
     /// <summary>Returns from gateway to learning, for example when assessment is deferred.</summary>
@@ -197,14 +197,14 @@ public sealed class Enrolment : AggregateRoot
     {
         if (Status != EnrolmentStatus.Gateway)
         {
-            throw new DomainException($"Only an apprentice at gateway can return to learning from it; this one is {Status.DisplayName().ToLowerInvariant()}.");
+            throw new DomainException($"Only an apprentice at gateway can return to learning from it; this one is {Status.StatePhrase()}.");
         }
 
-        MoveTo(EnrolmentStatus.Active, RequireReason(reason), actor, at);
+        MoveTo(EnrolmentStatus.Active, "return to learning from gateway", RequireReason(reason), actor, at);
     }
 
     /// <summary>Records completion of the apprenticeship after gateway. Final.</summary>
-    public void Complete(Actor actor, DateTimeOffset at) => MoveTo(EnrolmentStatus.Completed, null, actor, at);
+    public void Complete(Actor actor, DateTimeOffset at) => MoveTo(EnrolmentStatus.Completed, "be completed", null, actor, at);
 
     /// <summary>
     /// Refuses the apprentice's change to evidence unless the apprentice is in learning (see
@@ -217,7 +217,7 @@ public sealed class Enrolment : AggregateRoot
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         if (!Status.AcceptsEvidence())
         {
-            throw new DomainException($"Evidence can be {action} only while the apprenticeship is active; it is {Status.DisplayName().ToLowerInvariant()}.");
+            throw new DomainException($"Evidence can be {action} only while the apprenticeship is active; it is {Status.StatePhrase()}.");
         }
     }
 
@@ -246,7 +246,7 @@ public sealed class Enrolment : AggregateRoot
         // signed off only while the apprentice is in learning, and so never on a closed record either.
         if (!Status.AllowsSignOff())
         {
-            throw new DomainException($"Duties are signed off only while the apprenticeship is active; it is {Status.DisplayName().ToLowerInvariant()}.");
+            throw new DomainException($"Duties are signed off only while the apprenticeship is active; it is {Status.StatePhrase()}.");
         }
 
         if (!IsAssignedTo(assessor.Id))
@@ -273,7 +273,7 @@ public sealed class Enrolment : AggregateRoot
 
             if (item.Status != EvidenceStatus.Accepted)
             {
-                throw new DomainException($"'{item.Title}' is {item.Status.DisplayName().ToLowerInvariant()}; a sign-off rests only on accepted evidence.", "EvidenceIds");
+                throw new DomainException($"'{item.Title}' is {item.Status.StatePhrase()}; a sign-off rests only on accepted evidence.", "EvidenceIds");
             }
 
             if (!item.Supports(dutyId))
@@ -340,11 +340,12 @@ public sealed class Enrolment : AggregateRoot
     private static string RequireReason(string reason) =>
         Check.Text(reason, ReasonMaxLength, "reason", "Reason");
 
-    private void MoveTo(EnrolmentStatus next, string? reason, Actor actor, DateTimeOffset at)
+    /// <param name="what">The change, as it completes "An apprenticeship that is … cannot …": <c>start a break in learning</c>, <c>be withdrawn</c>.</param>
+    private void MoveTo(EnrolmentStatus next, string what, string? reason, Actor actor, DateTimeOffset at)
     {
         if (!Transitions[Status].Contains(next))
         {
-            throw new DomainException($"An apprenticeship that is {Status.DisplayName().ToLowerInvariant()} cannot move to {next.DisplayName().ToLowerInvariant()}.", "Status");
+            throw new DomainException($"An apprenticeship that is {Status.StatePhrase()} cannot {what}.", "Status");
         }
 
         var from = Status;
@@ -362,7 +363,17 @@ public sealed class Enrolment : AggregateRoot
     {
         if (Status.IsFinal())
         {
-            throw new DomainException($"You cannot {what}: the apprenticeship is {Status.DisplayName().ToLowerInvariant()}, and its record is closed.");
+            throw new DomainException($"You cannot {what}: the apprenticeship is {Status.StatePhrase()}, and its record is closed.");
+        }
+    }
+
+    /// <summary>Refuses <paramref name="what"/> unless <see cref="EnrolmentStatusRules.AllowsAssessorChanges"/>.</summary>
+    /// <param name="what">What was tried, as it completes "You cannot …": <c>assign an assessor</c>.</param>
+    private void EnsureAllowsAssessorChanges(string what)
+    {
+        if (!Status.AllowsAssessorChanges())
+        {
+            throw new DomainException($"You cannot {what}: the apprenticeship is {Status.StatePhrase()}, and its record is closed.");
         }
     }
 

@@ -19,9 +19,10 @@ public enum EnrolmentStatus
     Completed = 5,
 }
 
-/// <summary>Display names of <see cref="EnrolmentStatus"/>.</summary>
+/// <summary>The words for each <see cref="EnrolmentStatus"/>: a label, and a phrase for sentences.</summary>
 public static class EnrolmentStatusNames
 {
+    /// <summary>The label of a status, for badges, columns and lists: "Break in learning", "Gateway".</summary>
     public static string DisplayName(this EnrolmentStatus status) => status switch
     {
         EnrolmentStatus.Active => "Active",
@@ -29,6 +30,21 @@ public static class EnrolmentStatusNames
         EnrolmentStatus.Withdrawn => "Withdrawn",
         EnrolmentStatus.Gateway => "Gateway",
         EnrolmentStatus.Completed => "Completed",
+        _ => status.ToString(),
+    };
+
+    /// <summary>
+    /// The status as it reads after "is" in a sentence, in lower case: "the apprenticeship is on a break in learning",
+    /// "it is at gateway", "it is withdrawn". Messages use this rather than the label, which is not always a state
+    /// ("it is break in learning").
+    /// </summary>
+    public static string StatePhrase(this EnrolmentStatus status) => status switch
+    {
+        EnrolmentStatus.Active => "active",
+        EnrolmentStatus.BreakInLearning => "on a break in learning",
+        EnrolmentStatus.Withdrawn => "withdrawn",
+        EnrolmentStatus.Gateway => "at gateway",
+        EnrolmentStatus.Completed => "completed",
         _ => status.ToString(),
     };
 }
@@ -53,4 +69,10 @@ public static class EnrolmentStatusRules
 
     /// <summary>Duties are signed off only while the apprentice is in learning.</summary>
     public static bool AllowsSignOff(this EnrolmentStatus status) => status == EnrolmentStatus.Active;
+
+    /// <summary>
+    /// Assessors are assigned and unassigned while the record is open, a break in learning and gateway included; a
+    /// closed record keeps the assessors it had.
+    /// </summary>
+    public static bool AllowsAssessorChanges(this EnrolmentStatus status) => !status.IsFinal();
 }

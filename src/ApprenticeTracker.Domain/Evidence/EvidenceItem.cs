@@ -161,7 +161,7 @@ public sealed class EvidenceItem : AggregateRoot
         EnsureChangeable(enrolment, "submitted");
         if (!IsEditable)
         {
-            throw new DomainException($"This item is {Status.DisplayName().ToLowerInvariant()} and cannot be submitted again.");
+            throw new DomainException($"This item is {Status.StatePhrase()} and cannot be submitted again.");
         }
 
         if (_duties.Count == 0)
@@ -262,7 +262,7 @@ public sealed class EvidenceItem : AggregateRoot
 
         if (Status != EvidenceStatus.Submitted)
         {
-            throw new DomainException($"This item is {Status.DisplayName().ToLowerInvariant()}; only submitted evidence can be reviewed.");
+            throw new DomainException($"This item is {Status.StatePhrase()}; only submitted evidence can be reviewed.");
         }
 
         _reviews.Add(new EvidenceReview(Id, decision, feedback, assessor.Id, assessor.FullName, at));

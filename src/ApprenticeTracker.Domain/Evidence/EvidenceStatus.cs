@@ -19,15 +19,28 @@ public enum EvidenceStatus
     ReferredBack = 4,
 }
 
-/// <summary>Display names of <see cref="EvidenceStatus"/>.</summary>
+/// <summary>The words for each <see cref="EvidenceStatus"/>: a label, and a phrase for sentences.</summary>
 public static class EvidenceStatusNames
 {
+    /// <summary>The label of a status, for badges, columns and lists: "Draft", "Referred back".</summary>
     public static string DisplayName(this EvidenceStatus status) => status switch
     {
         EvidenceStatus.Draft => "Draft",
         EvidenceStatus.Submitted => "Submitted",
         EvidenceStatus.Accepted => "Accepted",
         EvidenceStatus.ReferredBack => "Referred back",
+        _ => status.ToString(),
+    };
+
+    /// <summary>
+    /// The status as it reads after "is" in a sentence, in lower case: "this item is a draft", "it is referred back".
+    /// </summary>
+    public static string StatePhrase(this EvidenceStatus status) => status switch
+    {
+        EvidenceStatus.Draft => "a draft",
+        EvidenceStatus.Submitted => "submitted",
+        EvidenceStatus.Accepted => "accepted",
+        EvidenceStatus.ReferredBack => "referred back",
         _ => status.ToString(),
     };
 }

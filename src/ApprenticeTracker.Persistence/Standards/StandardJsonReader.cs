@@ -119,7 +119,7 @@ public static class StandardJsonReader
             mapped.AddRange(Ids(duty, "mappedSkills", owner));
             mapped.AddRange(Ids(duty, "mappedBehaviour", owner));
             duties.Add(new DutyDefinition(
-                RequiredText(duty, "dutyId", owner),
+                RequiredId(duty, "dutyId", owner),
                 RequiredText(duty, "dutyDetail", owner),
                 Flag(duty, "isThisACoreDuty", owner) ?? true,
                 mapped));
@@ -150,10 +150,18 @@ public static class StandardJsonReader
                 throw new StandardFormatException($"{owner} in '{listName}' is not an object.");
             }
 
-            yield return new KsbDefinition(kind, RequiredText(item, idName, owner), RequiredText(item, "detail", owner));
+            yield return new KsbDefinition(kind, RequiredId(item, idName, owner), RequiredText(item, "detail", owner));
         }
     }
 
+    /// <summary>
+    /// Ids are compared as given, so every id is trimmed alike wherever it appears: a KSB's own id, a duty's id, and the
+    /// ids a duty lists (see <see cref="Ids"/>). Otherwise a stray space on one side would break the match.
+    /// </summary>
+    private static string RequiredId(JsonElement owner, string name, string ownerLabel) =>
+        RequiredText(owner, name, ownerLabel).Trim();
+
+    /// <summary>A list of ids, each trimmed as <see cref="RequiredId"/> trims; empty ones are left out.</summary>
     private static List<string> Ids(JsonElement owner, string name, string ownerLabel)
     {
         if (!owner.TryGetProperty(name, out var list) || list.ValueKind == JsonValueKind.Null)

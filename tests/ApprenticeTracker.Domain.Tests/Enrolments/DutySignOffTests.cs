@@ -134,7 +134,7 @@ public class DutySignOffTests
         Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("EvidenceIds").And.Message.Contains("D1"));
     }
 
-    [TestCase(EvidenceStatus.Draft, "draft")]
+    [TestCase(EvidenceStatus.Draft, "a draft")]
     [TestCase(EvidenceStatus.Submitted, "submitted")]
     [TestCase(EvidenceStatus.ReferredBack, "referred back")]
     public void Signing_off_on_evidence_that_is_not_accepted_is_refused(EvidenceStatus status, string named)
@@ -301,7 +301,7 @@ public class DutySignOffTests
 
         var refusal = Assert.Throws<DomainException>(() => enrolment.SignOffDuty(_standard, _d1.Id, _assessor, [], Declaration, Clock.Later(1)));
 
-        Assert.That(refusal, Has.Message.EqualTo($"Duties are signed off only while the apprenticeship is active; it is {status.DisplayName().ToLowerInvariant()}."));
+        Assert.That(refusal, Has.Message.EqualTo($"Duties are signed off only while the apprenticeship is active; it is {status.StatePhrase()}."));
         Assert.That(enrolment.SignOffs, Has.Count.EqualTo(signOffs));
     }
 
@@ -318,7 +318,7 @@ public class DutySignOffTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(refusal, Has.Message.EqualTo($"You cannot revoke a sign-off: the apprenticeship is {status.DisplayName().ToLowerInvariant()}, and its record is closed."));
+            Assert.That(refusal, Has.Message.EqualTo($"You cannot revoke a sign-off: the apprenticeship is {status.StatePhrase()}, and its record is closed."));
             Assert.That(signOff.IsActive, Is.True);
             Assert.That(enrolment.ConcurrencyStamp, Is.EqualTo(stamp));
         }

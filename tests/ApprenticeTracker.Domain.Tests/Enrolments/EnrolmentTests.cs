@@ -194,7 +194,7 @@ public class EnrolmentTests
 
         var refusal = Assert.Throws<DomainException>(() => enrolment.StartBreakInLearning("Illness", Actors.ProviderAdmin, Clock.Now));
 
-        Assert.That(refusal, Has.Message.EqualTo("An apprenticeship that is withdrawn cannot move to break in learning."));
+        Assert.That(refusal, Has.Message.EqualTo("An apprenticeship that is withdrawn cannot start a break in learning."));
     }
 
     [Test]
@@ -288,7 +288,7 @@ public class EnrolmentTests
 
         var refusal = Assert.Throws<DomainException>(() => enrolment.ReturnFromGateway("Deferred", Actors.ProviderAdmin, Clock.Now));
 
-        Assert.That(refusal, Has.Message.Contains("break in learning"));
+        Assert.That(refusal, Has.Message.EqualTo("Only an apprentice at gateway can return to learning from it; this one is on a break in learning."));
     }
 
     [Test]
@@ -478,9 +478,9 @@ public class EnrolmentTests
         Assert.DoesNotThrow(() => enrolment.EnsureAcceptsEvidence("logged"));
     }
 
-    [TestCase(EnrolmentStatus.BreakInLearning, "break in learning")]
+    [TestCase(EnrolmentStatus.BreakInLearning, "on a break in learning")]
     [TestCase(EnrolmentStatus.Withdrawn, "withdrawn")]
-    [TestCase(EnrolmentStatus.Gateway, "gateway")]
+    [TestCase(EnrolmentStatus.Gateway, "at gateway")]
     [TestCase(EnrolmentStatus.Completed, "completed")]
     public void An_enrolment_that_is_not_active_refuses_evidence(EnrolmentStatus status, string named)
     {
@@ -557,7 +557,7 @@ public class EnrolmentTests
 
         var refusal = Assert.Throws<DomainException>(() => enrolment.ConfirmGatewayRequirement(standard, "modules-passed", null, Actors.ProviderAdmin, Clock.Later(1)));
 
-        Assert.That(refusal, Has.Message.EqualTo($"You cannot confirm a gateway requirement: the apprenticeship is {status.DisplayName().ToLowerInvariant()}, and its record is closed."));
+        Assert.That(refusal, Has.Message.EqualTo($"You cannot confirm a gateway requirement: the apprenticeship is {status.StatePhrase()}, and its record is closed."));
         Assert.That(enrolment.GatewayConfirmations, Has.Count.EqualTo(confirmed));
     }
 
@@ -609,6 +609,37 @@ public class EnrolmentTests
     public void Status_display_names_are_written_for_people()
     {
         Assert.That(EnrolmentStatus.BreakInLearning.DisplayName(), Is.EqualTo("Break in learning"));
+    }
+
+    [TestCase(EnrolmentStatus.Active, "active")]
+    [TestCase(EnrolmentStatus.BreakInLearning, "on a break in learning")]
+    [TestCase(EnrolmentStatus.Withdrawn, "withdrawn")]
+    [TestCase(EnrolmentStatus.Gateway, "at gateway")]
+    [TestCase(EnrolmentStatus.Completed, "completed")]
+    public void Each_status_reads_as_a_state_after_is(EnrolmentStatus status, string phrase)
+    {
+        Assert.That(status.StatePhrase(), Is.EqualTo(phrase));
+    }
+
+    [TestCaseSource(nameof(RefusedTransitions))]
+    public void A_refused_transition_names_the_current_status_as_a_state(EnrolmentStatus from, EnrolmentStatus to)
+    {
+        var standard = SampleStandards.St0413();
+        var enrolment = new EnrolmentBuilder().OnStandard(standard).ReadyForGateway().InStatus(from).Build();
+
+        var refusal = Assert.Throws<DomainException>(() => MoveTo(enrolment, standard, to));
+
+        Assert.That(refusal, Has.Message.Contains($" is {from.StatePhrase()}"));
+    }
+
+    [TestCase(EnrolmentStatus.Active, true)]
+    [TestCase(EnrolmentStatus.BreakInLearning, true)]
+    [TestCase(EnrolmentStatus.Gateway, true)]
+    [TestCase(EnrolmentStatus.Withdrawn, false)]
+    [TestCase(EnrolmentStatus.Completed, false)]
+    public void Assessors_change_only_while_the_record_is_open(EnrolmentStatus status, bool allowed)
+    {
+        Assert.That(status.AllowsAssessorChanges(), Is.EqualTo(allowed));
     }
 
     /// <summary>Asks for <paramref name="to"/> through the method a person would use to get there.</summary>

@@ -463,6 +463,18 @@ public class EvidenceItemTests
         Assert.That(item.Reviews, Has.Count.EqualTo(reviewsBefore));
     }
 
+    [TestCase(EvidenceStatus.Draft, "a draft")]
+    [TestCase(EvidenceStatus.Accepted, "accepted")]
+    [TestCase(EvidenceStatus.ReferredBack, "referred back")]
+    public void Reviewing_an_item_that_is_not_submitted_says_in_words_what_it_is(EvidenceStatus status, string phrase)
+    {
+        var item = new EvidenceBuilder(_enrolment, _standard).MappedTo(_d1).InStatus(status, _assessor).Build();
+
+        var refusal = Assert.Throws<DomainException>(() => item.Accept(_enrolment, _assessor, null, Clock.Later(1)));
+
+        Assert.That(refusal, Has.Message.EqualTo($"This item is {phrase}; only submitted evidence can be reviewed."));
+    }
+
     [TestCase(EvidenceStatus.Draft)]
     [TestCase(EvidenceStatus.Accepted)]
     [TestCase(EvidenceStatus.ReferredBack)]
@@ -841,7 +853,7 @@ public class EvidenceItemTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(refusal, Has.Message.EqualTo($"Evidence can be {verb} only while the apprenticeship is active; it is {status.DisplayName().ToLowerInvariant()}."));
+            Assert.That(refusal, Has.Message.EqualTo($"Evidence can be {verb} only while the apprenticeship is active; it is {status.StatePhrase()}."));
             Assert.That(item.Status, Is.EqualTo(from));
             Assert.That(item.ConcurrencyStamp, Is.EqualTo(stamp));
             Assert.That(item.Attachments, Has.Count.EqualTo(1));
@@ -879,7 +891,7 @@ public class EvidenceItemTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(refusal, Has.Message.EqualTo($"You cannot review evidence: the apprenticeship is {status.DisplayName().ToLowerInvariant()}, and its record is closed."));
+            Assert.That(refusal, Has.Message.EqualTo($"You cannot review evidence: the apprenticeship is {status.StatePhrase()}, and its record is closed."));
             Assert.That(item.Status, Is.EqualTo(EvidenceStatus.Submitted));
             Assert.That(item.Reviews, Is.Empty);
             Assert.That(item.ConcurrencyStamp, Is.EqualTo(stamp));

@@ -81,6 +81,28 @@ public class StandardImporterTests
     }
 
     [Test]
+    public async Task A_ksb_whose_id_has_stray_spaces_still_maps_to_the_duty_that_lists_it()
+    {
+        var json = WithKsbs(Sample());
+        json["knowledges"]![0]!["knowledgeId"] = "  k-1 ";
+        json["duties"]![0]!["mappedKnowledge"] = new JsonArray("k-1");
+        json["duties"]![1]!["mappedKnowledge"] = new JsonArray(" k-2\t");
+
+        var result = await Import(json);
+
+        Assert.That(result.Succeeded, Is.True, result.Error);
+        using var db = _database.CreateDbContext();
+        var standard = db.Standards.Include(s => s.Duties).ThenInclude(d => d.Ksbs).Include(s => s.Ksbs).Single();
+        var codeOf = standard.Ksbs.ToDictionary(k => k.Id, k => k.Code);
+        Assert.Multiple(() =>
+        {
+            Assert.That(standard.Ksbs.Single(k => k.Code == "K1").ExternalId, Is.EqualTo("k-1"));
+            Assert.That(standard.Duties[0].Ksbs.Select(m => codeOf[m.KsbId]), Is.EquivalentTo(new[] { "K1", "S1" }));
+            Assert.That(standard.Duties[1].Ksbs.Select(m => codeOf[m.KsbId]), Is.EquivalentTo(new[] { "K2", "B1" }));
+        });
+    }
+
+    [Test]
     public async Task Numbers_as_text_and_flags_as_words_or_booleans_are_understood()
     {
         var json = Sample();

@@ -30,7 +30,8 @@ public sealed class AssessorOptions
 
     /// <summary>
     /// The status of one apprentice. The time since the last submission counts only while the apprenticeship is active
-    /// (an apprentice on a break in learning, at gateway or finished is not expected to submit); a waiting item counts always.
+    /// (an apprentice on a break in learning, at gateway or finished is not expected to submit); an item waiting for review
+    /// counts whatever the status, but a closed record has none, since its evidence is no longer reviewed.
     /// </summary>
     /// <param name="lastSubmittedAt">The latest submission of any item; when there is none, the apprenticeship's start.</param>
     /// <param name="oldestWaitingSince">When the item that has waited longest was submitted; null when nothing waits.</param>

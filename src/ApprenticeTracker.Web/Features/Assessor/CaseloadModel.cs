@@ -26,13 +26,16 @@ public sealed class CaseloadRow
 
     public int TotalDuties { get; init; }
 
-    /// <summary>Submitted items that wait for an assessor's decision.</summary>
+    /// <summary>
+    /// Submitted items that wait for an assessor's decision: none once the record is closed (withdrawn or completed),
+    /// since its evidence is no longer reviewed. The same items as the review queue lists.
+    /// </summary>
     public int WaitingForReview { get; init; }
 
     /// <summary>When the apprentice last submitted (or resubmitted) an item; null when never.</summary>
     public DateTimeOffset? LastSubmittedAt { get; init; }
 
-    /// <summary>Whole days the longest-waiting item has waited; null when nothing waits.</summary>
+    /// <summary>Whole days the longest-waiting item of <see cref="WaitingForReview"/> has waited; null when nothing waits.</summary>
     public int? LongestWaitDays { get; init; }
 
     public CaseloadRag Rag { get; init; }

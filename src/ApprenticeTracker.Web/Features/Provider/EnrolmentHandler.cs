@@ -149,7 +149,7 @@ public sealed class EnrolmentHandler(IDbContextFactory<AppDbContext> contexts, C
                 .ToList(),
             readiness,
             assessors.Where(a => current.Contains(a.Id)).ToList(),
-            enrolment.Status is EnrolmentStatus.Withdrawn or EnrolmentStatus.Completed ? [] : assessors.Where(a => !current.Contains(a.Id)).ToList(),
+            enrolment.Status.AllowsAssessorChanges() ? assessors.Where(a => !current.Contains(a.Id)).ToList() : [],
             standard.GatewayRequirements.Where(r => !confirmed.Contains(r.Key)).Select(r => (r.Key, r.Label)).ToList());
     }
 
@@ -278,6 +278,12 @@ public sealed class EnrolmentHandler(IDbContextFactory<AppDbContext> contexts, C
             {
                 await db.SaveChangesAsync(ct);
             }
+        }
+        catch (DomainException e) when (enrolment.Status.IsFinal())
+        {
+            // The page shows a closed record without the forms, so the refusal of a form opened earlier stands alone
+            // in the error summary, with no field to link to.
+            errors.Add(null, e.Message);
         }
         catch (DomainException e)
         {

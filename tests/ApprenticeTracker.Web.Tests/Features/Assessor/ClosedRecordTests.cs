@@ -55,6 +55,24 @@ public sealed class ClosedRecordTests : SeededAppFixture
     }
 
     [Test]
+    public async Task The_caseload_counts_nothing_waiting_for_a_withdrawn_apprentice_and_their_old_items_do_not_turn_them_red()
+    {
+        var (enrolmentId, _, _, _) = await NextApprenticeAsync();
+        var oldestSubmitted = await Factory.QueryAsync(db => db.EvidenceItems
+            .Where(i => i.EnrolmentId == enrolmentId && i.Status == EvidenceStatus.Submitted)
+            .Select(i => i.SubmittedAt)
+            .ToListAsync());
+        await WithdrawAsync(enrolmentId);
+
+        var page = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor"));
+
+        var row = page.QuerySelectorAll("table.caseload tbody tr").Single(r => r.QuerySelector($"a[href='/assessor/apprentices/{enrolmentId}']") is not null);
+        Assert.That(oldestSubmitted.Min(), Is.LessThan(DateTimeOffset.UtcNow.AddDays(-new AssessorOptions().AmberAfterDaysWaiting)), "an item old enough to colour the row");
+        Assert.That(row.QuerySelector("td[data-label='Waiting for review']")?.TextContent.Trim(), Is.EqualTo("None"));
+        Assert.That(row.QuerySelector("td[data-label=Attention]")?.TextContent.Trim(), Is.EqualTo("Green"));
+    }
+
+    [Test]
     public async Task A_decision_posted_after_the_withdrawal_is_refused_with_the_domain_s_message_and_nothing_is_recorded()
     {
         var (enrolmentId, submitted, _, _) = await NextApprenticeAsync();

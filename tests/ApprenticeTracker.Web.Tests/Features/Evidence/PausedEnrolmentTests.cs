@@ -93,7 +93,7 @@ public sealed class PausedEnrolmentTests : SeededAppFixture
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(page.QuerySelector(".error-summary")?.TextContent, Does.Contain("Evidence can be changed only while the apprenticeship is active; it is break in learning."));
+        Assert.That(page.QuerySelector(".error-summary")?.TextContent, Does.Contain("Evidence can be changed only while the apprenticeship is active; it is on a break in learning."));
         Assert.That(await QueryAsync(Factory, db => db.Attachments.AnyAsync(a => a.Id == attachment.Id)), Is.True);
         Assert.That(CountStoredFiles(Factory), Is.EqualTo(filesBefore));
     }
@@ -113,7 +113,7 @@ public sealed class PausedEnrolmentTests : SeededAppFixture
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(page.QuerySelector(".error-summary")?.TextContent, Does.Contain("Evidence can be logged only while the apprenticeship is active; it is break in learning."));
+        Assert.That(page.QuerySelector(".error-summary")?.TextContent, Does.Contain("Evidence can be logged only while the apprenticeship is active; it is on a break in learning."));
         Assert.That(await CountItemsAsync(Factory), Is.EqualTo(itemsBefore));
         Assert.That(CountStoredFiles(Factory), Is.EqualTo(filesBefore));
     }

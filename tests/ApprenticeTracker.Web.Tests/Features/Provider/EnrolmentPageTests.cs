@@ -143,13 +143,82 @@ public sealed class EnrolmentPageTests : SeededAppFixture
     {
         var id = await ProviderData.EnrolmentOfAsync(Factory, "Priya");
         using var client = await SignInAsProviderAdminAsync();
+        var url = $"/provider/enrolments/{id}";
+        var statusForm = await FormAsync(client, url, "#status-form");
 
         using var withdrawn = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "withdraw"), new("StatusInput.Reason", "Left the employer")]);
-        using var again = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "resume")]);
+        var afterWithdrawal = await ProviderData.LoadEnrolmentAsync(Factory, id);
+        using var again = await Forms.PostAsync(client, url, statusForm, [new("StatusInput.Action", "withdraw"), new("StatusInput.Reason", "Again")]);
 
+        var refused = await AppFactory.ParseAsync(again);
         Assert.That(withdrawn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That((await ProviderData.LoadEnrolmentAsync(Factory, id)).Status, Is.EqualTo(EnrolmentStatus.Withdrawn));
-        Assert.That((await AppFactory.ParseAsync(again)).QuerySelector("#Action-error")?.TextContent, Does.Contain("withdrawn"));
+        Assert.That(afterWithdrawal.Status, Is.EqualTo(EnrolmentStatus.Withdrawn));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(refused.QuerySelector(".error-summary")?.TextContent, Does.Contain("An apprenticeship that is withdrawn cannot be withdrawn."));
+        Assert.That((await ProviderData.LoadEnrolmentAsync(Factory, id)).ConcurrencyStamp, Is.EqualTo(afterWithdrawal.ConcurrencyStamp));
+    }
+
+    [Test]
+    public async Task A_withdrawn_enrolment_offers_no_assessor_or_status_forms_and_says_why()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Zoë");
+        using var client = await SignInAsProviderAdminAsync();
+        using (var withdrawn = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "withdraw"), new("StatusInput.Reason", "Left the employer")]))
+        {
+            Assert.That(withdrawn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        }
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync($"/provider/enrolments/{id}"));
+
+        var assessors = page.QuerySelector("section[aria-labelledby=assessors-heading]")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.QuerySelector("#assign-form"), Is.Null);
+            Assert.That(page.QuerySelector("#unassign-form"), Is.Null);
+            Assert.That(page.QuerySelector("#status-form"), Is.Null);
+            Assert.That(page.QuerySelectorAll("main button, main select, main textarea"), Is.Empty);
+            Assert.That(assessors.TextContent, Does.Contain("Tomasz Kowalczyk"));
+            Assert.That(assessors.TextContent, Does.Contain("The apprenticeship is withdrawn, and its record is closed: assessors are no longer assigned or unassigned."));
+            Assert.That(page.QuerySelector("section[aria-labelledby=status-heading]")!.TextContent, Does.Contain("its status cannot change any more"));
+        });
+    }
+
+    [Test]
+    public async Task Assessor_changes_posted_after_a_withdrawal_are_refused_with_the_domain_s_message_and_nothing_is_saved()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Thomas");
+        var tomasz = await AssessorIdAsync("Tomasz");
+        var grace = await AssessorIdAsync("Grace");
+        using var client = await SignInAsProviderAdminAsync();
+        var url = $"/provider/enrolments/{id}";
+        var assignForm = await FormAsync(client, url, "#assign-form");
+        var unassignForm = await FormAsync(client, url, "#unassign-form");
+        using (var withdrawn = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "withdraw"), new("StatusInput.Reason", "Left the employer")]))
+        {
+            Assert.That(withdrawn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        }
+
+        var before = await ProviderData.LoadEnrolmentAsync(Factory, id);
+        using var assigned = await Forms.PostAsync(client, url, assignForm, [new("AssignForm.AssessorId", grace.ToString())]);
+        using var unassigned = await Forms.PostAsync(client, url, unassignForm, [new("UnassignForm.UnassignId", tomasz.ToString())]);
+
+        var assignRefused = await AppFactory.ParseAsync(assigned);
+        var unassignRefused = await AppFactory.ParseAsync(unassigned);
+        var after = await ProviderData.LoadEnrolmentAsync(Factory, id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.IsAssignedTo(tomasz), Is.True);
+            Assert.That((assigned.StatusCode, unassigned.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
+            Assert.That(
+                assignRefused.QuerySelector(".error-summary")?.TextContent,
+                Does.Contain("You cannot assign an assessor: the apprenticeship is withdrawn, and its record is closed."));
+            Assert.That(
+                unassignRefused.QuerySelector(".error-summary")?.TextContent,
+                Does.Contain("You cannot unassign an assessor: the apprenticeship is withdrawn, and its record is closed."));
+            Assert.That(after.IsAssignedTo(grace), Is.False);
+            Assert.That(after.IsAssignedTo(tomasz), Is.True);
+            Assert.That(after.ConcurrencyStamp, Is.EqualTo(before.ConcurrencyStamp));
+        });
     }
 
     [Test]
@@ -190,6 +259,11 @@ public sealed class EnrolmentPageTests : SeededAppFixture
         Assert.That(page.QuerySelector("main")!.TextContent, Does.Contain("6 of 10 duties signed off"));
         Assert.That(page.QuerySelectorAll(".gateway-checklist li"), Has.Length.EqualTo(8));
     }
+
+    /// <summary>A form as the browser holds it when the page is opened, to post after the record changed behind it.</summary>
+    private static async Task<IHtmlFormElement> FormAsync(HttpClient client, string url, string formSelector) =>
+        (await AppFactory.ParseAsync(await client.GetAsync(url))).QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No {formSelector} on {url}.");
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Guid id, string formSelector, List<KeyValuePair<string, string>> fields)
     {
