@@ -134,11 +134,11 @@ public sealed class PdfDocument
     }
 
     /// <summary>
-    /// Adds a JPEG (embedded as it is) or PNG image (decoded; transparency kept as a soft mask). It is
+    /// Adds a JPEG (embedded as it is) or PNG image (decoded, interlaced or not; transparency kept as a soft mask). It is
     /// drawn <paramref name="width"/> points wide, or at 96 pixels per inch when null, and never wider or
     /// taller than the content area. The same bytes added again are drawn again but stored in the file once.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="data"/> is not a JPEG or PNG this library can read (interlaced PNG is refused).</exception>
+    /// <exception cref="ArgumentException"><paramref name="data"/> is not a JPEG or PNG this library can read, or its image data is corrupt or truncated.</exception>
     public PdfDocument Image(byte[] data, double? width = null, TextAlignment alignment = TextAlignment.Left)
     {
         ArgumentNullException.ThrowIfNull(data);

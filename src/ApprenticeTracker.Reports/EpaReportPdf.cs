@@ -267,7 +267,7 @@ public static class EpaReportPdf
                     }
                     catch (ArgumentException)
                     {
-                        // An image the writer cannot draw (interlaced PNG, corrupt data) stays listed with its hash above.
+                        // An image the writer cannot draw (corrupt or truncated data, a 12-bit JPEG) stays listed with its hash above.
                         document.Paragraph($"{file.FileName}: the image could not be shown.", Note);
                     }
                 }

@@ -83,6 +83,28 @@ public partial class EpaReportPdfTests
     }
 
     [Test]
+    public async Task An_interlaced_png_attachment_is_drawn_in_the_appendix()
+    {
+        var report = await BuildAsync(_world.EnrolmentOfName("Ayşe", "Yılmaz"));
+        Assert.That(report.Appendix, Is.Not.Empty, "the demo apprentice has accepted evidence");
+        var png = PngWriter.Write(2, 2, 8, [[255, 0, 0, 0, 255, 0], [0, 0, 255, 255, 255, 0]], interlaced: true);
+        var attachment = new AttachmentRecord("ward-board.png", png.Length, new string('0', 64), "image/png", png);
+        var withImage = report with
+        {
+            Appendix = [report.Appendix[0] with { Attachments = [.. report.Appendix[0].Attachments, attachment] }, .. report.Appendix.Skip(1)],
+        };
+
+        var before = ImagesDrawn(EpaReportPdf.Render(report).Content);
+        var pdf = EpaReportPdf.Render(withImage).Content;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ImagesDrawn(pdf), Is.EqualTo(before + 1));
+            Assert.That(PdfToText(pdf), Does.Not.Contain("could not be shown"));
+        });
+    }
+
+    [Test]
     public async Task Qpdf_finds_no_fault_in_the_report_of_any_demo_apprentice()
     {
         ExternalTool.Require("qpdf");
@@ -150,6 +172,14 @@ public partial class EpaReportPdfTests
         var result = ExternalTool.Run("pdftotext", "-enc", "UTF-8", path, "-");
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         return result.Output;
+    }
+
+    /// <summary>How many times images are drawn, as poppler's pdfimages lists them (soft masks not counted).</summary>
+    private int ImagesDrawn(byte[] pdf)
+    {
+        var result = ExternalTool.Run("pdfimages", "-list", Write(pdf, Guid.NewGuid().ToString("N") + ".pdf"));
+        Assert.That(result.ExitCode, Is.Zero, result.Error);
+        return result.Output.Split('\n').Count(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, _, "image", ..]);
     }
 
     private string Write(byte[] content, string name)

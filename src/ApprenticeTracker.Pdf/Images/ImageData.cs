@@ -113,14 +113,17 @@ internal sealed class ImageData
         throw new ArgumentException("The JPEG file is truncated or has no frame header.", parameterName);
     }
 
-    /// <summary>Decodes PNG files (ISO/IEC 15948): every colour type and bit depth, not interlaced.</summary>
+    /// <summary>
+    /// Decodes PNG files (ISO/IEC 15948): every colour type and bit depth, without interlacing or with
+    /// Adam7 interlacing.
+    /// </summary>
     private static class PngDecoder
     {
         public static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
         public static ImageData Decode(byte[] data, string parameterName, Func<int, int, int, byte[], byte[]?, ImageData> create)
         {
-            int width = 0, height = 0, depth = 0, colourType = -1;
+            int width = 0, height = 0, depth = 0, colourType = -1, interlace = 0;
             byte[]? palette = null, transparency = null;
             using var compressed = new MemoryStream();
             var position = 8;
@@ -140,9 +143,10 @@ internal sealed class ImageData
                     height = BinaryPrimitives.ReadInt32BigEndian(chunk[4..]);
                     depth = chunk[8];
                     colourType = chunk[9];
-                    if (chunk[12] != 0)
+                    interlace = chunk[12];
+                    if (interlace > 1)
                     {
-                        throw new ArgumentException("Interlaced PNG images are not supported; save the image without interlacing.", parameterName);
+                        throw new ArgumentException($"The PNG uses unknown interlace method {interlace}; only none and Adam7 exist.", parameterName);
                     }
                 }
                 else if (type.SequenceEqual("PLTE"u8))
@@ -190,10 +194,26 @@ internal sealed class ImageData
                 throw new ArgumentException("The palette PNG has no palette.", parameterName);
             }
 
-            var stride = (int)(((long)width * channels * depth + 7) / 8);
-            var raw = Inflate(compressed, (stride + 1L) * height, parameterName);
-            Unfilter(raw, stride, height, Math.Max(1, channels * depth / 8), parameterName);
-            return Convert(raw, width, height, depth, colourType, stride, palette, transparency, create);
+            var passes = interlace == 1 ? Pass.Adam7(width, height) : [new Pass(0, 0, 1, 1, width, height)];
+            var bitsPerPixel = channels * depth;
+            var raw = Inflate(compressed, passes.Sum(p => p.RawLength(bitsPerPixel)), parameterName);
+            var image = new Pixels(width, height, depth, colourType, palette, transparency);
+            var offset = 0;
+            foreach (var pass in passes)
+            {
+                if (pass.IsEmpty)
+                {
+                    continue;
+                }
+
+                var stride = pass.Stride(bitsPerPixel);
+                var scanlines = raw.AsSpan(offset, (int)pass.RawLength(bitsPerPixel));
+                Unfilter(scanlines, stride, pass.Height, Math.Max(1, bitsPerPixel / 8), parameterName);
+                image.Read(scanlines, stride, pass);
+                offset += scanlines.Length;
+            }
+
+            return image.Create(create);
         }
 
         private static byte[] Inflate(MemoryStream compressed, long expected, string parameterName)
@@ -213,14 +233,17 @@ internal sealed class ImageData
             return raw;
         }
 
-        private static void Unfilter(byte[] raw, int stride, int height, int bpp, string parameterName)
+        /// <summary>Reverses the row filters of one pass (or of the whole image when not interlaced), in place.</summary>
+        private static void Unfilter(Span<byte> raw, int stride, int height, int bpp, string parameterName)
         {
             for (var y = 0; y < height; y++)
             {
                 var rowStart = (y * (stride + 1)) + 1;
                 var filter = raw[rowStart - 1];
-                var row = raw.AsSpan(rowStart, stride);
-                var previous = y == 0 ? Span<byte>.Empty : raw.AsSpan(rowStart - stride - 1, stride);
+                var row = raw.Slice(rowStart, stride);
+
+                // The first row of each pass has no row above it: passes are filtered independently.
+                var previous = y == 0 ? Span<byte>.Empty : raw.Slice(rowStart - stride - 1, stride);
                 switch (filter)
                 {
                     case 0:
@@ -273,93 +296,124 @@ internal sealed class ImageData
             return (byte)(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
         }
 
-        private static ImageData Convert(
-            byte[] raw, int width, int height, int depth, int colourType, int stride, byte[]? palette, byte[]? transparency,
-            Func<int, int, int, byte[], byte[]?, ImageData> create)
-        {
-            var colour = colourType is 2 or 3 or 6;
-            var outChannels = colour ? 3 : 1;
-            var pixels = new byte[(long)width * height * outChannels];
-            var alpha = new byte[(long)width * height];
-            var translucent = false;
-            var samplesPerPixel = colourType switch { 0 or 3 => 1, 2 => 3, 4 => 2, _ => 4 };
-            var maxSample = (1 << depth) - 1;
-            Span<int> sample = stackalloc int[4];
-            for (var y = 0; y < height; y++)
-            {
-                var row = raw.AsSpan((y * (stride + 1)) + 1, stride);
-                for (var x = 0; x < width; x++)
-                {
-                    for (var s = 0; s < samplesPerPixel; s++)
-                    {
-                        sample[s] = Sample(row, (x * samplesPerPixel) + s, depth);
-                    }
-
-                    var index = (y * width) + x;
-                    byte a = 255;
-                    switch (colourType)
-                    {
-                        case 0:
-                            pixels[index] = (byte)(sample[0] * 255 / maxSample);
-                            if (transparency is { Length: >= 2 } && sample[0] == BinaryPrimitives.ReadUInt16BigEndian(transparency))
-                            {
-                                a = 0;
-                            }
-
-                            break;
-                        case 3:
-                            var entry = sample[0] * 3;
-                            if (entry + 2 < palette!.Length)
-                            {
-                                pixels[index * 3] = palette[entry];
-                                pixels[(index * 3) + 1] = palette[entry + 1];
-                                pixels[(index * 3) + 2] = palette[entry + 2];
-                            }
-
-                            a = transparency is not null && sample[0] < transparency.Length ? transparency[sample[0]] : (byte)255;
-                            break;
-                        case 2:
-                            for (var s = 0; s < 3; s++)
-                            {
-                                pixels[(index * 3) + s] = (byte)(sample[s] * 255 / maxSample);
-                            }
-
-                            if (transparency is { Length: >= 6 }
-                                && sample[0] == BinaryPrimitives.ReadUInt16BigEndian(transparency)
-                                && sample[1] == BinaryPrimitives.ReadUInt16BigEndian(transparency.AsSpan(2))
-                                && sample[2] == BinaryPrimitives.ReadUInt16BigEndian(transparency.AsSpan(4)))
-                            {
-                                a = 0;
-                            }
-
-                            break;
-                        case 4:
-                            pixels[index] = (byte)(sample[0] * 255 / maxSample);
-                            a = (byte)(sample[1] * 255 / maxSample);
-                            break;
-                        default:
-                            for (var s = 0; s < 3; s++)
-                            {
-                                pixels[(index * 3) + s] = (byte)(sample[s] * 255 / maxSample);
-                            }
-
-                            a = (byte)(sample[3] * 255 / maxSample);
-                            break;
-                    }
-
-                    alpha[index] = a;
-                    translucent |= a != 255;
-                }
-            }
-
-            return create(width, height, outChannels, pixels, translucent ? alpha : null);
-        }
-
         private static int Sample(ReadOnlySpan<byte> row, int index, int depth) => depth switch
         {
             16 => (row[index * 2] << 8) | row[(index * 2) + 1],
             8 => row[index],
             _ => (row[index * depth / 8] >> (8 - depth - (index * depth % 8))) & ((1 << depth) - 1),
         };
+
+        /// <summary>
+        /// A reduced image stored as its own run of filtered scanlines: its pixels sit at
+        /// (<see cref="X0"/> + i × <see cref="DX"/>, <see cref="Y0"/> + j × <see cref="DY"/>) in the full image.
+        /// A non-interlaced image is one pass covering every pixel.
+        /// </summary>
+        private readonly record struct Pass(int X0, int Y0, int DX, int DY, int Width, int Height)
+        {
+            /// <summary>A pass with no columns or no rows has no scanlines, not even filter bytes.</summary>
+            public bool IsEmpty => Width == 0 || Height == 0;
+
+            /// <summary>The seven Adam7 passes over repeated 8 × 8 tiles (ISO/IEC 15948 §8.2), in file order.</summary>
+            public static Pass[] Adam7(int width, int height)
+            {
+                ReadOnlySpan<int> layout = [0, 0, 8, 8, 4, 0, 8, 8, 0, 4, 4, 8, 2, 0, 4, 4, 0, 2, 2, 4, 1, 0, 2, 2, 0, 1, 1, 2];
+                var passes = new Pass[7];
+                for (var i = 0; i < passes.Length; i++)
+                {
+                    int x0 = layout[i * 4], y0 = layout[(i * 4) + 1], dx = layout[(i * 4) + 2], dy = layout[(i * 4) + 3];
+                    passes[i] = new Pass(x0, y0, dx, dy, (width - x0 + dx - 1) / dx, (height - y0 + dy - 1) / dy);
+                }
+
+                return passes;
+            }
+
+            public int Stride(int bitsPerPixel) => (int)(((long)Width * bitsPerPixel + 7) / 8);
+
+            /// <summary>The pass's bytes in the inflated data: each row is a filter byte then <see cref="Stride"/> bytes.</summary>
+            public long RawLength(int bitsPerPixel) => IsEmpty ? 0 : (Stride(bitsPerPixel) + 1L) * Height;
+        }
+
+        /// <summary>The decoded image, filled pass by pass: 8-bit grey or RGB samples, and opacity per pixel.</summary>
+        private sealed class Pixels(int width, int height, int depth, int colourType, byte[]? palette, byte[]? transparency)
+        {
+            private readonly int _outChannels = OutChannels(colourType);
+            private readonly int _samplesPerPixel = colourType switch { 0 or 3 => 1, 2 => 3, 4 => 2, _ => 4 };
+            private readonly int _maxSample = (1 << depth) - 1;
+            private readonly byte[] _pixels = new byte[(long)width * height * OutChannels(colourType)];
+            private readonly byte[] _alpha = new byte[(long)width * height];
+            private bool _translucent;
+
+            /// <summary>Converts the unfiltered rows of <paramref name="pass"/>, which start at <paramref name="raw"/>, into their places.</summary>
+            public void Read(ReadOnlySpan<byte> raw, int stride, Pass pass)
+            {
+                Span<int> sample = stackalloc int[4];
+                for (var y = 0; y < pass.Height; y++)
+                {
+                    var row = raw.Slice((y * (stride + 1)) + 1, stride);
+                    var rowStart = (pass.Y0 + (y * pass.DY)) * width;
+                    for (var x = 0; x < pass.Width; x++)
+                    {
+                        for (var s = 0; s < _samplesPerPixel; s++)
+                        {
+                            sample[s] = Sample(row, (x * _samplesPerPixel) + s, depth);
+                        }
+
+                        var index = rowStart + pass.X0 + (x * pass.DX);
+                        var a = Store(index, sample);
+                        _alpha[index] = a;
+                        _translucent |= a != 255;
+                    }
+                }
+            }
+
+            /// <summary>Palette and colour images become RGB; greyscale, with or without alpha, stays grey.</summary>
+            private static int OutChannels(int colourType) => colourType is 2 or 3 or 6 ? 3 : 1;
+
+            public ImageData Create(Func<int, int, int, byte[], byte[]?, ImageData> create) =>
+                create(width, height, _outChannels, _pixels, _translucent ? _alpha : null);
+
+            /// <summary>Writes one pixel's colour and returns its opacity.</summary>
+            private byte Store(int index, ReadOnlySpan<int> sample)
+            {
+                switch (colourType)
+                {
+                    case 0:
+                        _pixels[index] = (byte)(sample[0] * 255 / _maxSample);
+                        return transparency is { Length: >= 2 } && sample[0] == BinaryPrimitives.ReadUInt16BigEndian(transparency) ? (byte)0 : (byte)255;
+                    case 3:
+                        var entry = sample[0] * 3;
+                        if (entry + 2 < palette!.Length)
+                        {
+                            _pixels[index * 3] = palette[entry];
+                            _pixels[(index * 3) + 1] = palette[entry + 1];
+                            _pixels[(index * 3) + 2] = palette[entry + 2];
+                        }
+
+                        return transparency is not null && sample[0] < transparency.Length ? transparency[sample[0]] : (byte)255;
+                    case 2:
+                        for (var s = 0; s < 3; s++)
+                        {
+                            _pixels[(index * 3) + s] = (byte)(sample[s] * 255 / _maxSample);
+                        }
+
+                        return transparency is { Length: >= 6 }
+                            && sample[0] == BinaryPrimitives.ReadUInt16BigEndian(transparency)
+                            && sample[1] == BinaryPrimitives.ReadUInt16BigEndian(transparency.AsSpan(2))
+                            && sample[2] == BinaryPrimitives.ReadUInt16BigEndian(transparency.AsSpan(4))
+                            ? (byte)0
+                            : (byte)255;
+                    case 4:
+                        _pixels[index] = (byte)(sample[0] * 255 / _maxSample);
+                        return (byte)(sample[1] * 255 / _maxSample);
+                    default:
+                        for (var s = 0; s < 3; s++)
+                        {
+                            _pixels[(index * 3) + s] = (byte)(sample[s] * 255 / _maxSample);
+                        }
+
+                        return (byte)(sample[3] * 255 / _maxSample);
+                }
+            }
+        }
     }
 }

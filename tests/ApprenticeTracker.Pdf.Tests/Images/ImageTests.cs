@@ -1,3 +1,4 @@
+using ApprenticeTracker.Pdf.Images;
 using ApprenticeTracker.Pdf.Tests.Support;
 
 namespace ApprenticeTracker.Pdf.Tests.Images;
@@ -172,12 +173,88 @@ public class ImageTests
     }
 
     [Test]
-    public void An_interlaced_png_is_refused_with_a_clear_reason()
+    public void An_interlaced_png_is_drawn_with_its_colours()
     {
         var png = PngWriter.Write(2, 2, 8, [[255, 0, 0, 0, 255, 0], [0, 0, 255, 255, 255, 0]], interlaced: true);
 
+        AssertColours(RenderQuadrants(png), (255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 0));
+    }
+
+    [Test]
+    public void An_interlaced_png_renders_like_its_non_interlaced_twin()
+    {
+        var (samples, palette, transparency) = TestImage(new PngFormat(6, 8), 9, 9);
+        var plain = new PdfDocument(Page).Image(PngWriter.Write(9, 6, 8, samples, palette, transparency), Side).Render();
+        var interlaced = new PdfDocument(Page).Image(PngWriter.Write(9, 6, 8, samples, palette, transparency, interlaced: true), Side).Render();
+        IndependentReaders.Check(interlaced, 1);
+
+        var expected = IndependentReaders.Render(plain.Content, 1);
+        var actual = IndependentReaders.Render(interlaced.Content, 1);
+
+        var differing = 0;
+        for (var y = 0; y < expected.Height; y++)
+        {
+            for (var x = 0; x < expected.Width; x++)
+            {
+                differing += actual[x, y] == expected[x, y] ? 0 : 1;
+            }
+        }
+
+        Assert.That(differing, Is.Zero, "pixels that differ between the two pages");
+    }
+
+    /// <summary>Every colour type and bit depth the decoder reads, and each kind of tRNS chunk.</summary>
+    private static readonly PngFormat[] Formats =
+    [
+        new(0, 1), new(0, 2), new(0, 4), new(0, 8), new(0, 16),
+        new(2, 8), new(2, 16),
+        new(3, 1), new(3, 2), new(3, 4), new(3, 8),
+        new(4, 8), new(4, 16),
+        new(6, 8), new(6, 16),
+        new(0, 4, Transparency: true), new(0, 16, Transparency: true), new(2, 8, Transparency: true), new(2, 16, Transparency: true),
+        new(3, 2, Transparency: true), new(3, 8, Transparency: true),
+    ];
+
+    /// <summary>Sizes at which some Adam7 passes are empty (1 × 1 has only the first) or rows end partway through a byte.</summary>
+    private static readonly (int Width, int Height)[] AwkwardSizes = [(1, 1), (2, 2), (3, 5), (9, 9), (17, 3)];
+
+    [Test]
+    public void An_interlaced_png_decodes_to_the_same_pixels_as_its_non_interlaced_twin(
+        [ValueSource(nameof(Formats))] PngFormat format, [ValueSource(nameof(AwkwardSizes))] (int Width, int Height) size)
+    {
+        var (samples, palette, transparency) = TestImage(format, size.Width, size.Height);
+
+        var plain = ImageData.Decode(PngWriter.Write(size.Width, format.ColourType, format.BitDepth, samples, palette, transparency), "data");
+        var interlaced = ImageData.Decode(
+            PngWriter.Write(size.Width, format.ColourType, format.BitDepth, samples, palette, transparency, interlaced: true), "data");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((interlaced.Width, interlaced.Height, interlaced.Components), Is.EqualTo((plain.Width, plain.Height, plain.Components)));
+            Assert.That(interlaced.Data, Is.EqualTo(plain.Data), "colour samples");
+            Assert.That(interlaced.Alpha, Is.EqualTo(plain.Alpha), "opacity");
+        });
+    }
+
+    [TestCase(1)]
+    [TestCase(112)]
+    public void Interlaced_png_data_that_ends_before_the_last_pass_does_is_refused(int missingBytes)
+    {
+        // The last pass of a 9 × 9 RGB image is 4 rows of a filter byte and 27 sample bytes: 112 bytes.
+        var (samples, _, _) = TestImage(new PngFormat(2, 8), 9, 9);
+        var png = PngWriter.Write(9, 2, 8, samples, interlaced: true, dropImageBytes: missingBytes);
+
         Assert.That(() => new PdfDocument().Image(png),
-            Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("data").And.Message.Contain("nterlaced"));
+            Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("data").And.Message.Contain("truncated"));
+    }
+
+    [Test]
+    public void A_png_with_an_unknown_interlace_method_is_refused_with_a_clear_reason()
+    {
+        var png = PngWriter.WithInterlaceMethod(PngWriter.Write(2, 2, 8, [[255, 0, 0, 0, 255, 0], [0, 0, 255, 255, 255, 0]]), 2);
+
+        Assert.That(() => new PdfDocument().Image(png),
+            Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("data").And.Message.Contain("interlace method 2"));
     }
 
     [Test]
@@ -211,4 +288,45 @@ public class ImageTests
             Assert.That(pixels[(int)Page.Width - 48, 100], Is.EqualTo(((byte)255, (byte)255, (byte)255)), "but not beyond it");
         });
     }
+
+    /// <summary>
+    /// Samples for a <paramref name="width"/> × <paramref name="height"/> image that vary from pixel to pixel,
+    /// the same on every run; with transparency, the tRNS chunk keys out the first pixel's colour (or some
+    /// palette entries), so the soft mask is exercised too.
+    /// </summary>
+    private static (int[][] Samples, byte[]? Palette, byte[]? Transparency) TestImage(PngFormat format, int width, int height)
+    {
+        var random = new Random((format.ColourType * 100) + format.BitDepth + (width * 1000) + (height * 100_000));
+        var channels = format.ColourType switch { 0 or 3 => 1, 2 => 3, 4 => 2, _ => 4 };
+        var range = 1 << format.BitDepth;
+        var samples = new int[height][];
+        for (var y = 0; y < height; y++)
+        {
+            samples[y] = [.. Enumerable.Range(0, width * channels).Select(_ => random.Next(range))];
+        }
+
+        if (format.ColourType != 3)
+        {
+            var key = format.Transparency
+                ? [.. samples[0][..channels].SelectMany(s => new[] { (byte)(s >> 8), (byte)s })]
+                : (byte[]?)null;
+            return (samples, null, key);
+        }
+
+        var palette = new byte[range * 3];
+        random.NextBytes(palette);
+        var alphas = format.Transparency ? new byte[(range / 2) + 1] : null;
+        if (alphas is not null)
+        {
+            random.NextBytes(alphas);
+        }
+
+        return (samples, palette, alphas);
+    }
+}
+
+/// <summary>A PNG colour type and bit depth, with or without a tRNS chunk.</summary>
+public sealed record PngFormat(int ColourType, int BitDepth, bool Transparency = false)
+{
+    public override string ToString() => $"colour type {ColourType}, {BitDepth}-bit{(Transparency ? ", tRNS" : "")}";
 }
