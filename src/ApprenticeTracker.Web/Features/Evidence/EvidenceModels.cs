@@ -46,6 +46,15 @@ public sealed class EvidenceDetailModel
 
     /// <summary>The apprentice may change and submit the item now: it is editable and the apprenticeship is active.</summary>
     public bool CanChange => IsEditable && EnrolmentStatus.AcceptsEvidence();
+
+    /// <summary>
+    /// Withdrawn or completed: the record is closed, so a submitted item is not reviewed any more. While the record is
+    /// open (a break in learning and gateway included) a submitted item waits for an assessor.
+    /// </summary>
+    public bool IsRecordClosed => EnrolmentStatus.IsFinal();
+
+    /// <summary>Why a closed record's submitted item was not reviewed, to follow "not reviewed: ".</summary>
+    public string NoLongerReviewed => $"your apprenticeship is {EnrolmentStatus.StatePhrase()}, so its evidence is no longer reviewed.";
 }
 
 /// <summary>One assessor decision with its feedback.</summary>

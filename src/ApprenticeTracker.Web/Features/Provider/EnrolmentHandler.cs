@@ -70,6 +70,8 @@ public sealed record ChangeOutcome(bool Found, FormErrors Errors)
 /// </summary>
 public sealed class EnrolmentHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time)
 {
+    private const string NothingLeftToConfirm = "Every gateway requirement is confirmed: there is nothing left to confirm.";
+
     /// <summary>Every status change the page offers, keyed as the form posts it.</summary>
     public static IReadOnlyList<(StatusAction Action, EnrolmentStatus From, EnrolmentStatus To)> StatusActions { get; } =
     [
@@ -224,14 +226,26 @@ public sealed class EnrolmentHandler(IDbContextFactory<AppDbContext> contexts, C
         ChangeAsync(id, "Key", async (db, enrolment, actor, at, errors) =>
         {
             ArgumentNullException.ThrowIfNull(form);
+            var standard = await LoadStandardAsync(db, enrolment.StandardId, tracked: false, ct);
+
+            // The page shows no gateway form once every requirement is confirmed, so the refusal of a form opened before
+            // the last one was has no field to link to, and says why nothing is left to do.
+            var nothingLeft = !enrolment.Status.IsFinal()
+                && standard.GatewayRequirements.All(r => enrolment.GatewayConfirmations.Any(c => c.RequirementKey == r.Key));
             if (string.IsNullOrWhiteSpace(form.Key))
             {
-                errors.Add("Key", "Choose the requirement to confirm.");
+                errors.Add(nothingLeft ? null : "Key", nothingLeft ? NothingLeftToConfirm : "Choose the requirement to confirm.");
                 return;
             }
 
-            var standard = await LoadStandardAsync(db, enrolment.StandardId, tracked: false, ct);
-            enrolment.ConfirmGatewayRequirement(standard, form.Key, form.Note, actor, at);
+            try
+            {
+                enrolment.ConfirmGatewayRequirement(standard, form.Key, form.Note, actor, at);
+            }
+            catch (DomainException e) when (nothingLeft)
+            {
+                errors.Add(null, $"{e.Message} {NothingLeftToConfirm}");
+            }
         }, ct);
 
     private static EnrolmentProgress Progress(Standard standard, Enrolment enrolment, IEnumerable<EvidenceMapping> mappings) =>

@@ -73,6 +73,42 @@ public sealed class ClosedRecordTests : SeededAppFixture
     }
 
     [Test]
+    public async Task The_overview_counts_a_duty_s_submitted_items_as_waiting_and_once_withdrawn_as_not_reviewed_as_the_caseload_does()
+    {
+        var (enrolmentId, submitted, _, _) = await NextApprenticeAsync();
+        var duty = await Factory.QueryAsync(db => db.Set<EvidenceDuty>()
+            .Where(m => m.EvidenceItemId == submitted)
+            .Join(db.Duties, m => m.DutyId, d => d.Id, (m, d) => new { d.Id, d.Code })
+            .OrderBy(d => d.Code)
+            .FirstAsync());
+        var count = await Factory.QueryAsync(db => db.EvidenceItems.CountAsync(i =>
+            i.EnrolmentId == enrolmentId && i.Status == EvidenceStatus.Submitted && i.Duties.Any(m => m.DutyId == duty.Id)));
+        var open = await EvidenceCellAsync(enrolmentId, duty.Code);
+        await WithdrawAsync(enrolmentId);
+
+        var closed = await EvidenceCellAsync(enrolmentId, duty.Code);
+
+        Assert.That(open, Does.Contain($"{count} waiting"));
+        Assert.That(closed, Does.Contain($"{count} submitted, not reviewed: the record is closed").And.Not.Contain("waiting"));
+    }
+
+    [Test]
+    public async Task A_withdrawn_apprentice_s_overview_lists_their_sign_offs_as_they_stand_active_or_revoked()
+    {
+        var (enrolmentId, _, _, _) = await NextApprenticeAsync();
+        var revoked = (await Factory.EnrolmentAsync(enrolmentId)).SignOffs.Count(s => !s.IsActive);
+        await WithdrawAsync(enrolmentId);
+
+        using var response = await _assessor.GetAsync($"/assessor/apprentices/{enrolmentId}");
+
+        var page = await AppFactory.ParseAsync(response);
+        var signOffs = page.QuerySelectorAll("section[aria-labelledby=sign-offs-title] li");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(signOffs.Count(li => li.QuerySelector(".badge")?.TextContent.Trim() == "Revoked"), Is.EqualTo(revoked));
+        Assert.That(signOffs, Has.Length.GreaterThan(revoked), "an active sign-off, listed but not as revoked");
+    }
+
+    [Test]
     public async Task A_decision_posted_after_the_withdrawal_is_refused_with_the_domain_s_message_and_nothing_is_recorded()
     {
         var (enrolmentId, submitted, _, _) = await NextApprenticeAsync();
@@ -124,6 +160,16 @@ public sealed class ClosedRecordTests : SeededAppFixture
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(page.QuerySelector(".error-summary")?.TextContent, Does.Contain("Duties are signed off only while the apprenticeship is active; it is withdrawn."));
         Assert.That((await Factory.EnrolmentAsync(enrolmentId)).ActiveSignOffFor(dutyId), Is.Null);
+    }
+
+    /// <summary>The text of the evidence cell of a duty's row in the progress table of the apprentice's overview.</summary>
+    private async Task<string> EvidenceCellAsync(Guid enrolmentId, string dutyCode)
+    {
+        using var response = await _assessor.GetAsync($"/assessor/apprentices/{enrolmentId}");
+        var page = await AppFactory.ParseAsync(response);
+        var row = page.QuerySelectorAll("table.duty-progress tbody tr").SingleOrDefault(r => r.QuerySelector("th")?.TextContent.Trim() == dutyCode)
+            ?? throw new InvalidOperationException($"The overview answered {(int)response.StatusCode} with no row for {dutyCode}.");
+        return row.QuerySelector("td[data-label=Evidence]")?.TextContent ?? string.Empty;
     }
 
     private static string SignOffUrl(Guid enrolmentId, Guid dutyId) => $"/assessor/apprentices/{enrolmentId}/duties/{dutyId}/sign-off";

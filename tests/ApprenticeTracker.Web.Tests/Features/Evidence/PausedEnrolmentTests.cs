@@ -14,8 +14,9 @@ namespace ApprenticeTracker.Web.Tests.Features.Evidence;
 /// <summary>
 /// An apprentice whose apprenticeship is not active (a break in learning, or withdrawn) may read their evidence and delete
 /// drafts, but not log, change or submit evidence: the pages do not offer it, and a form opened before the change of
-/// status and posted after it is refused with the domain's message, with nothing saved. Each test uses its own
-/// apprentice, because each changes that apprentice's status.
+/// status and posted after it is refused with the domain's message, with nothing saved. A submitted item waits for
+/// review while the record is open, and once it is closed (withdrawn or completed) the pages say it was not reviewed.
+/// Each test uses its own apprentice, because each changes that apprentice's status.
 /// </summary>
 public sealed class PausedEnrolmentTests : SeededAppFixture
 {
@@ -132,6 +133,56 @@ public sealed class PausedEnrolmentTests : SeededAppFixture
         Assert.That(await QueryAsync(Factory, db => db.EvidenceItems.AnyAsync(i => i.Id == draft)), Is.False);
     }
 
+    [Test]
+    public async Task A_submitted_item_of_a_withdrawn_apprenticeship_says_it_was_not_reviewed_on_its_page_and_its_change_page()
+    {
+        var (enrolmentId, email) = await ApprenticeAsync("Kateřina");
+        var submitted = await UnreviewedSubmittedItemAsync(enrolmentId);
+        await ChangeStatusAsync(enrolmentId, e => e.Withdraw("Left the employer.", Actor.System, DateTimeOffset.UtcNow));
+        using var client = await Factory.SignInAsync(email);
+
+        var detail = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}"));
+        var edit = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}/edit"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(detail.QuerySelector("main")?.TextContent, Does.Not.Contain("Waiting for an assessor's review"));
+            Assert.That(detail.QuerySelector(".review-state")?.TextContent, Is.EqualTo("Not reviewed: your apprenticeship is withdrawn, so its evidence is no longer reviewed."));
+            Assert.That(edit.QuerySelector("main")?.TextContent, Does.Not.Contain("waiting for an assessor's review"));
+            Assert.That(edit.QuerySelector("main .alert-info")?.TextContent, Does.Contain("It was not reviewed: your apprenticeship is withdrawn, so its evidence is no longer reviewed."));
+        });
+    }
+
+    [Test]
+    public async Task A_submitted_item_waits_for_review_at_gateway_and_says_it_was_not_reviewed_once_the_apprenticeship_is_completed()
+    {
+        var (enrolmentId, email) = await ApprenticeAsync("Siobhán");
+        var submitted = await UnreviewedSubmittedItemAsync(enrolmentId);
+        using var client = await Factory.SignInAsync(email);
+        var atGateway = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}"));
+        await ChangeStatusAsync(enrolmentId, e => e.Complete(Actor.System, DateTimeOffset.UtcNow));
+
+        var completed = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}"));
+
+        Assert.That(atGateway.QuerySelector(".review-state")?.TextContent, Is.EqualTo("Waiting for an assessor's review."));
+        Assert.That(completed.QuerySelector(".review-state")?.TextContent, Is.EqualTo("Not reviewed: your apprenticeship is completed, so its evidence is no longer reviewed."));
+    }
+
+    [Test]
+    public async Task A_submitted_item_still_waits_for_review_during_a_break_in_learning()
+    {
+        var (enrolmentId, email) = await ApprenticeAsync("Priya");
+        var submitted = await UnreviewedSubmittedItemAsync(enrolmentId);
+        await ChangeStatusAsync(enrolmentId, e => e.StartBreakInLearning("Illness.", Actor.System, DateTimeOffset.UtcNow));
+        using var client = await Factory.SignInAsync(email);
+
+        var detail = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}"));
+        var edit = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}/edit"));
+
+        Assert.That(detail.QuerySelector(".review-state")?.TextContent, Is.EqualTo("Waiting for an assessor's review."));
+        Assert.That(edit.QuerySelector("main .alert-info")?.TextContent, Does.Contain("It is waiting for an assessor's review."));
+    }
+
     /// <summary>The enrolment and sign-in email of the demo apprentice with this given name.</summary>
     private Task<(Guid EnrolmentId, string Email)> ApprenticeAsync(string givenName) =>
         QueryAsync(Factory, async db =>
@@ -147,6 +198,14 @@ public sealed class PausedEnrolmentTests : SeededAppFixture
 
     private Task<Guid> ItemAsync(Guid enrolmentId, EvidenceStatus status) =>
         QueryAsync(Factory, db => db.EvidenceItems.Where(i => i.EnrolmentId == enrolmentId && i.Status == status).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync());
+
+    /// <summary>A submitted item of the enrolment that no assessor has reviewed yet (not a resubmission).</summary>
+    private Task<Guid> UnreviewedSubmittedItemAsync(Guid enrolmentId) =>
+        QueryAsync(Factory, db => db.EvidenceItems
+            .Where(i => i.EnrolmentId == enrolmentId && i.Status == EvidenceStatus.Submitted && !db.EvidenceReviews.Any(r => r.EvidenceItemId == i.Id))
+            .OrderBy(i => i.Id)
+            .Select(i => i.Id)
+            .FirstAsync());
 
     /// <summary>Changes the enrolment's status through the domain, as the provider's page would.</summary>
     private async Task ChangeStatusAsync(Guid enrolmentId, Action<Enrolment> change)

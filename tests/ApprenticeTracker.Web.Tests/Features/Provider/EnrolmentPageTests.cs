@@ -247,6 +247,36 @@ public sealed class EnrolmentPageTests : SeededAppFixture
     }
 
     [Test]
+    public async Task A_gateway_form_opened_before_the_last_requirement_was_confirmed_is_answered_that_nothing_is_left_to_confirm()
+    {
+        var id = await ProviderData.EnrolmentOfAsync(Factory, "Mohammed");
+        using var client = await SignInAsProviderAdminAsync();
+        var url = $"/provider/enrolments/{id}";
+        var staleForm = await FormAsync(client, url, "#gateway-form");
+        var first = staleForm.QuerySelectorAll("#Key option").First(o => !string.IsNullOrEmpty(o.GetAttribute("value")));
+        while ((await AppFactory.ParseAsync(await client.GetAsync(url))).QuerySelector("#Key option[value]:not([value=''])")?.GetAttribute("value") is { } key)
+        {
+            using var confirmed = await PostAsync(client, id, "#gateway-form", [new("GatewayInput.Key", key)]);
+            Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), key);
+        }
+
+        var before = await ProviderData.LoadEnrolmentAsync(Factory, id);
+        using var response = await Forms.PostAsync(client, url, staleForm, [new("GatewayInput.Key", first.GetAttribute("value")!)]);
+
+        var page = await AppFactory.ParseAsync(response);
+        var after = await ProviderData.LoadEnrolmentAsync(Factory, id);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.QuerySelector("#gateway-form"), Is.Null);
+        Assert.That(
+            page.QuerySelector(".error-summary li")?.TextContent.Trim(),
+            Is.EqualTo($"'{first.TextContent}' is already confirmed. Every gateway requirement is confirmed: there is nothing left to confirm."));
+        Assert.That(page.QuerySelector(".error-summary a"), Is.Null, "no link to a field the page no longer shows");
+        Assert.That(
+            (after.GatewayConfirmations.Count, after.ConcurrencyStamp),
+            Is.EqualTo((before.GatewayConfirmations.Count, before.ConcurrencyStamp)));
+    }
+
+    [Test]
     public async Task The_page_shows_progress_and_the_gateway_checklist()
     {
         var id = await ProviderData.EnrolmentOfAsync(Factory, "Łucja");
