@@ -25,6 +25,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// </summary>
     public Action<IApplicationBuilder>? AfterAppPipeline { get; init; }
 
+    /// <summary>Configuration set over the app's own, such as <c>Email:Host</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The host environment; "Testing" unless a test needs another.</summary>
     public string EnvironmentName { get; init; } = WebExtensions.TestingEnvironment;
 
@@ -64,6 +67,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         // Outside Development the host serves wwwroot only; the build's manifest also maps the scoped CSS bundle.
         builder.UseStaticWebAssets();
         builder.UseSetting("App:DataPath", DataPath);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (AfterAppPipeline is { } append)
         {
             builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new AppendingStartupFilter(append)));

@@ -5,6 +5,7 @@ using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Forms;
+using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed record SaveEvidenceResult(SaveOutcome Outcome, Guid? ItemId, FormE
 /// then the item; if anything is refused or fails, the files stored by the request are deleted again.
 /// </summary>
 public sealed class SaveEvidenceHandler(
-    IDbContextFactory<AppDbContext> contexts, EvidenceFileStore files, IOptions<EvidenceOptions> options, TimeProvider time)
+    IDbContextFactory<AppDbContext> contexts, EvidenceFileStore files, IOptions<EvidenceOptions> options, Notifications notifications, TimeProvider time)
 {
     private readonly EvidenceOptions _limits = options.Value;
 
@@ -121,6 +122,11 @@ public sealed class SaveEvidenceHandler(
 
             db.EvidenceItems.Add(item);
             db.FormSubmissions.Add(new FormSubmission(form.FormToken, item.Id, now));
+            if (IsSubmit(form))
+            {
+                await notifications.EvidenceSubmittedAsync(db, item, now, ct);
+            }
+
             await db.SaveChangesAsync(ct);
             return new SaveEvidenceResult(SaveOutcome.Saved, item.Id, errors, item.ConcurrencyStamp);
         }
@@ -208,6 +214,11 @@ public sealed class SaveEvidenceHandler(
             {
                 DeleteStored(stored);
                 return new SaveEvidenceResult(SaveOutcome.Refused, item.Id, errors);
+            }
+
+            if (IsSubmit(form))
+            {
+                await notifications.EvidenceSubmittedAsync(db, item, now, ct);
             }
 
             await db.SaveChangesAsync(ct);
