@@ -68,7 +68,7 @@ public sealed class UpgradedDemoDatabaseTests
         using var homePage = await client.GetAsync(home);
 
         Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(signedIn.Headers.Location?.OriginalString, Is.EqualTo(home));
+        Assert.That(signedIn.RedirectTarget(), Is.EqualTo(home));
         Assert.That(homePage.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
