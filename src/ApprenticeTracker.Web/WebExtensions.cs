@@ -10,7 +10,6 @@ using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Hosting;
-using AutoMapper;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.WebEncoders;
 
@@ -33,8 +32,6 @@ public static class WebExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         builder.AddAccounts();
-        services.AddSingleton(CreateMappings());
-        services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<AutoMapper.IConfigurationProvider>()));
 
         services.AddPortfolio();
         services.AddReports();
@@ -100,11 +97,4 @@ public static class WebExtensions
 
         return next(context);
     }
-
-    /// <summary>
-    /// The AutoMapper configuration, built here because the package that registers it with dependency injection is
-    /// not served by the registry this project uses.
-    /// </summary>
-    internal static AutoMapper.IConfigurationProvider CreateMappings() =>
-        new MapperConfiguration(c => c.AddProfiles(typeof(WebExtensions).Assembly));
 }
