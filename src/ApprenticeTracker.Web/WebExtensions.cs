@@ -11,7 +11,6 @@ using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Hosting;
-using AutoMapper;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.WebEncoders;
 
@@ -35,8 +34,6 @@ public static class WebExtensions
 
         builder.AddAccounts();
         builder.AddEmail();
-        services.AddSingleton(CreateMappings());
-        services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<AutoMapper.IConfigurationProvider>()));
 
         services.AddPortfolio();
         services.AddReports();
@@ -102,11 +99,4 @@ public static class WebExtensions
 
         return next(context);
     }
-
-    /// <summary>
-    /// The AutoMapper configuration, built here because the package that registers it with dependency injection is
-    /// not served by the registry this project uses.
-    /// </summary>
-    internal static AutoMapper.IConfigurationProvider CreateMappings() =>
-        new MapperConfiguration(c => c.AddProfiles(typeof(WebExtensions).Assembly));
 }

@@ -185,14 +185,14 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         var duties = await db.Duties
             .AsNoTracking()
             .Where(d => standardIds.Contains(d.StandardId))
-            .Select(d => new { d.Number, d.Code, d.Statement })
+            .ProjectToDutyColumn()
             .ToListAsync(ct);
 
         // Enrolments on different versions share duty numbers; the column shows the first version's wording.
         var columns = duties
             .GroupBy(d => d.Number)
             .OrderBy(g => g.Key)
-            .Select(g => new DutyColumn(g.Key, g.First().Code, g.First().Statement))
+            .Select(g => g.First())
             .ToList();
         return (columns, columns.Count);
     }
@@ -243,12 +243,12 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         var cohorts = await db.Cohorts.AsNoTracking()
             .Where(c => c.TrainingProviderId == provider)
             .OrderByDescending(c => c.StartDate).ThenBy(c => c.Name)
-            .Select(c => new Choice(c.Id, c.Name))
+            .ProjectToChoice()
             .ToListAsync(ct);
         var employers = await db.Employers.AsNoTracking()
             .Where(e => e.TrainingProviderId == provider)
             .OrderBy(e => e.Name)
-            .Select(e => new Choice(e.Id, e.Name))
+            .ProjectToChoice()
             .ToListAsync(ct);
         var assessors = await db.Assessors.AsNoTracking()
             .Where(a => a.TrainingProviderId == provider)
