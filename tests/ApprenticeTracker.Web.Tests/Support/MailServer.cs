@@ -34,7 +34,7 @@ public sealed class MailServer : IDisposable
 
     /// <summary>Every message received so far, parsed.</summary>
     public IReadOnlyList<MimeMessage> Received =>
-        _server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
+        _server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(Unstuff(m.Data))))).ToList();
 
     /// <summary>The messages to <paramref name="address"/> received so far.</summary>
     public IReadOnlyList<MimeMessage> To(string address) =>
@@ -73,6 +73,12 @@ public sealed class MailServer : IDisposable
         var end = text.IndexOfAny(['\r', '\n', ' '], start);
         return end < 0 ? text[start..] : text[start..end];
     }
+
+    /// <summary>
+    /// Undoes SMTP's dot-stuffing (RFC 5321 4.5.2), which netDumbster leaves in the data: a line the client began
+    /// with two dots began with one.
+    /// </summary>
+    private static string Unstuff(string data) => data.Replace("\r\n..", "\r\n.", StringComparison.Ordinal);
 
     public void Clear() => _server.ClearReceivedEmail();
 
