@@ -43,6 +43,7 @@ public static class WebExtensions
         services.AddProvider();
         services.AddSingleton<DataPreparation>();
         services.AddSingleton<CommandLineApplication>();
+        services.AddTransient<DataFolderVerbs>();
         return builder;
     }
 
@@ -56,6 +57,7 @@ public static class WebExtensions
         }
 
         app.Use(AddSecurityHeaders);
+        app.Use(UploadBuffering.BufferInDataFolder);
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.Use(GetRequestsOnlyGetStatusPages);
         app.UseAuthentication();
