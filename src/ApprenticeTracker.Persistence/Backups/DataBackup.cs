@@ -367,7 +367,7 @@ public sealed partial class DataBackup(DataPaths paths, EvidenceFileStore store)
         while (await reader.ReadAsync(ct))
         {
             var (fileName, key, sha256) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
-            var path = EvidenceFileStore.IsStorageKey(key) ? ManifestPath(EvidenceFileStore.RelativePathFor(key)) : key;
+            var path = EvidenceFileStore.IsStorageKey(key) ? ManifestPath(Path.Combine(DataPaths.FilesFolderName, EvidenceFileStore.RelativePathFor(key))) : key;
             if (!manifest.TryGetValue(path, out var listed))
             {
                 problems.Add($"The attachment '{fileName}' has no file in the backup ({path}).");

@@ -89,7 +89,7 @@ public sealed class BackupRestoreTests
             }
 
             Assert.That(
-                RelativeFiles(RestoredFolder, DataPaths.FilesFolderName).Select(Path.GetFileName),
+                RelativeFiles(RestoredFolder, DataPaths.FilesFolderName).Select(Path.GetFileName).ToList(),
                 Is.EquivalentTo(StorageKeys(Path.Combine(RestoredFolder, DataPaths.DatabaseFileName))).And.Count.GreaterThan(2),
                 "the restored files are those the restored attachments refer to");
             foreach (var file in RelativeFiles(RestoredFolder, DataPaths.FilesFolderName).Concat(RelativeFiles(RestoredFolder, DataPaths.KeysFolderName)))
