@@ -8,9 +8,10 @@ using ApprenticeTracker.Pdf.Layout;
 namespace ApprenticeTracker.Pdf.Writing;
 
 /// <summary>
-/// Writes a laid-out document as a PDF 1.7 file (ISO 32000-1): objects in a fixed order with numbers
-/// allocated in that order, a classic cross-reference table, and a trailer whose /ID is a hash of
-/// everything before it, so identical input gives identical bytes.
+/// Writes a laid-out document as a tagged PDF 1.7 file (ISO 32000-1) meeting PDF/UA-1 (ISO 14289-1): objects in a
+/// fixed order with numbers allocated in that order, the structure tree's elements packed into compressed object
+/// streams, and a cross-reference stream whose /ID is a hash of everything before it, so identical input gives
+/// identical bytes.
 /// </summary>
 internal static class PdfFileWriter
 {
@@ -46,6 +47,9 @@ internal static class PdfFileWriter
         var imageIds = engine.Images.Select(_ => file.Reserve()).ToArray();
         var outlineRoot = engine.Outline.Count > 0 ? file.Reserve() : 0;
         var outlineIds = engine.Outline.Select(_ => file.Reserve()).ToArray();
+        var metadataId = file.Reserve();
+        var structureRootId = file.Reserve();
+        var parentTreeId = file.Reserve();
 
         var o = file.Begin(catalogId).Append("<< /Type /Catalog /Pages ").Ref(pagesId);
         if (outlineRoot != 0)
@@ -53,7 +57,8 @@ internal static class PdfFileWriter
             o.Append(" /Outlines ").Ref(outlineRoot).Append(" /PageMode /UseOutlines");
         }
 
-        o.Append(" >>");
+        o.Append(" /Lang ").AppendTextString(info.Language).Append(" /MarkInfo << /Marked true >> /StructTreeRoot ").Ref(structureRootId)
+            .Append(" /ViewerPreferences << /DisplayDocTitle true >> /Metadata ").Ref(metadataId).Append(" >>");
         file.End();
 
         o = file.Begin(pagesId).Append("<< /Type /Pages /Count ").Append(pageIds.Length).Append(" /Kids [");
@@ -87,7 +92,8 @@ internal static class PdfFileWriter
         {
             file.Begin(pageIds[i].Page).Append("<< /Type /Page /Parent ").Ref(pagesId)
                 .Append(" /MediaBox [0 0 ").AppendNumber(setup.Width).Append(' ').AppendNumber(setup.Height)
-                .Append("] /Resources ").Ref(resourcesId).Append(" /Contents ").Ref(pageIds[i].Content).Append(" >>");
+                .Append("] /Resources ").Ref(resourcesId).Append(" /Contents ").Ref(pageIds[i].Content)
+                .Append(" /StructParents ").Append(i).Append(" /Tabs /S >>");
             file.End();
             file.CompressedStream(pageIds[i].Content, string.Empty, contents[i]);
         }
@@ -134,7 +140,156 @@ internal static class PdfFileWriter
             WriteOutline(file, outlineRoot, outlineIds, engine.Outline, pageIds, engine.Left);
         }
 
+        WriteMetadata(file, metadataId, info);
+        WriteStructure(file, structureRootId, parentTreeId, engine, pageIds);
         return file.Finish(catalogId, infoId);
+    }
+
+    /// <summary>
+    /// The structure tree (PDF 1.7, 14.7): its root, the document element and everything under it in reading order,
+    /// and the parent tree that leads from each page's marked content back to its element. Elements are small and
+    /// many (one per table cell), so they go into object streams.
+    /// </summary>
+    private static void WriteStructure(ObjectWriter file, int rootId, int parentTreeId, LayoutEngine engine, (int Page, int Content)[] pages)
+    {
+        var elements = new List<StructureElement>();
+        Collect(engine.Document);
+        foreach (var element in elements)
+        {
+            element.Id = file.Reserve();
+        }
+
+        using var objects = new ObjectStreamWriter(file);
+        var o = objects.Begin(rootId).Append("<< /Type /StructTreeRoot /K ").Ref(engine.Document.Id).Append(" /ParentTree ").Ref(parentTreeId)
+            .Append(" /ParentTreeNextKey ").Append(pages.Length).Append(" >>");
+        objects.End();
+
+        o = objects.Begin(parentTreeId).Append("<< /Nums [");
+        foreach (var page in engine.Pages)
+        {
+            o.Append(page.Index).Append(" [");
+            foreach (var element in page.Marked)
+            {
+                o.Ref(element.Id).Append(' ');
+            }
+
+            o.Append("] ");
+        }
+
+        o.Append("] >>");
+        objects.End();
+
+        foreach (var element in elements)
+        {
+            o = objects.Begin(element.Id).Append("<< /Type /StructElem /S /").Append(element.Type).Append(" /P ").Ref(element.Parent?.Id ?? rootId);
+            var pageIndex = element.Kids.OfType<MarkedContent>().Select(m => (int?)m.PageIndex).FirstOrDefault();
+            if (pageIndex is { } p)
+            {
+                o.Append(" /Pg ").Ref(pages[p].Page);
+            }
+
+            if (element.Kids.Count > 0)
+            {
+                o.Append(" /K ").Append(element.Kids.Count > 1 ? "[" : string.Empty);
+                for (var k = 0; k < element.Kids.Count; k++)
+                {
+                    o.Append(k > 0 ? " " : string.Empty);
+                    switch (element.Kids[k])
+                    {
+                        case StructureElement child:
+                            o.Ref(child.Id);
+                            break;
+                        case MarkedContent { PageIndex: var kidPage, Mcid: var mcid } when kidPage == pageIndex:
+                            o.Append(mcid);
+                            break;
+                        case MarkedContent { PageIndex: var kidPage, Mcid: var mcid }:
+                            o.Append("<< /Type /MCR /Pg ").Ref(pages[kidPage].Page).Append(" /MCID ").Append(mcid).Append(" >>");
+                            break;
+                    }
+                }
+
+                o.Append(element.Kids.Count > 1 ? "]" : string.Empty);
+            }
+
+            if (element.Alt is not null)
+            {
+                o.Append(" /Alt ").AppendTextString(element.Alt);
+            }
+
+            if (element.Scope is not null)
+            {
+                o.Append(" /A << /O /Table /Scope /").Append(element.Scope).Append(" >>");
+            }
+
+            if (element.BoundingBox is var (left, bottom, right, top))
+            {
+                o.Append(" /A << /O /Layout /Placement /Block /BBox [").AppendNumber(left).Append(' ').AppendNumber(bottom).Append(' ')
+                    .AppendNumber(right).Append(' ').AppendNumber(top).Append("] >>");
+            }
+
+            o.Append(" >>");
+            objects.End();
+        }
+
+        void Collect(StructureElement element)
+        {
+            elements.Add(element);
+            foreach (var kid in element.Kids)
+            {
+                if (kid is StructureElement child)
+                {
+                    Collect(child);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The XMP metadata packet (ISO 16684-1) that PDF/UA asks for: the title and the PDF/UA part, with the other
+    /// document information repeated as it is in the information dictionary. Left uncompressed, as is usual, so that
+    /// tools that do not read PDF can still find it.
+    /// </summary>
+    private static void WriteMetadata(ObjectWriter file, int id, DocumentInfo info)
+    {
+        var xml = new System.Text.StringBuilder(1024);
+        xml.Append("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
+            .Append("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
+            .Append("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" ")
+            .Append("xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n")
+            .Append("<pdfuaid:part>1</pdfuaid:part>\n<pdf:Producer>").Append(Producer).Append("</pdf:Producer>\n");
+        if (info.Title is not null)
+        {
+            xml.Append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">").Append(Xml(info.Title)).Append("</rdf:li></rdf:Alt></dc:title>\n");
+        }
+
+        if (info.Author is not null)
+        {
+            xml.Append("<dc:creator><rdf:Seq><rdf:li>").Append(Xml(info.Author)).Append("</rdf:li></rdf:Seq></dc:creator>\n");
+        }
+
+        if (info.Subject is not null)
+        {
+            xml.Append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">").Append(Xml(info.Subject)).Append("</rdf:li></rdf:Alt></dc:description>\n");
+        }
+
+        Property("pdf:Keywords", info.Keywords);
+        Property("xmp:CreatorTool", info.Creator);
+        Property("xmp:CreateDate", info.CreationDate is { } created ? XmpDate(created) : null);
+        Property("xmp:ModifyDate", (info.ModificationDate ?? info.CreationDate) is { } modified ? XmpDate(modified) : null);
+        xml.Append("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>");
+        file.Stream(id, "/Type /Metadata /Subtype /XML", System.Text.Encoding.UTF8.GetBytes(xml.ToString()), compress: false);
+
+        void Property(string name, string? value)
+        {
+            if (value is not null)
+            {
+                xml.Append('<').Append(name).Append('>').Append(Xml(value)).Append("</").Append(name).Append(">\n");
+            }
+        }
+
+        static string Xml(string text) => System.Security.SecurityElement.Escape(text);
+
+        static string XmpDate(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
     }
 
     private static void WriteInfo(ObjectWriter file, int id, DocumentInfo info)
@@ -393,7 +548,15 @@ internal static class PdfFileWriter
     private sealed class ObjectWriter : IDisposable
     {
         private readonly ByteBuffer _out = new(64 * 1024);
+
+        /// <summary>
+        /// Where each object is: its offset in the file, or (for an object in an object stream) the negated number of
+        /// that stream; -1 until written.
+        /// </summary>
         private readonly List<long> _offsets = [0];
+
+        /// <summary>For an object in an object stream, its index there.</summary>
+        private readonly Dictionary<int, int> _indexInStream = [];
 
         public ObjectWriter()
         {
@@ -407,6 +570,15 @@ internal static class PdfFileWriter
         {
             _offsets.Add(-1);
             return _offsets.Count - 1;
+        }
+
+        public ByteBuffer Buffer => _out;
+
+        /// <summary>Records that object <paramref name="id"/> is the <paramref name="index"/>th of object stream <paramref name="streamId"/>.</summary>
+        public void InStream(int id, int streamId, int index)
+        {
+            _offsets[id] = -streamId;
+            _indexInStream[id] = index;
         }
 
         public ObjectWriter Begin(int id)
@@ -476,23 +648,37 @@ internal static class PdfFileWriter
             End();
         }
 
+        /// <summary>
+        /// Writes the cross-reference stream (PDF 1.7, 7.5.8), which, unlike a table, can point into object streams,
+        /// and the end of the file. Each entry is a type byte, four bytes of offset or object stream number, and two
+        /// of generation or index.
+        /// </summary>
         public byte[] Finish(int catalogId, int infoId)
         {
-            if (_offsets.Skip(1).Any(offset => offset < 0))
+            var xrefId = Reserve();
+            _offsets[xrefId] = _out.Length;
+            if (_offsets.Skip(1).Any(offset => offset == -1))
             {
                 throw new InvalidOperationException("An object number was reserved but never written.");
             }
 
             var id = SHA256.HashData(_out.Span)[..16];
-            var xref = _out.Length;
-            _out.Append("xref\n0 ").Append(_offsets.Count).Append("\n0000000000 65535 f \n");
+            var entries = new byte[_offsets.Count * 7];
+            entries[5] = 0xFF;
+            entries[6] = 0xFF;
             for (var i = 1; i < _offsets.Count; i++)
             {
-                _out.Append(_offsets[i].ToString("D10", CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+                var entry = entries.AsSpan(i * 7, 7);
+                var inStream = _offsets[i] < 0;
+                entry[0] = inStream ? (byte)2 : (byte)1;
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(entry[1..], (uint)Math.Abs(_offsets[i]));
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(entry[5..], (ushort)(inStream ? _indexInStream[i] : 0));
             }
 
-            _out.Append("trailer\n<< /Size ").Append(_offsets.Count).Append(" /Root ").Append(catalogId).Append(" 0 R /Info ")
-                .Append(infoId).Append(" 0 R /ID [<");
+            var xref = _out.Length;
+            var deflated = Deflate(entries, DefaultLevel);
+            _out.Append(xrefId).Append(" 0 obj\n<< /Type /XRef /Size ").Append(_offsets.Count).Append(" /W [1 4 2] /Root ").Append(catalogId)
+                .Append(" 0 R /Info ").Append(infoId).Append(" 0 R /ID [<");
             foreach (var b in id)
             {
                 _out.AppendHexByte(b);
@@ -504,8 +690,62 @@ internal static class PdfFileWriter
                 _out.AppendHexByte(b);
             }
 
-            _out.Append(">] >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
+            _out.Append(">] /Filter /FlateDecode /Length ").Append(deflated.Length).Append(" >>\nstream\n").Append(deflated)
+                .Append("\nendstream\nendobj\nstartxref\n").Append(xref).Append("\n%%EOF\n");
             return _out.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Packs objects into compressed object streams (PDF 1.7, 7.5.7) of up to <see cref="PerStream"/> objects: each
+    /// object is written with <see cref="Begin"/> and <see cref="End"/> as into the file, and streams are flushed
+    /// as they fill and on disposal.
+    /// </summary>
+    private sealed class ObjectStreamWriter(ObjectWriter file) : IDisposable
+    {
+        private const int PerStream = 400;
+        private readonly ByteBuffer _body = new(32 * 1024);
+        private readonly List<(int Id, int Offset)> _objects = [];
+
+        public ByteBuffer Begin(int id)
+        {
+            if (_objects.Count == PerStream)
+            {
+                Flush();
+            }
+
+            _objects.Add((id, _body.Length));
+            return _body;
+        }
+
+        public void End() => _body.Append('\n');
+
+        public void Dispose()
+        {
+            Flush();
+            _body.Dispose();
+        }
+
+        private void Flush()
+        {
+            if (_objects.Count == 0)
+            {
+                return;
+            }
+
+            var streamId = file.Reserve();
+            using var header = new ByteBuffer(_objects.Count * 12);
+            for (var i = 0; i < _objects.Count; i++)
+            {
+                header.Append(_objects[i].Id).Append(' ').Append(_objects[i].Offset).Append(' ');
+                file.InStream(_objects[i].Id, streamId, i);
+            }
+
+            using var data = new ByteBuffer(header.Length + _body.Length);
+            data.Append(header.Span).Append(_body.Span);
+            file.Stream(streamId, string.Create(CultureInfo.InvariantCulture, $"/Type /ObjStm /N {_objects.Count} /First {header.Length}"), data.Span);
+            _objects.Clear();
+            _body.Clear();
         }
     }
 
