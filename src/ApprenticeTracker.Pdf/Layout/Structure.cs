@@ -48,8 +48,8 @@ internal sealed class Artifact : ContentOwner
 {
     private Artifact(string operatorText) => Operator = operatorText;
 
-    /// <summary>Rules, borders and shading.</summary>
-    public static Artifact Layout { get; } = new("/Artifact <</Type /Layout>> BDC\n");
+    /// <summary>Rules, borders and shading (of the type Layout, the default, so no type is written: one per table row).</summary>
+    public static Artifact Layout { get; } = new("/Artifact BMC\n");
 
     /// <summary>Running headers and table headers repeated on later pages.</summary>
     public static Artifact Header { get; } = new("/Artifact <</Type /Pagination /Subtype /Header>> BDC\n");
@@ -58,7 +58,7 @@ internal sealed class Artifact : ContentOwner
     public static Artifact Footer { get; } = new("/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n");
 
     /// <summary>Pictures and drawings given no alternative text, so taken as decoration.</summary>
-    public static Artifact Decoration { get; } = new("/Artifact BMC\n");
+    public static Artifact Decoration => Layout;
 
     /// <summary>The operator that opens the sequence.</summary>
     public string Operator { get; }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -28,6 +29,12 @@ internal static class PdfFileWriter
     /// 5% of the default level 6 in about half the time.
     /// </summary>
     private const int DefaultLevel = 4;
+
+    /// <summary>
+    /// zlib level for the structure tree's object streams: short, repetitive dictionaries, where level 2 comes within
+    /// a few per cent of level 4.
+    /// </summary>
+    private const int StructureLevel = 2;
 
     public static byte[] Write(LayoutEngine engine, DocumentInfo info)
     {
@@ -75,15 +82,21 @@ internal static class PdfFileWriter
         // stays deterministic.
         var contents = new byte[pageIds.Length][];
         var subsets = new FontSubset[fonts.Length];
-        Parallel.For(0, contents.Length + fonts.Length, i =>
+        var structure = new StructureObjects(file, structureRootId, parentTreeId, engine, pageIds);
+        var packed = new (int[] Ids, int First, byte[] Data)[structure.Streams];
+        Parallel.For(0, fonts.Length + packed.Length + contents.Length, i =>
         {
             if (i < fonts.Length)
             {
                 subsets[i] = FontSubset.Build(fonts[i]);
             }
+            else if (i < fonts.Length + packed.Length)
+            {
+                packed[i - fonts.Length] = structure.Pack(i - fonts.Length);
+            }
             else
             {
-                contents[i - fonts.Length] = Deflate(engine.Pages[i - fonts.Length].Content.Span, ContentLevel);
+                contents[i - fonts.Length - packed.Length] = Deflate(engine.Pages[i - fonts.Length - packed.Length].Content.Span, ContentLevel);
             }
         });
 
@@ -141,60 +154,150 @@ internal static class PdfFileWriter
         }
 
         WriteMetadata(file, metadataId, info);
-        WriteStructure(file, structureRootId, parentTreeId, engine, pageIds);
+        foreach (var (ids, first, data) in packed)
+        {
+            var streamId = file.Reserve();
+            for (var i = 0; i < ids.Length; i++)
+            {
+                file.InStream(ids[i], streamId, i);
+            }
+
+            file.CompressedStream(streamId, string.Create(CultureInfo.InvariantCulture, $"/Type /ObjStm /N {ids.Length} /First {first}"), data);
+        }
+
         return file.Finish(catalogId, infoId);
     }
 
     /// <summary>
     /// The structure tree (PDF 1.7, 14.7): its root, the document element and everything under it in reading order,
     /// and the parent tree that leads from each page's marked content back to its element. Elements are small and
-    /// many (one per table cell), so they go into object streams.
+    /// many (one per table cell), so they are packed into object streams (PDF 1.7, 7.5.7) of up to
+    /// <see cref="PerStream"/> objects, each serialised and compressed independently, in parallel with the pages.
     /// </summary>
-    private static void WriteStructure(ObjectWriter file, int rootId, int parentTreeId, LayoutEngine engine, (int Page, int Content)[] pages)
+    private sealed class StructureObjects
     {
-        var elements = new List<StructureElement>();
-        Collect(engine.Document);
-        foreach (var element in elements)
-        {
-            element.Id = file.Reserve();
-        }
+        private const int PerStream = 400;
+        private readonly List<StructureElement> _elements = [];
+        private readonly int _rootId;
+        private readonly int _parentTreeId;
+        private readonly LayoutEngine _engine;
+        private readonly (int Page, int Content)[] _pages;
 
-        using var objects = new ObjectStreamWriter(file);
-        var o = objects.Begin(rootId).Append("<< /Type /StructTreeRoot /K ").Ref(engine.Document.Id).Append(" /ParentTree ").Ref(parentTreeId)
-            .Append(" /ParentTreeNextKey ").Append(pages.Length).Append(" >>");
-        objects.End();
-
-        o = objects.Begin(parentTreeId).Append("<< /Nums [");
-        foreach (var page in engine.Pages)
+        public StructureObjects(ObjectWriter file, int rootId, int parentTreeId, LayoutEngine engine, (int Page, int Content)[] pages)
         {
-            o.Append(page.Index).Append(" [");
-            foreach (var element in page.Marked)
+            _rootId = rootId;
+            _parentTreeId = parentTreeId;
+            _engine = engine;
+            _pages = pages;
+            Collect(engine.Document);
+            foreach (var element in _elements)
             {
-                o.Ref(element.Id).Append(' ');
+                element.Id = file.Reserve();
             }
 
-            o.Append("] ");
-        }
+            // The root and the parent tree come first, in the first stream.
+            Streams = (_elements.Count + 2 + PerStream - 1) / PerStream;
 
-        o.Append("] >>");
-        objects.End();
-
-        foreach (var element in elements)
-        {
-            o = objects.Begin(element.Id).Append("<< /Type /StructElem /S /").Append(element.Type).Append(" /P ").Ref(element.Parent?.Id ?? rootId);
-            var pageIndex = element.Kids.OfType<MarkedContent>().Select(m => (int?)m.PageIndex).FirstOrDefault();
-            if (pageIndex is { } p)
+            void Collect(StructureElement element)
             {
-                o.Append(" /Pg ").Ref(pages[p].Page);
-            }
-
-            if (element.Kids.Count > 0)
-            {
-                o.Append(" /K ").Append(element.Kids.Count > 1 ? "[" : string.Empty);
-                for (var k = 0; k < element.Kids.Count; k++)
+                _elements.Add(element);
+                foreach (var kid in element.Kids)
                 {
-                    o.Append(k > 0 ? " " : string.Empty);
-                    switch (element.Kids[k])
+                    if (kid is StructureElement child)
+                    {
+                        Collect(child);
+                    }
+                }
+            }
+        }
+
+        public int Streams { get; }
+
+        /// <summary>Serialises and compresses the objects of stream <paramref name="index"/>: their numbers, where the first starts, and the compressed data.</summary>
+        public (int[] Ids, int First, byte[] Data) Pack(int index)
+        {
+            var start = index * PerStream;
+            var count = Math.Min(PerStream, _elements.Count + 2 - start);
+            var ids = new int[count];
+            var offsets = new int[count];
+            using var body = new ByteBuffer(count * 64);
+            for (var i = 0; i < count; i++)
+            {
+                offsets[i] = body.Length;
+                var position = start + i;
+                ids[i] = position switch { 0 => _rootId, 1 => _parentTreeId, _ => _elements[position - 2].Id };
+                switch (position)
+                {
+                    case 0:
+                        body.Append("<< /Type /StructTreeRoot /K ").Ref(_engine.Document.Id).Append(" /ParentTree ").Ref(_parentTreeId)
+                            .Append(" /ParentTreeNextKey ").Append(_pages.Length).Append(" >>");
+                        break;
+                    case 1:
+                        ParentTree(body);
+                        break;
+                    default:
+                        Element(body, _elements[position - 2]);
+                        break;
+                }
+
+                body.Append('\n');
+            }
+
+            using var data = new ByteBuffer(body.Length + (count * 12));
+            for (var i = 0; i < count; i++)
+            {
+                data.Append(ids[i]).Append(' ').Append(offsets[i]).Append(' ');
+            }
+
+            var first = data.Length;
+            data.Append(body.Span);
+            return (ids, first, Deflate(data.Span, StructureLevel));
+        }
+
+        private void ParentTree(ByteBuffer o)
+        {
+            o.Append("<< /Nums [");
+            foreach (var page in _engine.Pages)
+            {
+                o.Append(page.Index).Append(" [");
+                foreach (var element in page.Marked)
+                {
+                    o.Ref(element.Id).Append(' ');
+                }
+
+                o.Append("] ");
+            }
+
+            o.Append("] >>");
+        }
+
+        private void Element(ByteBuffer o, StructureElement element)
+        {
+            // /Type /StructElem is optional (PDF 1.7, table 323) and left out: there is one of these per table cell.
+            o.Append("<< /S /").Append(element.Type).Append(" /P ").Ref(element.Parent?.Id ?? _rootId);
+            var kids = element.Kids;
+            var pageIndex = -1;
+            foreach (var kid in kids)
+            {
+                if (kid is MarkedContent content)
+                {
+                    pageIndex = content.PageIndex;
+                    o.Append(" /Pg ").Ref(_pages[pageIndex].Page);
+                    break;
+                }
+            }
+
+            if (kids.Count > 0)
+            {
+                o.Append(kids.Count > 1 ? " /K [" : " /K ");
+                for (var k = 0; k < kids.Count; k++)
+                {
+                    if (k > 0)
+                    {
+                        o.Append(' ');
+                    }
+
+                    switch (kids[k])
                     {
                         case StructureElement child:
                             o.Ref(child.Id);
@@ -203,12 +306,15 @@ internal static class PdfFileWriter
                             o.Append(mcid);
                             break;
                         case MarkedContent { PageIndex: var kidPage, Mcid: var mcid }:
-                            o.Append("<< /Type /MCR /Pg ").Ref(pages[kidPage].Page).Append(" /MCID ").Append(mcid).Append(" >>");
+                            o.Append("<< /Type /MCR /Pg ").Ref(_pages[kidPage].Page).Append(" /MCID ").Append(mcid).Append(" >>");
                             break;
                     }
                 }
 
-                o.Append(element.Kids.Count > 1 ? "]" : string.Empty);
+                if (kids.Count > 1)
+                {
+                    o.Append(']');
+                }
             }
 
             if (element.Alt is not null)
@@ -228,19 +334,6 @@ internal static class PdfFileWriter
             }
 
             o.Append(" >>");
-            objects.End();
-        }
-
-        void Collect(StructureElement element)
-        {
-            elements.Add(element);
-            foreach (var kid in element.Kids)
-            {
-                if (kid is StructureElement child)
-                {
-                    Collect(child);
-                }
-            }
         }
     }
 
@@ -360,18 +453,58 @@ internal static class PdfFileWriter
         file.CompressedStream(toUnicodeId, string.Empty, subset.ToUnicode);
     }
 
-    /// <summary>A font's subset program and ToUnicode map, compressed, and the subset's name.</summary>
+    /// <summary>
+    /// A font's subset program and ToUnicode map, compressed, and the subset's name. Documents made one after another
+    /// often use the same glyphs in the same order (reports of one kind, the same report again), so the last few
+    /// subsets are kept, by font and by the glyphs and characters they map, and reused: subsetting and compressing a
+    /// font is the largest single cost of a short document. A subset is never changed once built.
+    /// </summary>
     private sealed record FontSubset(string Name, byte[] Program, int ProgramLength, byte[] ToUnicode)
     {
+        private const int Kept = 32;
+        private static readonly ConcurrentDictionary<string, FontSubset> Recent = new(StringComparer.Ordinal);
+
         public static FontSubset Build(FontUsage usage)
         {
+            var key = Key(usage);
+            if (Recent.TryGetValue(key, out var subset))
+            {
+                return subset;
+            }
+
             var order = TrueTypeSubsetter.GlyphOrder(usage.Font, usage.UsedGlyphs);
             var program = TrueTypeSubsetter.Build(usage.Font, order);
-            return new FontSubset(
+            subset = new FontSubset(
                 SubsetTag(order) + "+" + usage.Font.PostScriptName,
                 Deflate(program, DefaultLevel),
                 program.Length,
                 CompressedToUnicode(usage.CodePoints));
+            if (Recent.Count >= Kept)
+            {
+                Recent.Clear();
+            }
+
+            Recent.TryAdd(key, subset);
+            return subset;
+        }
+
+        /// <summary>The font's name, then each glyph used, in the order of their codes, with the character it stands for.</summary>
+        private static string Key(FontUsage usage)
+        {
+            var glyphs = usage.UsedGlyphs;
+            var codePoints = usage.CodePoints;
+            var name = usage.Font.PostScriptName;
+            return string.Create(name.Length + (glyphs.Count * 3), (name, glyphs, codePoints), static (span, state) =>
+            {
+                state.name.AsSpan().CopyTo(span);
+                var i = state.name.Length;
+                for (var g = 0; g < state.glyphs.Count; g++)
+                {
+                    span[i++] = (char)state.glyphs[g];
+                    span[i++] = (char)(state.codePoints[g] >> 16);
+                    span[i++] = (char)state.codePoints[g];
+                }
+            });
         }
     }
 
@@ -693,59 +826,6 @@ internal static class PdfFileWriter
             _out.Append(">] /Filter /FlateDecode /Length ").Append(deflated.Length).Append(" >>\nstream\n").Append(deflated)
                 .Append("\nendstream\nendobj\nstartxref\n").Append(xref).Append("\n%%EOF\n");
             return _out.ToArray();
-        }
-    }
-
-    /// <summary>
-    /// Packs objects into compressed object streams (PDF 1.7, 7.5.7) of up to <see cref="PerStream"/> objects: each
-    /// object is written with <see cref="Begin"/> and <see cref="End"/> as into the file, and streams are flushed
-    /// as they fill and on disposal.
-    /// </summary>
-    private sealed class ObjectStreamWriter(ObjectWriter file) : IDisposable
-    {
-        private const int PerStream = 400;
-        private readonly ByteBuffer _body = new(32 * 1024);
-        private readonly List<(int Id, int Offset)> _objects = [];
-
-        public ByteBuffer Begin(int id)
-        {
-            if (_objects.Count == PerStream)
-            {
-                Flush();
-            }
-
-            _objects.Add((id, _body.Length));
-            return _body;
-        }
-
-        public void End() => _body.Append('\n');
-
-        public void Dispose()
-        {
-            Flush();
-            _body.Dispose();
-        }
-
-        private void Flush()
-        {
-            if (_objects.Count == 0)
-            {
-                return;
-            }
-
-            var streamId = file.Reserve();
-            using var header = new ByteBuffer(_objects.Count * 12);
-            for (var i = 0; i < _objects.Count; i++)
-            {
-                header.Append(_objects[i].Id).Append(' ').Append(_objects[i].Offset).Append(' ');
-                file.InStream(_objects[i].Id, streamId, i);
-            }
-
-            using var data = new ByteBuffer(header.Length + _body.Length);
-            data.Append(header.Span).Append(_body.Span);
-            file.Stream(streamId, string.Create(CultureInfo.InvariantCulture, $"/Type /ObjStm /N {_objects.Count} /First {header.Length}"), data.Span);
-            _objects.Clear();
-            _body.Clear();
         }
     }
 
