@@ -19,19 +19,22 @@ public sealed record FileKind(string ContentType, string Description)
     /// <summary>Text that is a web page: refused, since opening it would run its scripts.</summary>
     public static readonly FileKind Html = new("text/html", "web page (HTML)")
     {
-        Refusal = "a web page can carry scripts that run when it is opened. Save or print it as a PDF and attach that instead",
+        Refusal = "is a web page (HTML), which cannot be attached: a web page can carry scripts that run when it is opened. Save or print it as a PDF and attach that instead.",
     };
 
     /// <summary>Text that is an SVG image: refused, since an SVG can carry scripts too.</summary>
     public static readonly FileKind Svg = new("image/svg+xml", "SVG image")
     {
-        Refusal = "an SVG image can carry scripts that run when it is opened. Save it as a PNG and attach that instead",
+        Refusal = "is an SVG image, which cannot be attached: an SVG image can carry scripts that run when it is opened. Save it as a PNG and attach that instead.",
     };
 
     /// <summary>The kinds accepted, in the order they are named to people.</summary>
     public static IReadOnlyList<FileKind> Accepted { get; } = [Pdf, Png, Jpeg, Docx, Xlsx, PlainText];
 
-    /// <summary>Why a file of this kind cannot be attached, for the person who tried; null for the accepted kinds.</summary>
+    /// <summary>
+    /// Why a file of this kind cannot be attached, for the person who tried, to follow the file's name ("is a web
+    /// page…"); null for the accepted kinds.
+    /// </summary>
     public string? Refusal { get; private init; }
 
     public bool IsAccepted => Refusal is null;
@@ -41,7 +44,7 @@ public sealed record FileKind(string ContentType, string Description)
     {
         if (kind?.Refusal is { } why)
         {
-            return $"'{displayName}' is a {kind.Description}, which cannot be attached: {why}.";
+            return $"'{displayName}' {why}";
         }
 
         var accepted = string.Join(", ", Accepted.Select(k => k.Description));
