@@ -21,8 +21,11 @@ namespace ApprenticeTracker.Web.Tests.Hosting;
 /// </summary>
 public sealed partial class SecurityHeadersTests : SeededAppFixture
 {
-    /// <summary>Routes whose purpose is to answer 404.</summary>
-    private static readonly string[] NotFoundByDesign = ["/not-found"];
+    /// <summary>
+    /// Routes whose purpose is to answer 404: the not-found page, and the static files' fallback for a file that is not
+    /// there (mapped in Development and the tests, which serve the build's static web assets).
+    /// </summary>
+    private static readonly string[] NotFoundByDesign = ["/not-found", "{**path:file}"];
 
     [Test]
     public async Task Every_route_answers_every_role_with_the_security_headers_and_no_store()
@@ -182,35 +185,37 @@ public sealed partial class SecurityHeadersTests : SeededAppFixture
                 return await db.Enrolments.Where(e => mine.Contains(e.Id) && e.SignOffs.Any() && db.EvidenceItems.Any(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted))
                     .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
             });
+        var enrolment = await Factory.QueryAsync(db => db.Enrolments.Where(e => e.Id == enrolmentId).Select(e => new { e.CohortId, e.StandardId }).SingleAsync());
         var record = await Factory.QueryAsync(async db => new
         {
-            Enrolment = await db.Enrolments.Where(e => e.Id == enrolmentId).Select(e => new { e.Id, e.CohortId, e.StandardId }).SingleAsync(),
-            Item = await db.EvidenceItems.Where(i => i.EnrolmentId == enrolmentId && db.Attachments.Any(a => a.EvidenceItemId == i.Id))
-                .OrderBy(i => i.Status == EvidenceStatus.Draft ? 0 : 1).ThenBy(i => i.Id).Select(i => i.Id).FirstAsync(),
+            Item = await db.EvidenceItems.Where(i => i.EnrolmentId == enrolmentId)
+                .OrderBy(i => db.Attachments.Any(a => a.EvidenceItemId == i.Id) ? 0 : 1).ThenBy(i => i.Status == EvidenceStatus.Draft ? 0 : 1).ThenBy(i => i.Id)
+                .Select(i => i.Id).FirstAsync(),
             Submitted = await db.EvidenceItems.Where(i => i.EnrolmentId == enrolmentId && i.Status == EvidenceStatus.Submitted).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(),
             SignOff = await db.DutySignOffs.Where(s => s.EnrolmentId == enrolmentId).OrderBy(s => s.RevokedAt == null ? 0 : 1).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(),
-            UnsignedDuty = await db.Duties.Where(d => d.StandardId == db.Enrolments.Single(e => e.Id == enrolmentId).StandardId
+            UnsignedDuty = await db.Duties.Where(d => d.StandardId == enrolment.StandardId
                     && !db.DutySignOffs.Any(s => s.EnrolmentId == enrolmentId && s.DutyId == d.Id && s.RevokedAt == null))
-                .Select(d => d.Id).FirstAsync(),
+                .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(),
         });
-        var attachmentId = await Factory.QueryAsync(db => db.Attachments.Where(a => a.EvidenceItemId == record.Item).Select(a => a.Id).FirstAsync());
+        var attachmentId = await Factory.QueryAsync(db => db.Attachments.Where(a => a.EvidenceItemId == record.Item).Select(a => (Guid?)a.Id).FirstOrDefaultAsync());
 
         return (pattern, name) => name.ToUpperInvariant() switch
         {
             "CODE" => "403",
+            "PATH" => "no-such-file.css",
             "ENROLMENTID" => enrolmentId.ToString(),
             "ID" when pattern.StartsWith("/provider/enrolments", StringComparison.Ordinal) => enrolmentId.ToString(),
             "ID" => record.Item.ToString(),
             "EVIDENCEID" => (record.Submitted ?? record.Item).ToString(),
-            "ATTACHMENTID" => attachmentId.ToString(),
-            "DUTYID" => record.UnsignedDuty.ToString(),
+            "ATTACHMENTID" => (attachmentId ?? Guid.Empty).ToString(),
+            "DUTYID" => (record.UnsignedDuty ?? Guid.Empty).ToString(),
             "SIGNOFFID" => (record.SignOff ?? Guid.Empty).ToString(),
-            "COHORTID" => (record.Enrolment.CohortId ?? Guid.Empty).ToString(),
+            "COHORTID" => (enrolment.CohortId ?? Guid.Empty).ToString(),
             _ => throw new InvalidOperationException($"No demo value for the route parameter '{name}' of {pattern}: add one here."),
         };
     }
 
-    [GeneratedRegex(@"\{([A-Za-z]+)(?::[^}]*)?\}")]
+    [GeneratedRegex(@"\{\**([A-Za-z]+)(?::[^}]*)?\}")]
     private static partial Regex RouteParameter();
 
     [GeneratedRegex(@"\.width-percent-(\d+)\s*\{\s*width:\s*(\d+)%;\s*\}")]
