@@ -860,6 +860,47 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Persistence.ReadModels.DashboardCount", b =>
+                {
+                    b.Property<Guid>("TrainingProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DutyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Enrolments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignedOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithEvidence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TrainingProviderId", "AssessorId", "CohortId", "EmployerId", "Status", "StandardId", "DutyId");
+
+                    b.ToTable("DashboardCounts", (string)null);
+                });
+
             modelBuilder.Entity("ApprenticeTracker.Persistence.ReadModels.DutyEvidenceCount", b =>
                 {
                     b.Property<Guid>("EnrolmentId")
