@@ -124,7 +124,8 @@ internal sealed class BenchmarkHost : WebApplicationFactory<web::Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        // WebApplicationFactory disposes twice (its Dispose and DisposeAsync both come here).
+        if (disposing && Directory.Exists(_dataPath))
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(_dataPath, recursive: true);

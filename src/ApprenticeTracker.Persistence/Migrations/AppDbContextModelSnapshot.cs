@@ -196,8 +196,6 @@ namespace ApprenticeTracker.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApprenticeId");
-
                     b.HasIndex("CohortId");
 
                     b.HasIndex("EmployerId");
@@ -205,6 +203,8 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("StandardId");
 
                     b.HasIndex("TrainingProviderId");
+
+                    b.HasIndex("ApprenticeId", "TrainingProviderId");
 
                     b.ToTable("Enrolments", (string)null);
                 });
@@ -548,6 +548,8 @@ namespace ApprenticeTracker.Persistence.Migrations
 
                     b.HasIndex("UserId")
                         .IsUnique();
+
+                    b.HasIndex("FamilyName", "GivenName");
 
                     b.ToTable("Apprentices", (string)null);
                 });

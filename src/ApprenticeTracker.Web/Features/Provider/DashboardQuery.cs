@@ -91,9 +91,13 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
     private async Task<IReadOnlyList<DashboardRow>> RowsAsync(
         AppDbContext db, IQueryable<Enrolment> filtered, DashboardSort sort, int skip, int take, CancellationToken ct)
     {
+        // Apprentices first, by a cross join that SQLite keeps in that order: it walks the apprentices in the order of
+        // the index on their names and finds each one's enrolment by (ApprenticeId, TrainingProviderId), so the first
+        // page by name comes without sorting the roll.
         var projected =
+            from apprentice in db.Apprentices
             from e in filtered
-            join apprentice in db.Apprentices on e.ApprenticeId equals apprentice.Id
+            where e.ApprenticeId == apprentice.Id
             join employer in db.Employers on e.EmployerId equals employer.Id
             from cohort in db.Cohorts.Where(c => c.Id == e.CohortId).DefaultIfEmpty()
             select new

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ApprenticeTracker.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207130207_DashboardCounts")]
+    [Migration("20261207134800_DashboardCounts")]
     partial class DashboardCounts
     {
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -198,8 +198,6 @@ namespace ApprenticeTracker.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApprenticeId");
-
                     b.HasIndex("CohortId");
 
                     b.HasIndex("EmployerId");
@@ -207,6 +205,8 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("StandardId");
 
                     b.HasIndex("TrainingProviderId");
+
+                    b.HasIndex("ApprenticeId", "TrainingProviderId");
 
                     b.ToTable("Enrolments", (string)null);
                 });
@@ -550,6 +550,8 @@ namespace ApprenticeTracker.Persistence.Migrations
 
                     b.HasIndex("UserId")
                         .IsUnique();
+
+                    b.HasIndex("FamilyName", "GivenName");
 
                     b.ToTable("Apprentices", (string)null);
                 });

@@ -9,6 +9,10 @@ namespace ApprenticeTracker.Persistence.Migrations
     {
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_ApprenticeId",
+                table: "Enrolments");
+
             migrationBuilder.CreateTable(
                 name: "DashboardCounts",
                 columns: table => new
@@ -30,6 +34,16 @@ namespace ApprenticeTracker.Persistence.Migrations
                     table.PrimaryKey("PK_DashboardCounts", x => new { x.TrainingProviderId, x.AssessorId, x.CohortId, x.EmployerId, x.Status, x.StandardId, x.DutyId });
                 });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_ApprenticeId_TrainingProviderId",
+                table: "Enrolments",
+                columns: new[] { "ApprenticeId", "TrainingProviderId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Apprentices_FamilyName_GivenName",
+                table: "Apprentices",
+                columns: new[] { "FamilyName", "GivenName" });
+
             // Kept by the database, like DutyEvidenceCounts, whichever code or SQL changes what it counts.
             foreach (var trigger in DashboardCountsSql.CreateTriggers())
             {
@@ -49,6 +63,19 @@ namespace ApprenticeTracker.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "DashboardCounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enrolments_ApprenticeId_TrainingProviderId",
+                table: "Enrolments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Apprentices_FamilyName_GivenName",
+                table: "Apprentices");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_ApprenticeId",
+                table: "Enrolments",
+                column: "ApprenticeId");
         }
     }
 }
