@@ -105,7 +105,11 @@ public class AppDbContext : IdentityDbContext<AppUser>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
-        configurationBuilder.Properties<DateOnly>().HaveConversion<DateOnlyConverter>().HaveMaxLength(10);
+
+        // DateOnly is mapped natively (ISO 8601 text, "2026-11-21", as the converter of earlier versions wrote it); the
+        // length only keeps the model as the first migrations recorded it. DateTimeOffset still needs a converter: EF
+        // Core 10 on SQLite cannot order or compare it in SQL (docs/decisions/0022).
+        configurationBuilder.Properties<DateOnly>().HaveMaxLength(10);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 

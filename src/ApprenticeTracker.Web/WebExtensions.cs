@@ -10,7 +10,6 @@ using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Hosting;
-using AutoMapper;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.WebEncoders;
 
@@ -33,8 +32,6 @@ public static class WebExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         builder.AddAccounts();
-        services.AddSingleton(CreateMappings());
-        services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<AutoMapper.IConfigurationProvider>()));
 
         services.AddPortfolio();
         services.AddReports();
@@ -43,6 +40,7 @@ public static class WebExtensions
         services.AddProvider();
         services.AddSingleton<DataPreparation>();
         services.AddSingleton<CommandLineApplication>();
+        services.AddTransient<DataFolderVerbs>();
         return builder;
     }
 
@@ -56,6 +54,7 @@ public static class WebExtensions
         }
 
         app.Use(AddSecurityHeaders);
+        app.Use(UploadBuffering.BufferInDataFolder);
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.Use(GetRequestsOnlyGetStatusPages);
         app.UseAuthentication();
@@ -100,11 +99,4 @@ public static class WebExtensions
 
         return next(context);
     }
-
-    /// <summary>
-    /// The AutoMapper configuration, built here because the package that registers it with dependency injection is
-    /// not served by the registry this project uses.
-    /// </summary>
-    internal static AutoMapper.IConfigurationProvider CreateMappings() =>
-        new MapperConfiguration(c => c.AddProfiles(typeof(WebExtensions).Assembly));
 }

@@ -15,7 +15,7 @@ namespace ApprenticeTracker.Persistence.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Common.AuditEvent", b =>
                 {
@@ -170,16 +170,14 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<int>("MinimumDurationMonths")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PlannedEndDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("PlannedEndDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("StandardId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StartDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("StartDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
@@ -326,8 +324,7 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ActivityDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("ActivityDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
@@ -455,8 +452,7 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StartDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("StartDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 

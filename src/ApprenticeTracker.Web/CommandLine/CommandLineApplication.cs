@@ -8,17 +8,23 @@ using ApprenticeTracker.Web.Hosting;
 namespace ApprenticeTracker.Web.CommandLine;
 
 /// <summary>
-/// The command-line verbs of the host (<c>migrate</c>, <c>import-standard</c>, <c>seed-demo</c>, <c>report</c>, <c>help</c>). They
-/// run on the same services as the web app, write to the writers they are given and return an exit code
-/// (<see cref="ExitCodes"/>), so tests run them in-process.
+/// The command-line verbs of the host (<c>migrate</c>, <c>import-standard</c>, <c>seed-demo</c>, <c>report</c>,
+/// <c>check-files</c>, <c>backup</c>, <c>verify-backup</c>, <c>restore</c>, <c>help</c>). They run on the same services as
+/// the web app, write to the writers they are given and return an exit code (<see cref="ExitCodes"/>), so tests run
+/// them in-process. Each holds the data folder's lock shared while it runs, as the app does, except <c>restore</c>,
+/// which needs it exclusively (<see cref="DataFolderLock"/>).
 /// </summary>
-public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPreparation preparation)
+public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPreparation preparation, DataPaths paths)
 {
     public const string Migrate = "migrate";
     public const string ImportStandard = "import-standard";
     public const string SeedDemo = "seed-demo";
     public const string Help = "help";
     public const string Report = ReportVerb.Name;
+    public const string CheckFiles = DataFolderVerbs.CheckFiles;
+    public const string Backup = DataFolderVerbs.Backup;
+    public const string VerifyBackup = DataFolderVerbs.VerifyBackup;
+    public const string Restore = DataFolderVerbs.Restore;
     public const string ScaleOption = "--scale";
     public const string Small = "small";
     public const string Large = "large";
@@ -56,6 +62,17 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
 
         try
         {
+            // verify-backup reads only the backup; restore takes the lock exclusively itself.
+            var usesDataFolder = verb is Migrate or ImportStandard or SeedDemo or Report or CheckFiles or Backup;
+            using var shared = usesDataFolder ? DataFolderLock.TryShared(paths) : null;
+            if (usesDataFolder && shared is null)
+            {
+                error.WriteLine($"'{verb}' failed: a restore is running on the data folder {paths.Root}. Run it again when the restore has finished.");
+                return ExitCodes.Failure;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var dataFolder = scope.ServiceProvider.GetRequiredService<DataFolderVerbs>();
             return verb switch
             {
                 Migrate => arguments.Count == 0
@@ -68,6 +85,18 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
                     ? await SeedDemoAsync(scale, output, error, ct)
                     : UsageError(error, problem),
                 Report => await ReportAsync(arguments, output, error, ct),
+                CheckFiles => arguments is [] or [DataFolderVerbs.DryRunOption]
+                    ? await dataFolder.CheckFilesAsync(arguments.Count == 1, output, error, ct)
+                    : UsageError(error, $"'{CheckFiles}' takes only the option {DataFolderVerbs.DryRunOption}."),
+                Backup => arguments is [DataFolderVerbs.OutOption, var folder] && !folder.StartsWith("--", StringComparison.Ordinal)
+                    ? await dataFolder.BackupAsync(folder, output, error, ct)
+                    : UsageError(error, $"'{Backup}' needs the folder to write the backup to: {Backup} {DataFolderVerbs.OutOption} <folder>."),
+                VerifyBackup => arguments is [var folder] && !folder.StartsWith("--", StringComparison.Ordinal)
+                    ? await dataFolder.VerifyBackupAsync(folder, output, error, ct)
+                    : UsageError(error, $"'{VerifyBackup}' takes one argument, the backup's folder: {VerifyBackup} <folder>."),
+                Restore => arguments is [DataFolderVerbs.FromOption, var folder] && !folder.StartsWith("--", StringComparison.Ordinal)
+                    ? await dataFolder.RestoreAsync(folder, output, error, ct)
+                    : UsageError(error, $"'{Restore}' needs the backup's folder: {Restore} {DataFolderVerbs.FromOption} <folder>."),
                 _ => UsageError(error, $"'{verb}' is not a verb this app knows."),
             };
         }

@@ -31,11 +31,11 @@ public sealed class AppClaimsPrincipalFactory(
         await using var db = await contexts.CreateDbContextAsync();
         var apprentice = await db.Apprentices.AsNoTracking()
             .Where(a => a.UserId == user.Id)
-            .Select(a => new { a.Id, a.TrainingProviderId })
+            .ProjectToProviderPerson()
             .SingleOrDefaultAsync();
         var assessor = await db.Assessors.AsNoTracking()
             .Where(a => a.UserId == user.Id)
-            .Select(a => new { a.Id, a.TrainingProviderId })
+            .ProjectToProviderPerson()
             .SingleOrDefaultAsync();
 
         if (apprentice is not null)

@@ -15,15 +15,40 @@ public sealed class TestDatabase : IDisposable, IDbContextFactory<AppDbContext>
     private readonly DbContextOptions<AppDbContext> _options;
 
     public TestDatabase()
+        : this(migrate: true)
+    {
+    }
+
+    private TestDatabase(bool migrate)
     {
         Connection = new SqliteConnection("DataSource=:memory:");
         Connection.Open();
         _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(Connection).Options;
+        if (migrate)
+        {
+            Migrate();
+        }
+    }
+
+    public SqliteConnection Connection { get; }
+
+    /// <summary>An empty database, for a test that builds an older schema itself before it calls <see cref="Migrate"/>.</summary>
+    public static TestDatabase Empty() => new(migrate: false);
+
+    /// <summary>Applies the migrations the database has not had yet, as start-up does.</summary>
+    public void Migrate()
+    {
         using var db = CreateDbContext();
         db.Database.Migrate();
     }
 
-    public SqliteConnection Connection { get; }
+    /// <summary>Runs plain SQL, several statements at once if need be.</summary>
+    public void Execute(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 
     public AppDbContext CreateDbContext() => new(_options);
 

@@ -23,7 +23,7 @@ public sealed class ApprenticeOverviewQuery(IDbContextFactory<AppDbContext> cont
             .AsNoTracking()
             .Where(d => d.StandardId == heading.StandardId)
             .OrderBy(d => d.Number)
-            .Select(d => new DutyRef(d.Id, d.Number, d.Code, d.Statement))
+            .ProjectToDutyRef()
             .ToListAsync(ct);
         var evidence = await AccessScopes.Evidence(db, user)
             .AsNoTracking()

@@ -40,6 +40,32 @@ public sealed class ReviewModel
     public bool AwaitsDecision => Status == EvidenceStatus.Submitted && !Apprentice.IsClosed;
 }
 
+/// <summary>The item's own columns, as the review query reads them before it looks up the apprentice.</summary>
+public sealed class ReviewItem
+{
+    public Guid Id { get; init; }
+
+    public Guid EnrolmentId { get; init; }
+
+    public string Title { get; init; } = string.Empty;
+
+    public EvidenceType Type { get; init; }
+
+    public DateOnly ActivityDate { get; init; }
+
+    public string? Description { get; init; }
+
+    public EvidenceStatus Status { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    public int SubmissionCount { get; init; }
+
+    public int RevisionNumber { get; init; }
+
+    public Guid ConcurrencyStamp { get; init; }
+}
+
 /// <summary>A duty an item supports.</summary>
 public sealed class ReviewDuty
 {

@@ -1,9 +1,7 @@
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
-using MappingConfiguration = AutoMapper.IConfigurationProvider;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 
@@ -11,7 +9,7 @@ namespace ApprenticeTracker.Web.Features.Assessor;
 /// Reads one evidence item of the signed-in assessor's apprentices in full; null when it is not theirs to see
 /// (another assessor's apprentice, another provider's, or a draft, which only its apprentice sees).
 /// </summary>
-public sealed class ReviewQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user, MappingConfiguration mappings)
+public sealed class ReviewQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user)
 {
     public async Task<ReviewModel?> RunAsync(Guid evidenceId, CancellationToken ct)
     {
@@ -19,20 +17,7 @@ public sealed class ReviewQuery(IDbContextFactory<AppDbContext> contexts, Curren
         var item = await AccessScopes.Evidence(db, user)
             .AsNoTracking()
             .Where(e => e.Id == evidenceId && e.Status != EvidenceStatus.Draft)
-            .Select(e => new
-            {
-                e.Id,
-                e.EnrolmentId,
-                e.Title,
-                e.Type,
-                e.ActivityDate,
-                e.Description,
-                e.Status,
-                e.SubmittedAt,
-                e.SubmissionCount,
-                e.RevisionNumber,
-                e.ConcurrencyStamp,
-            })
+            .ProjectToReviewItem()
             .SingleOrDefaultAsync(ct);
         if (item is null)
         {
@@ -52,19 +37,19 @@ public sealed class ReviewQuery(IDbContextFactory<AppDbContext> contexts, Curren
             .AsNoTracking()
             .Where(d => dutyIds.Contains(d.Id))
             .OrderBy(d => d.Number)
-            .ProjectTo<ReviewDuty>(mappings)
+            .ProjectToReviewDuty()
             .ToListAsync(ct);
         var attachments = await db.Attachments
             .AsNoTracking()
             .Where(a => a.EvidenceItemId == evidenceId)
             .OrderBy(a => a.UploadedAt)
-            .ProjectTo<ReviewAttachment>(mappings)
+            .ProjectToReviewAttachment()
             .ToListAsync(ct);
         var history = await db.EvidenceReviews
             .AsNoTracking()
             .Where(r => r.EvidenceItemId == evidenceId)
             .OrderBy(r => r.ReviewedAt)
-            .ProjectTo<ReviewHistoryEntry>(mappings)
+            .ProjectToReviewHistoryEntry()
             .ToListAsync(ct);
 
         return new ReviewModel

@@ -38,7 +38,7 @@ public sealed class SignOffQuery(IDbContextFactory<AppDbContext> contexts, Curre
             .Where(e => e.EnrolmentId == enrolmentId && e.Status == EvidenceStatus.Accepted && e.Duties.Any(d => d.DutyId == dutyId))
             .OrderByDescending(e => e.ActivityDate)
             .ThenBy(e => e.Title)
-            .Select(e => new SignOffCandidate { Id = e.Id, Title = e.Title, Type = e.Type, ActivityDate = e.ActivityDate, ReviewedAt = e.ReviewedAt })
+            .ProjectToSignOffCandidate()
             .ToListAsync(ct);
         var active = await enrolment
             .SelectMany(e => e.SignOffs)

@@ -2,14 +2,12 @@ using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Security;
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
-using MappingConfiguration = AutoMapper.IConfigurationProvider;
 
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>Reads the signed-in apprentice's evidence for the evidence pages; every read goes through <see cref="AccessScopes"/>.</summary>
-public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts, MappingConfiguration mappings)
+public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts)
 {
     /// <summary>The duties and KSBs of the apprentice's standard version; null when they have no enrolment.</summary>
     public async Task<EvidenceFormChoices?> ChoicesAsync(CurrentUser user, CancellationToken ct)
@@ -31,7 +29,7 @@ public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts, Ma
 
         var item = await AccessScopes.Evidence(db, user).AsNoTracking()
             .Where(i => i.Id == itemId && i.EnrolmentId == enrolment.Id)
-            .ProjectTo<EvidenceDetailModel>(mappings)
+            .ProjectToEvidenceDetail()
             .SingleOrDefaultAsync(ct);
         if (item is null)
         {
@@ -39,12 +37,12 @@ public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts, Ma
         }
 
         var mapped = db.Set<EvidenceDuty>().Where(m => m.EvidenceItemId == itemId).Select(m => m.DutyId);
-        item.Duties = await db.Duties.AsNoTracking().Where(d => mapped.Contains(d.Id)).OrderBy(d => d.Number).ProjectTo<DutyChoice>(mappings).ToListAsync(ct);
+        item.Duties = await db.Duties.AsNoTracking().Where(d => mapped.Contains(d.Id)).OrderBy(d => d.Number).ProjectToDutyChoice().ToListAsync(ct);
         var ksbs = db.Set<EvidenceKsb>().Where(m => m.EvidenceItemId == itemId).Select(m => m.KsbId);
-        item.Ksbs = await db.Ksbs.AsNoTracking().Where(k => ksbs.Contains(k.Id)).OrderBy(k => k.Kind).ThenBy(k => k.Position).ProjectTo<KsbChoice>(mappings).ToListAsync(ct);
-        item.Attachments = await db.Attachments.AsNoTracking().Where(a => a.EvidenceItemId == itemId).OrderBy(a => a.UploadedAt).ThenBy(a => a.FileName).ProjectTo<AttachmentRow>(mappings).ToListAsync(ct);
+        item.Ksbs = await db.Ksbs.AsNoTracking().Where(k => ksbs.Contains(k.Id)).OrderBy(k => k.Kind).ThenBy(k => k.Position).ProjectToKsbChoice().ToListAsync(ct);
+        item.Attachments = await db.Attachments.AsNoTracking().Where(a => a.EvidenceItemId == itemId).OrderBy(a => a.UploadedAt).ThenBy(a => a.FileName).ProjectToAttachmentRow().ToListAsync(ct);
         item.EnrolmentStatus = enrolment.Status;
-        item.Reviews = await db.EvidenceReviews.AsNoTracking().Where(r => r.EvidenceItemId == itemId).OrderByDescending(r => r.ReviewedAt).ProjectTo<ReviewRow>(mappings).ToListAsync(ct);
+        item.Reviews = await db.EvidenceReviews.AsNoTracking().Where(r => r.EvidenceItemId == itemId).OrderByDescending(r => r.ReviewedAt).ProjectToReviewRow().ToListAsync(ct);
         return item;
     }
 
@@ -85,7 +83,7 @@ public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts, Ma
         var rows = await ordered
             .Skip((page - 1) * EvidenceListFilter.PageSize)
             .Take(EvidenceListFilter.PageSize)
-            .ProjectTo<EvidenceListRow>(mappings)
+            .ProjectToEvidenceListRow()
             .ToListAsync(ct);
 
         var ids = rows.Select(r => r.Id).ToList();
@@ -113,11 +111,11 @@ public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts, Ma
         };
     }
 
-    private async Task<EvidenceFormChoices> ChoicesAsync(AppDbContext db, ApprenticeEnrolment enrolment, CancellationToken ct) => new()
+    private static async Task<EvidenceFormChoices> ChoicesAsync(AppDbContext db, ApprenticeEnrolment enrolment, CancellationToken ct) => new()
     {
         StandardDisplayReference = enrolment.StandardDisplayReference,
         EnrolmentStatus = enrolment.Status,
-        Duties = await db.Duties.AsNoTracking().Where(d => d.StandardId == enrolment.StandardId).OrderBy(d => d.Number).ProjectTo<DutyChoice>(mappings).ToListAsync(ct),
-        Ksbs = await db.Ksbs.AsNoTracking().Where(k => k.StandardId == enrolment.StandardId).OrderBy(k => k.Kind).ThenBy(k => k.Position).ProjectTo<KsbChoice>(mappings).ToListAsync(ct),
+        Duties = await db.Duties.AsNoTracking().Where(d => d.StandardId == enrolment.StandardId).OrderBy(d => d.Number).ProjectToDutyChoice().ToListAsync(ct),
+        Ksbs = await db.Ksbs.AsNoTracking().Where(k => k.StandardId == enrolment.StandardId).OrderBy(k => k.Kind).ThenBy(k => k.Position).ProjectToKsbChoice().ToListAsync(ct),
     };
 }

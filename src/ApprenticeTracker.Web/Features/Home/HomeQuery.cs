@@ -1,24 +1,22 @@
 using ApprenticeTracker.Persistence;
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
-using MappingConfiguration = AutoMapper.IConfigurationProvider;
 
 namespace ApprenticeTracker.Web.Features.Home;
 
 /// <summary>Reads the imported standards and their duties for the home page.</summary>
-public sealed class HomeQuery(IDbContextFactory<AppDbContext> contexts, MappingConfiguration mappings)
+public sealed class HomeQuery(IDbContextFactory<AppDbContext> contexts)
 {
     public async Task<HomeModel> RunAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var standards = await db.Standards
             .AsNoTracking()
-            .ProjectTo<StandardSummary>(mappings)
+            .ProjectToStandardSummary()
             .ToListAsync(ct);
         var duties = await db.Duties
             .AsNoTracking()
             .OrderBy(d => d.Number)
-            .ProjectTo<DutySummary>(mappings)
+            .ProjectToDutySummary()
             .ToListAsync(ct);
 
         var dutiesByStandard = duties.ToLookup(d => d.StandardId);

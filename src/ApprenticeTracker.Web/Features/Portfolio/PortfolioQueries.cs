@@ -2,9 +2,7 @@ using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
-using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
-using MappingConfiguration = AutoMapper.IConfigurationProvider;
 
 namespace ApprenticeTracker.Web.Features.Portfolio;
 
@@ -13,7 +11,7 @@ namespace ApprenticeTracker.Web.Features.Portfolio;
 /// force, projected, then computed by the domain's <see cref="EnrolmentProgress"/>. Every read goes through
 /// <see cref="AccessScopes"/>.
 /// </summary>
-public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts, MappingConfiguration mappings)
+public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts)
 {
     /// <summary>The portfolio; null when the apprentice has no enrolment.</summary>
     public async Task<PortfolioModel?> PortfolioAsync(CurrentUser user, CancellationToken ct)
@@ -28,7 +26,7 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts, M
         var evidence = AccessScopes.Evidence(db, user).AsNoTracking().Where(i => i.EnrolmentId == enrolment.Id);
         var duties = await db.Duties.AsNoTracking()
             .Where(d => d.StandardId == enrolment.StandardId)
-            .ProjectTo<PortfolioDuty>(mappings)
+            .ProjectToPortfolioDuty()
             .ToListAsync(ct);
         var mappingRows = await (
                 from item in evidence
@@ -37,7 +35,7 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts, M
             .ToListAsync(ct);
         var signOffs = await db.DutySignOffs.AsNoTracking()
             .Where(s => s.EnrolmentId == enrolment.Id && s.RevokedAt == null)
-            .ProjectTo<SignOffRow>(mappings)
+            .ProjectToSignOffRow()
             .ToListAsync(ct);
 
         var progress = EnrolmentProgress.Compute(
@@ -62,7 +60,7 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts, M
         var drafts = await evidence
             .Where(i => i.Status == EvidenceStatus.Draft)
             .OrderByDescending(i => i.UpdatedAt)
-            .ProjectTo<EvidenceLink>(mappings)
+            .ProjectToEvidenceLink()
             .ToListAsync(ct);
 
         return new PortfolioModel
@@ -95,7 +93,7 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts, M
 
         var duty = await db.Duties.AsNoTracking()
             .Where(d => d.Id == dutyId && d.StandardId == enrolment.StandardId)
-            .ProjectTo<PortfolioDuty>(mappings)
+            .ProjectToPortfolioDuty()
             .SingleOrDefaultAsync(ct);
         if (duty is null)
         {
@@ -105,12 +103,12 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts, M
         var evidence = await AccessScopes.Evidence(db, user).AsNoTracking()
             .Where(i => i.EnrolmentId == enrolment.Id && db.Set<EvidenceDuty>().Any(m => m.EvidenceItemId == i.Id && m.DutyId == dutyId))
             .OrderByDescending(i => i.ActivityDate)
-            .ProjectTo<EvidenceLink>(mappings)
+            .ProjectToEvidenceLink()
             .ToListAsync(ct);
         var signOffs = await db.DutySignOffs.AsNoTracking()
             .Where(s => s.EnrolmentId == enrolment.Id && s.DutyId == dutyId)
             .OrderByDescending(s => s.SignedAt)
-            .ProjectTo<SignOffRow>(mappings)
+            .ProjectToSignOffRow()
             .ToListAsync(ct);
         var signOffIds = signOffs.Select(s => s.Id).ToList();
         var basis = await (

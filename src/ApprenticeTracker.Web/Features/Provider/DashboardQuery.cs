@@ -225,7 +225,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         var duties = await db.Duties
             .AsNoTracking()
             .Where(d => standardIds.Contains(d.StandardId))
-            .Select(d => new { d.Id, d.Number, d.Code, d.Statement })
+            .ProjectToVersionDuty()
             .ToListAsync(ct);
 
         // Enrolments on different versions share duty numbers; the column shows the first version's wording, and the
@@ -256,12 +256,12 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         var cohorts = await db.Cohorts.AsNoTracking()
             .Where(c => c.TrainingProviderId == provider)
             .OrderByDescending(c => c.StartDate).ThenBy(c => c.Name)
-            .Select(c => new Choice(c.Id, c.Name))
+            .ProjectToChoice()
             .ToListAsync(ct);
         var employers = await db.Employers.AsNoTracking()
             .Where(e => e.TrainingProviderId == provider)
             .OrderBy(e => e.Name)
-            .Select(e => new Choice(e.Id, e.Name))
+            .ProjectToChoice()
             .ToListAsync(ct);
         var assessors = await db.Assessors.AsNoTracking()
             .Where(a => a.TrainingProviderId == provider)

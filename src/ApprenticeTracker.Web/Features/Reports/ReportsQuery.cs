@@ -12,6 +12,9 @@ public sealed record ReportListItem(Guid EnrolmentId, string ApprenticeName, str
 /// <summary>A cohort of the provider admin's organisation and the reports its bulk export holds.</summary>
 public sealed record CohortExport(Guid CohortId, string Name, DateOnly StartDate, IReadOnlyList<ReportTarget> Targets);
 
+/// <summary>A cohort as the export reads it, before its reports are added.</summary>
+public sealed record CohortHeading(Guid Id, string Name, DateOnly StartDate);
+
 /// <summary>What the report pages and downloads read, always through <see cref="AccessScopes.Enrolments"/>.</summary>
 public sealed class ReportsQuery(IDbContextFactory<AppDbContext> factory, CurrentUser user, EpaReportBuilder builder)
 {
@@ -60,7 +63,7 @@ public sealed class ReportsQuery(IDbContextFactory<AppDbContext> factory, Curren
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var cohorts = await db.Cohorts.AsNoTracking().Where(c => c.TrainingProviderId == providerId)
-            .Select(c => new { c.Id, c.Name, c.StartDate }).ToListAsync(ct);
+            .ProjectToCohortHeading().ToListAsync(ct);
         var targets = await TargetsAsync(db, cohorts.Select(c => c.Id).ToList(), ct);
         return cohorts
             .OrderByDescending(c => c.StartDate)
@@ -78,7 +81,7 @@ public sealed class ReportsQuery(IDbContextFactory<AppDbContext> factory, Curren
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId && c.TrainingProviderId == providerId)
-            .Select(c => new { c.Id, c.Name, c.StartDate }).SingleOrDefaultAsync(ct);
+            .ProjectToCohortHeading().SingleOrDefaultAsync(ct);
         if (cohort is null)
         {
             return null;

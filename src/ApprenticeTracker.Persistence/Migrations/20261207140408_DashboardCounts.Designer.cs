@@ -11,13 +11,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ApprenticeTracker.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207134800_DashboardCounts")]
+    [Migration("20261207140408_DashboardCounts")]
     partial class DashboardCounts
     {
+        /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Common.AuditEvent", b =>
                 {
@@ -172,16 +173,14 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<int>("MinimumDurationMonths")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PlannedEndDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("PlannedEndDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("StandardId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StartDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("StartDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
@@ -328,8 +327,7 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ActivityDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("ActivityDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
@@ -457,8 +455,7 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StartDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("StartDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
