@@ -15,7 +15,7 @@ namespace ApprenticeTracker.Persistence.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Common.AuditEvent", b =>
                 {
@@ -170,16 +170,14 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<int>("MinimumDurationMonths")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PlannedEndDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("PlannedEndDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("StandardId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StartDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("StartDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
@@ -196,8 +194,6 @@ namespace ApprenticeTracker.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApprenticeId");
-
                     b.HasIndex("CohortId");
 
                     b.HasIndex("EmployerId");
@@ -205,6 +201,8 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("StandardId");
 
                     b.HasIndex("TrainingProviderId");
+
+                    b.HasIndex("ApprenticeId", "TrainingProviderId");
 
                     b.ToTable("Enrolments", (string)null);
                 });
@@ -326,8 +324,7 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ActivityDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("ActivityDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
@@ -455,8 +452,7 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StartDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("StartDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
@@ -548,6 +544,8 @@ namespace ApprenticeTracker.Persistence.Migrations
 
                     b.HasIndex("UserId")
                         .IsUnique();
+
+                    b.HasIndex("FamilyName", "GivenName");
 
                     b.ToTable("Apprentices", (string)null);
                 });
@@ -858,6 +856,47 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Persistence.ReadModels.DashboardCount", b =>
+                {
+                    b.Property<Guid>("TrainingProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DutyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Enrolments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignedOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithEvidence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TrainingProviderId", "AssessorId", "CohortId", "EmployerId", "Status", "StandardId", "DutyId");
+
+                    b.ToTable("DashboardCounts", (string)null);
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Persistence.ReadModels.DutyEvidenceCount", b =>
