@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ApprenticeTracker.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207140149_EmailOutbox")]
-    partial class EmailOutbox
+    [Migration("20261207140408_DashboardCounts")]
+    partial class DashboardCounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -197,8 +197,6 @@ namespace ApprenticeTracker.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApprenticeId");
-
                     b.HasIndex("CohortId");
 
                     b.HasIndex("EmployerId");
@@ -206,6 +204,8 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("StandardId");
 
                     b.HasIndex("TrainingProviderId");
+
+                    b.HasIndex("ApprenticeId", "TrainingProviderId");
 
                     b.ToTable("Enrolments", (string)null);
                 });
@@ -548,6 +548,8 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("UserId")
                         .IsUnique();
 
+                    b.HasIndex("FamilyName", "GivenName");
+
                     b.ToTable("Apprentices", (string)null);
                 });
 
@@ -771,102 +773,6 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.ToTable("Standards", (string)null);
                 });
 
-            modelBuilder.Entity("ApprenticeTracker.Persistence.Email.EmailPreference", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Delivery")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "Kind");
-
-                    b.ToTable("EmailPreferences", (string)null);
-                });
-
-            modelBuilder.Entity("ApprenticeTracker.Persistence.Email.OutboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("DigestId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("HeldForDigest")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("PermanentlyFailed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RecipientUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("TrainingProviderId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentAt", "NextAttemptAt");
-
-                    b.HasIndex("TrainingProviderId", "PermanentlyFailed");
-
-                    b.HasIndex("RecipientUserId", "HeldForDigest", "DigestId");
-
-                    b.ToTable("OutboxMessages", (string)null);
-                });
-
             modelBuilder.Entity("ApprenticeTracker.Persistence.Forms.FormSubmission", b =>
                 {
                     b.Property<Guid>("Token")
@@ -953,6 +859,47 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Persistence.ReadModels.DashboardCount", b =>
+                {
+                    b.Property<Guid>("TrainingProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DutyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Enrolments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignedOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithEvidence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TrainingProviderId", "AssessorId", "CohortId", "EmployerId", "Status", "StandardId", "DutyId");
+
+                    b.ToTable("DashboardCounts", (string)null);
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Persistence.ReadModels.DutyEvidenceCount", b =>
@@ -1341,15 +1288,6 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasOne("ApprenticeTracker.Domain.Standards.Standard", null)
                         .WithMany("Ksbs")
                         .HasForeignKey("StandardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ApprenticeTracker.Persistence.Email.EmailPreference", b =>
-                {
-                    b.HasOne("ApprenticeTracker.Persistence.Identity.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
