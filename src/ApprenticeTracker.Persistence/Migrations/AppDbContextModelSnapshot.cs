@@ -15,7 +15,7 @@ namespace ApprenticeTracker.Persistence.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Common.AuditEvent", b =>
                 {
@@ -53,13 +53,26 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TrainingProviderId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PreviousHash")
+                        .IsUnique();
 
                     b.HasIndex("EnrolmentId", "Id");
 
@@ -170,16 +183,14 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<int>("MinimumDurationMonths")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PlannedEndDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("PlannedEndDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("StandardId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StartDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("StartDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
@@ -326,8 +337,7 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ActivityDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("ActivityDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
@@ -455,8 +465,7 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StartDate")
-                        .IsRequired()
+                    b.Property<DateOnly>("StartDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.Auditing;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Persistence.Standards;
 using ApprenticeTracker.Web.Hosting;
@@ -8,7 +9,8 @@ using ApprenticeTracker.Web.Hosting;
 namespace ApprenticeTracker.Web.CommandLine;
 
 /// <summary>
-/// The command-line verbs of the host (<c>migrate</c>, <c>import-standard</c>, <c>seed-demo</c>, <c>report</c>, <c>help</c>). They
+/// The command-line verbs of the host (<c>migrate</c>, <c>import-standard</c>, <c>seed-demo</c>, <c>report</c>,
+/// <c>verify-audit</c>, <c>help</c>). They
 /// run on the same services as the web app, write to the writers they are given and return an exit code
 /// (<see cref="ExitCodes"/>), so tests run them in-process.
 /// </summary>
@@ -18,6 +20,7 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
     public const string ImportStandard = "import-standard";
     public const string SeedDemo = "seed-demo";
     public const string Help = "help";
+    public const string VerifyAudit = "verify-audit";
     public const string Report = ReportVerb.Name;
     public const string ScaleOption = "--scale";
     public const string Small = "small";
@@ -69,6 +72,9 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
                         ? $"'{SeedDemo}' does not know the option '{arguments[0]}'."
                         : $"The option '{ScaleOption}' of '{SeedDemo}' takes small or large."),
                 Report => await ReportAsync(arguments, output, error, ct),
+                VerifyAudit => arguments.Count == 0
+                    ? await VerifyAuditAsync(output, error, ct)
+                    : UsageError(error, $"'{VerifyAudit}' takes no arguments; it was given '{string.Join(' ', arguments)}'."),
                 _ => UsageError(error, $"'{verb}' is not a verb this app knows."),
             };
         }
@@ -146,6 +152,23 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
             output.WriteLine($"  {signIn.Email} ({signIn.Roles})");
         }
 
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> VerifyAuditAsync(TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+        var report = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(ct);
+        if (report.FirstBreak is { } broken)
+        {
+            error.WriteLine($"The audit trail is broken. {broken.Describe()}");
+            error.WriteLine(FormattableString.Invariant($"The {report.EventsChecked:N0} events before it are intact."));
+            return ExitCodes.Failure;
+        }
+
+        output.WriteLine(FormattableString.Invariant($"The audit trail is intact: {report.EventsChecked:N0} events, each chained to the one before."));
+        output.WriteLine($"Last hash: {report.LastHash}");
         return ExitCodes.Success;
     }
 

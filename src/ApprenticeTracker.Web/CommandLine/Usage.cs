@@ -29,6 +29,8 @@ public static class Usage
           report --all [--provider <name>] --out <folder>
                                    Write a report for every apprentice (of one training provider, with
                                    --provider). Long runs print "n of N" as they go.
+          verify-audit             Check the audit trail's hash chain: exit 0 when it is intact, 1 naming the first
+                                   event (id and time) that breaks it.
           help                     Show this text.
 
         Exit codes: 0 success, 1 the verb failed (the reason is printed), 2 the command line was not understood.
