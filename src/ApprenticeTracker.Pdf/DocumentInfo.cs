@@ -7,8 +7,34 @@ namespace ApprenticeTracker.Pdf;
 /// </summary>
 public sealed class DocumentInfo
 {
-    /// <summary>The title; readers show it in the window title bar.</summary>
+    private string _language = "en-GB";
+
+    /// <summary>
+    /// The title; readers show it in the window title bar (rather than the file name), and it is written to the XMP
+    /// metadata too. PDF/UA requires one.
+    /// </summary>
     public string? Title { get; set; }
+
+    /// <summary>
+    /// The natural language of the text, as a BCP 47 tag such as <c>en-GB</c> (the default) or <c>cy</c>: screen
+    /// readers pronounce the text by it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not a language tag (letters and digits in parts of 1 to 8, joined by hyphens).</exception>
+    public string Language
+    {
+        get => _language;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var parts = value.Split('-');
+            if (Array.Exists(parts, part => part.Length is 0 or > 8 || !part.All(char.IsAsciiLetterOrDigit)) || !parts[0].All(char.IsAsciiLetter))
+            {
+                throw new ArgumentException($"'{value}' is not a language tag such as en-GB.", nameof(value));
+            }
+
+            _language = value;
+        }
+    }
 
     /// <summary>The person or organisation that wrote the document.</summary>
     public string? Author { get; set; }

@@ -138,9 +138,17 @@ public sealed class PdfDocument
     /// drawn <paramref name="width"/> points wide, or at 96 pixels per inch when null, and never wider or
     /// taller than the content area. The same bytes added again are drawn again but stored in the file once.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="data"/> is not a JPEG or PNG this library can read, or its image data is corrupt or truncated.</exception>
-    public PdfDocument Image(byte[] data, double? width = null, TextAlignment alignment = TextAlignment.Left)
+    /// <param name="data">The JPEG or PNG file.</param>
+    /// <param name="width">The width in points, or null for 96 pixels per inch.</param>
+    /// <param name="alignment">Where the image sits between the margins.</param>
+    /// <param name="alternativeText">
+    /// What the image shows, in words, for readers who cannot see it (a tagged <c>Figure</c>); null for a decorative
+    /// image, which is marked as an artifact and skipped by screen readers.
+    /// </param>
+    /// <exception cref="ArgumentException"><paramref name="data"/> is not a JPEG or PNG this library can read, or its image data is corrupt or truncated; or <paramref name="alternativeText"/> is empty or white space.</exception>
+    public PdfDocument Image(byte[] data, double? width = null, TextAlignment alignment = TextAlignment.Left, string? alternativeText = null)
     {
+        var alt = AlternativeText(alternativeText, nameof(alternativeText));
         ArgumentNullException.ThrowIfNull(data);
         var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(data));
         if (!_images.TryGetValue(key, out var image))
@@ -149,18 +157,27 @@ public sealed class PdfDocument
             _images.Add(key, image);
         }
 
-        _blocks.Add(new ImageBlock(image, width is { } w ? Guard.Positive(w, nameof(width)) : null, alignment));
+        _blocks.Add(new ImageBlock(image, width is { } w ? Guard.Positive(w, nameof(width)) : null, alignment, alt));
         return this;
     }
 
     /// <summary>Adds a drawing area as wide as the content and <paramref name="height"/> points tall; <paramref name="draw"/> draws on it.</summary>
+    /// <param name="height">The height in points.</param>
+    /// <param name="draw">Draws on the area.</param>
+    /// <param name="alternativeText">
+    /// What the drawing shows, in words, for readers who cannot see it: a chart's figures, for example (a tagged
+    /// <c>Figure</c>, whose text labels are part of the picture); null for a decorative drawing, which is marked as an
+    /// artifact and skipped by screen readers.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="height"/> is not greater than 0 or exceeds the content height.</exception>
-    public PdfDocument Canvas(double height, Action<Canvas> draw)
+    /// <exception cref="ArgumentException"><paramref name="alternativeText"/> is empty or white space.</exception>
+    public PdfDocument Canvas(double height, Action<Canvas> draw, string? alternativeText = null)
     {
         ArgumentNullException.ThrowIfNull(draw);
+        var alt = AlternativeText(alternativeText, nameof(alternativeText));
         var canvas = new Canvas(PageSetup.ContentWidth, Guard.Positive(height, nameof(height), PageSetup.ContentHeight));
         draw(canvas);
-        _blocks.Add(new CanvasBlock(canvas));
+        _blocks.Add(new CanvasBlock(canvas, alt));
         return this;
     }
 
@@ -171,7 +188,11 @@ public sealed class PdfDocument
         return this;
     }
 
-    /// <summary>Lays the document out and writes it as PDF 1.7.</summary>
+    private static string? AlternativeText(string? text, string name) => text is not null && string.IsNullOrWhiteSpace(text)
+        ? throw new ArgumentException("Alternative text cannot be empty: give the words, or null for a decorative picture.", name)
+        : text;
+
+    /// <summary>Lays the document out and writes it as a tagged PDF 1.7 file (PDF/UA-1).</summary>
     public RenderedPdf Render()
     {
         var warnings = new List<string>();

@@ -157,6 +157,12 @@ public sealed class Table
         set => _bodyStyle = value ?? throw new ArgumentNullException(nameof(value));
     }
 
+    /// <summary>
+    /// Whether the first cell of each body row heads its row, as the labels of a two-column table of facts do: such
+    /// cells are tagged as row headers (<c>TH</c> with the scope <c>Row</c>) rather than data cells. Default false.
+    /// </summary>
+    public bool RowHeaders { get; set; }
+
     /// <summary>Whether rows move whole to the next page rather than split (rows taller than a page always split). Default true.</summary>
     public bool RowsKeepTogether { get; set; } = true;
 

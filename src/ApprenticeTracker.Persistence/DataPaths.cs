@@ -7,6 +7,10 @@ public sealed class DataPaths
 {
     public const string DatabaseFileName = "apprenticetracker.db";
     public const string FilesFolderName = "files";
+    public const string StagingFolderName = "staging";
+    public const string TempFolderName = "tmp";
+    public const string KeysFolderName = "keys";
+    public const string LockFileName = "app.lock";
 
     public DataPaths(string root, string? connectionString)
     {
@@ -14,6 +18,10 @@ public sealed class DataPaths
         Root = Path.GetFullPath(root);
         DatabaseFile = Path.Combine(Root, DatabaseFileName);
         FilesFolder = Path.Combine(Root, FilesFolderName);
+        StagingFolder = Path.Combine(Root, StagingFolderName);
+        TempFolder = Path.Combine(Root, TempFolderName);
+        KeysFolder = Path.Combine(Root, KeysFolderName);
+        LockFile = Path.Combine(Root, LockFileName);
         ConnectionString = string.IsNullOrWhiteSpace(connectionString)
             ? new SqliteConnectionStringBuilder { DataSource = DatabaseFile }.ToString()
             : connectionString;
@@ -27,6 +35,34 @@ public sealed class DataPaths
 
     /// <summary>The evidence file store.</summary>
     public string FilesFolder { get; }
+
+    /// <summary>
+    /// Where uploads are received before their item is saved; on the file system of <see cref="FilesFolder"/>, so
+    /// moving a file into place is one atomic rename.
+    /// </summary>
+    public string StagingFolder { get; }
+
+    /// <summary>Where the request bodies of uploads are buffered while a form is read (ASP.NET's <c>ASPNETCORE_*.tmp</c> files).</summary>
+    public string TempFolder { get; }
+
+    /// <summary>The data-protection keys that protect sign-in cookies and form tokens.</summary>
+    public string KeysFolder { get; }
+
+    /// <summary>
+    /// The file every process using the data folder holds an OS lock on: shared by the app and the verbs, exclusive
+    /// by <c>restore</c> (see <see cref="DataFolderLock"/>).
+    /// </summary>
+    public string LockFile { get; }
+
+    /// <summary>The database file the connection string names (an absolute path), or null for an in-memory database.</summary>
+    public string? DatabaseFileInUse
+    {
+        get
+        {
+            var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            return string.IsNullOrEmpty(dataSource) || dataSource.StartsWith(':') ? null : Path.GetFullPath(dataSource);
+        }
+    }
 
     /// <summary><c>ConnectionStrings:Default</c> when set, otherwise the database file in the data folder.</summary>
     public string ConnectionString { get; }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence;
@@ -20,8 +19,9 @@ public sealed class DatabaseInitializer
     {
         Directory.CreateDirectory(_paths.Root);
         Directory.CreateDirectory(_paths.FilesFolder);
-        var dataSource = new SqliteConnectionStringBuilder(_paths.ConnectionString).DataSource;
-        if (!string.IsNullOrEmpty(dataSource) && !dataSource.StartsWith(':') && Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { } folder)
+        Directory.CreateDirectory(_paths.StagingFolder);
+        Directory.CreateDirectory(_paths.TempFolder);
+        if (_paths.DatabaseFileInUse is { } file && Path.GetDirectoryName(file) is { } folder)
         {
             Directory.CreateDirectory(folder);
         }

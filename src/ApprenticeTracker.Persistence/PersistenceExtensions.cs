@@ -16,7 +16,8 @@ public static class PersistenceExtensions
 {
     /// <summary>
     /// Registers <see cref="AppOptions"/>, <see cref="DataPaths"/>, the <see cref="AppDbContext"/> factory (and a scoped
-    /// context for ASP.NET Core Identity's stores), the standard importer, the database initialiser, the audit chain's verifier and the demo data seeder.
+    /// context for ASP.NET Core Identity's stores), the evidence file store and its sweeper, backups, the standard importer, the
+    /// database initialiser, the audit chain's verifier and the demo data seeder.
     /// </summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
@@ -29,7 +30,13 @@ public static class PersistenceExtensions
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")));
         builder.Services.AddPersistenceServices((sp, options) => ConfigureSqlite(options, sp.GetRequiredService<DataPaths>().ConnectionString));
-        builder.Services.TryAddSingleton(sp => new EvidenceFileStore(sp.GetRequiredService<DataPaths>().FilesFolder));
+        builder.Services.TryAddSingleton(sp =>
+        {
+            var paths = sp.GetRequiredService<DataPaths>();
+            return new EvidenceFileStore(paths.FilesFolder, paths.StagingFolder);
+        });
+        builder.Services.TryAddTransient<FileSweeper>();
+        builder.Services.TryAddTransient<Backups.DataBackup>();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Pdf;
 
 namespace ApprenticeTracker.Reports;
@@ -61,6 +62,7 @@ public static class EpaReportPdf
             .Table([TableColumn.Fixed(150), TableColumn.Relative()], table =>
             {
                 table.HeaderBackground = null;
+                table.RowHeaders = true;
                 table.Row(new TableCell("Apprentice", Label), $"{report.ApprenticeName} ({report.ApprenticeEmail})");
                 table.Row(new TableCell("Employer", Label), report.EmployerName);
                 table.Row(new TableCell("Training provider", Label), report.TrainingProviderUkprn is null
@@ -96,6 +98,7 @@ public static class EpaReportPdf
             .Paragraph(string.Create(CultureInfo.InvariantCulture,
                 $"{progress.DutiesSignedOff} of {progress.TotalDuties} duties signed off ({progress.PercentSignedOff}%)."),
                 TextStyle.Body with { Weight = FontWeight.Bold })
+            // No alternative text: the bar is decoration, because the sentence just above says its figures.
             .Canvas(14, canvas => canvas
                 .FillRectangle(0, 0, canvas.Width, 10, Colour.LightGrey)
                 .FillRectangle(0, 0, canvas.Width * progress.PercentSignedOff / 100, 10, Accepted))
@@ -134,7 +137,7 @@ public static class EpaReportPdf
                     Small with { Alignment = TextAlignment.Right, Weight = duty.IsSignedOff ? FontWeight.Bold : FontWeight.Regular });
                 y += rowHeight;
             }
-        });
+        }, EvidenceChartText(rows));
         document.Paragraph("Bars show the submitted, accepted and referred-back evidence mapped to each duty.", Note);
 
         document
@@ -201,6 +204,7 @@ public static class EpaReportPdf
         document.Table([TableColumn.Fixed(110), TableColumn.Relative()], table =>
         {
             table.HeaderBackground = null;
+            table.RowHeaders = true;
             table.Row(new TableCell(title, Label), $"by {signOff.AssessorName} on {Dates.Display(signOff.SignedAt)}");
             table.Row(new TableCell("Declaration", Label), signOff.Declaration);
             table.Row(new TableCell("Rests on", Label), signOff.RestsOn.Count == 0
@@ -262,7 +266,7 @@ public static class EpaReportPdf
                 {
                     try
                     {
-                        document.Image(file.Thumbnail!.Value.ToArray(), ThumbnailWidth);
+                        document.Image(file.Thumbnail!.Value.ToArray(), ThumbnailWidth, alternativeText: $"The attached image {file.FileName}.");
                         document.Paragraph(file.FileName, Note);
                     }
                     catch (ArgumentException)
@@ -274,6 +278,15 @@ public static class EpaReportPdf
             }
         }
     }
+
+    /// <summary>
+    /// The evidence chart in words, as its alternative text: for example "Evidence per duty. D1: 3 accepted, 1 submitted,
+    /// 0 referred back; signed off. D2: …".
+    /// </summary>
+    internal static string EvidenceChartText(IReadOnlyList<DutyProgress> duties) => duties.Count == 0
+        ? "Evidence per duty: the standard has no duties."
+        : "Evidence per duty. " + string.Join(" ", duties.Select(d => string.Create(CultureInfo.InvariantCulture,
+            $"{d.Duty.Code}: {d.Accepted} accepted, {d.Submitted} submitted, {d.ReferredBack} referred back; {(d.IsSignedOff ? "signed off" : ReportTerms.NotSignedOff.ToLowerInvariant())}.")));
 
     private static string Decision(ReviewRecord? review) => review is null
         ? "Awaiting review"

@@ -40,6 +40,7 @@ public static class WebExtensions
         services.AddProvider();
         services.AddSingleton<DataPreparation>();
         services.AddSingleton<CommandLineApplication>();
+        services.AddTransient<DataFolderVerbs>();
         return builder;
     }
 
@@ -53,6 +54,7 @@ public static class WebExtensions
         }
 
         app.Use(AddSecurityHeaders);
+        app.Use(UploadBuffering.BufferInDataFolder);
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.Use(GetRequestsOnlyGetStatusPages);
         app.UseAuthentication();

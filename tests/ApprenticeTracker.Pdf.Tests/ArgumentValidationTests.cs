@@ -22,6 +22,26 @@ public class ArgumentValidationTests
         Assert.That(() => TableColumn.Relative(0), RefusedNaming("weight"));
     }
 
+    [TestCase("")]
+    [TestCase("  ")]
+    public void Empty_alternative_text_is_refused_naming_it(string text)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => new PdfDocument().Canvas(10, _ => { }, text), RefusedNaming("alternativeText"));
+            Assert.That(() => new PdfDocument().Image(Support.PngWriter.Write(1, 2, 8, [[0, 0, 0]]), alternativeText: text), RefusedNaming("alternativeText"));
+        });
+    }
+
+    [TestCase("")]
+    [TestCase("en_GB")]
+    [TestCase("englishman-GB")]
+    [TestCase("12-GB")]
+    public void A_language_that_is_not_a_language_tag_is_refused(string language)
+    {
+        Assert.That(() => new PdfDocument().Info.Language = language, RefusedNaming("value"));
+    }
+
     [Test]
     public void A_table_without_columns_is_refused()
     {

@@ -29,19 +29,39 @@ public class FileStructureTests
         var pdf = DeterminismTests.Report().Render().Content;
         var text = Latin1(pdf);
 
+        // A cross-reference stream: entries of a type byte, four bytes of offset (or object stream), two of index.
         var startxref = int.Parse(Regex.Match(text, @"startxref\n(\d+)\n%%EOF\n$").Groups[1].Value);
-        Assert.That(text[startxref..], Does.StartWith("xref\n0 "));
-        var entries = Regex.Matches(text[startxref..], @"(\d{10}) (\d{5}) ([nf]) \n");
-        var count = int.Parse(Regex.Match(text[startxref..], @"xref\n0 (\d+)\n").Groups[1].Value);
+        var header = Regex.Match(text[startxref..], @"^(\d+) 0 obj\n<< /Type /XRef /Size (\d+) /W \[1 4 2\] .* /Length (\d+) >>\nstream\n");
+        Assert.That(header.Success, Is.True, "startxref points at a cross-reference stream");
+        var count = int.Parse(header.Groups[2].Value);
+        var start = startxref + header.Length;
+        using var zlib = new ZLibStream(new MemoryStream(pdf[start..(start + int.Parse(header.Groups[3].Value))]), CompressionMode.Decompress);
+        using var entries = new MemoryStream();
+        zlib.CopyTo(entries);
+        var table = entries.ToArray();
+        long Field(int id, int offset, int length) => table.Skip((id * 7) + offset).Take(length).Aggregate(0L, (value, b) => (value << 8) | b);
 
-        Assert.That(entries, Has.Count.EqualTo(count));
+        Assert.That(table, Has.Length.EqualTo(count * 7));
+        Assert.That(Field(0, 0, 1), Is.Zero, "object 0 is free");
         Assert.Multiple(() =>
         {
+            var inStreams = 0;
             for (var id = 1; id < count; id++)
             {
-                var offset = int.Parse(entries[id].Groups[1].Value);
-                Assert.That(text[offset..], Does.StartWith($"{id} 0 obj\n"), $"object {id}");
+                if (Field(id, 0, 1) == 1)
+                {
+                    Assert.That(text[(int)Field(id, 1, 4)..], Does.StartWith($"{id} 0 obj\n"), $"object {id}");
+                    continue;
+                }
+
+                Assert.That(Field(id, 0, 1), Is.EqualTo(2), $"object {id} is in the file or in an object stream");
+                var stream = (int)Field(id, 1, 4);
+                Assert.That(Field(stream, 0, 1), Is.EqualTo(1), $"object {id}'s object stream {stream} is in the file");
+                Assert.That(text[(int)Field(stream, 1, 4)..], Does.Match($@"^{stream} 0 obj\n<< /Type /ObjStm /N \d+ /First \d+"));
+                inStreams++;
             }
+
+            Assert.That(inStreams, Is.GreaterThan(0), "the structure tree is in object streams");
         });
     }
 
@@ -92,7 +112,7 @@ public class FileStructureTests
         using var zlib = new ZLibStream(new MemoryStream(pdf[start..(start + int.Parse(stream.Groups[1].Value))]), CompressionMode.Decompress);
         using var reader = new StreamReader(zlib, Encoding.Latin1);
 
-        Assert.That(reader.ReadToEnd(), Does.Match(@"^BT\n/F1 10 Tf\n[\d.]+ [\d.]+ Td \(.+\) Tj\nET\n$"));
+        Assert.That(reader.ReadToEnd(), Does.Match(@"^BT\n/P <</MCID 0>> BDC\n/F1 10 Tf\n[\d.]+ [\d.]+ Td \(.+\) Tj\nEMC\nET\n$"));
     }
 
     [Test]

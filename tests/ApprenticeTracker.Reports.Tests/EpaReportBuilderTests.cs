@@ -170,7 +170,8 @@ public class EpaReportBuilderTests
         var standard = await db.Standards.Include(s => s.Duties).Include(s => s.Ksbs).SingleAsync(s => s.Id == enrolment.StandardId);
         var assessorId = enrolment.CurrentAssessorIds.First();
         var assessor = await db.Assessors.SingleAsync(a => a.Id == assessorId);
-        var stored = await _world.Files.SaveAsync(new MemoryStream(TestImages.Png), "ward-round.png", 1_000_000, CancellationToken.None);
+        var stored = await _world.Files.StageAsync(new MemoryStream(TestImages.Png), "ward-round.png", 1_000_000, CancellationToken.None);
+        _world.Files.Place(stored.StorageKey);
         var at = DemoWorld.Now.AddDays(-2);
         var self = new Actor("apprentice", "Mohammed Rahman");
         var item = EvidenceItem.Draft(

@@ -3,17 +3,23 @@ using ApprenticeTracker.Pdf.Text;
 
 namespace ApprenticeTracker.Pdf.Layout;
 
-/// <summary>A piece of document content that knows how to place itself on pages.</summary>
+/// <summary>
+/// A piece of document content that knows how to place itself on pages and what it is in the structure tree:
+/// each block adds its own elements (its role) under the document's, and marks what it draws as their content
+/// or as an artifact.
+/// </summary>
 internal abstract class Block
 {
     public abstract void Layout(LayoutEngine engine);
 }
 
+/// <summary>A paragraph: <c>P</c>.</summary>
 internal sealed class ParagraphBlock(string text, TextStyle style) : Block
 {
-    public override void Layout(LayoutEngine engine) => engine.Text(text, style);
+    public override void Layout(LayoutEngine engine) => engine.Text(text, style, engine.Document.Add("P"));
 }
 
+/// <summary>A heading: <c>H1</c> to <c>H6</c> by its level, and a bookmark.</summary>
 internal sealed class HeadingBlock(string text, int level, TextStyle style) : Block
 {
     private static readonly double[] Sizes = [20, 15, 12.5, 11, 10, 10];
@@ -35,28 +41,46 @@ internal sealed class HeadingBlock(string text, int level, TextStyle style) : Bl
         var lines = LineBreaker.Break(run, style.Size, engine.Width);
         engine.EnsureSpace((lines.Count * style.LineHeight) + KeepWithNext);
         engine.Outline.Add(new OutlineEntry(text, level, engine.Pages.Count - 1, engine.Y));
-        engine.Text(run, lines, style);
+        engine.Text(run, lines, style, engine.Document.Add(Type(level)));
     }
+
+    private static string Type(int level) => level switch
+    {
+        1 => "H1",
+        2 => "H2",
+        3 => "H3",
+        4 => "H4",
+        5 => "H5",
+        _ => "H6",
+    };
 }
 
+/// <summary>A bulleted list: <c>L</c>, holding an <c>LI</c> per item with the bullet as its <c>Lbl</c> and the text as its <c>LBody</c>.</summary>
 internal sealed class BulletListBlock(string[] items, TextStyle style) : Block
 {
+    private const string Bullet = "\u2022";
+
     public override void Layout(LayoutEngine engine)
     {
         var indent = style.Size * 1.5;
         var itemStyle = style with { SpaceAfter = style.SpaceAfter / 3 };
+        var list = engine.Document.Add("L");
         for (var i = 0; i < items.Length; i++)
         {
-            engine.Text(items[i], i == items.Length - 1 ? style : itemStyle, indent, "\u2022");
+            var item = list.Add("LI");
+            var label = item.Add("Lbl");
+            engine.Text(items[i], i == items.Length - 1 ? style : itemStyle, item.Add("LBody"), indent, (Bullet, label));
         }
     }
 }
 
+/// <summary>Vertical space: nothing in the structure tree.</summary>
 internal sealed class SpacerBlock(double height) : Block
 {
     public override void Layout(LayoutEngine engine) => engine.Advance(height);
 }
 
+/// <summary>A page break: nothing in the structure tree.</summary>
 internal sealed class PageBreakBlock : Block
 {
     public override void Layout(LayoutEngine engine)
@@ -68,6 +92,7 @@ internal sealed class PageBreakBlock : Block
     }
 }
 
+/// <summary>A horizontal rule: an artifact, like every rule, border and shading.</summary>
 internal sealed class RuleBlock(double thickness, Colour colour) : Block
 {
     private const double Gap = 6;
@@ -75,13 +100,15 @@ internal sealed class RuleBlock(double thickness, Colour colour) : Block
     public override void Layout(LayoutEngine engine)
     {
         engine.EnsureSpace(thickness + (2 * Gap));
+        engine.Owner = Artifact.Layout;
         var y = engine.Y - Gap - (thickness / 2);
         engine.Page.Line(engine.Left, y, engine.Left + engine.Width, y, colour, thickness);
         engine.Advance(thickness + (2 * Gap));
     }
 }
 
-internal sealed class CanvasBlock(Canvas canvas) : Block
+/// <summary>A drawing: a <c>Figure</c> whose alternative text says what it shows, or a decorative artifact when it has none.</summary>
+internal sealed class CanvasBlock(Canvas canvas, string? alternativeText) : Block
 {
     public override void Layout(LayoutEngine engine)
     {
@@ -89,6 +116,7 @@ internal sealed class CanvasBlock(Canvas canvas) : Block
         var left = engine.Left;
         var top = engine.Y;
         var page = engine.Page;
+        engine.Owner = Figure(engine, alternativeText, (left, top - canvas.Height, left + canvas.Width, top));
         foreach (var operation in canvas.Operations)
         {
             switch (operation)
@@ -111,6 +139,19 @@ internal sealed class CanvasBlock(Canvas canvas) : Block
         engine.Y -= canvas.Height;
     }
 
+    /// <summary>A <c>Figure</c> with its alternative text and bounding box, or a decorative artifact when there is no text.</summary>
+    public static ContentOwner Figure(LayoutEngine engine, string? alternativeText, (double, double, double, double) box)
+    {
+        if (alternativeText is null)
+        {
+            return Artifact.Decoration;
+        }
+
+        var figure = engine.Document.Add("Figure", alt: alternativeText);
+        figure.BoundingBox = box;
+        return figure;
+    }
+
     private static void Label(LayoutEngine engine, CanvasOperation.Label label, double left, double top)
     {
         var run = engine.Shape(label.Text, label.Style);
@@ -129,7 +170,8 @@ internal sealed class CanvasBlock(Canvas canvas) : Block
     }
 }
 
-internal sealed class ImageBlock(ImageData image, double? width, TextAlignment alignment) : Block
+/// <summary>A picture: a <c>Figure</c> whose alternative text says what it shows, or a decorative artifact when it has none.</summary>
+internal sealed class ImageBlock(ImageData image, double? width, TextAlignment alignment, string? alternativeText) : Block
 {
     private const double PointsPerPixel = 72.0 / 96.0;
 
@@ -148,6 +190,7 @@ internal sealed class ImageBlock(ImageData image, double? width, TextAlignment a
             TextAlignment.Right => engine.Left + engine.Width - w,
             _ => engine.Left,
         };
+        engine.Owner = CanvasBlock.Figure(engine, alternativeText, (x, engine.Y - h, x + w, engine.Y));
         engine.Page.Image(engine.ImageName(image), x, engine.Y - h, w, h);
         engine.Y -= h;
         engine.Advance(6);

@@ -57,9 +57,20 @@ internal sealed class LayoutEngine
 
     public List<ImageData> Images { get; } = [];
 
+    /// <summary>The root of the structure tree; blocks add their elements to it in reading order.</summary>
+    public StructureElement Document { get; } = new("Document", null);
+
+    /// <summary>What content drawn from now on belongs to; a new page carries it over.</summary>
+    public ContentOwner? Owner
+    {
+        get => Page.Owner;
+        set => Page.Owner = value;
+    }
+
     public void NewPage()
     {
-        Page = new PageCanvas();
+        var owner = Page?.Owner;
+        Page = new PageCanvas(Pages.Count) { Owner = owner };
         Pages.Add(Page);
         Y = Top;
     }
@@ -93,29 +104,34 @@ internal sealed class LayoutEngine
         return "Im" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Lays out wrapped text across as many pages as it needs, line by line.</summary>
-    public void Text(string text, TextStyle style, double indent = 0, string? marker = null)
+    /// <summary>Lays out wrapped text, the content of <paramref name="element"/>, across as many pages as it needs, line by line.</summary>
+    public void Text(string text, TextStyle style, StructureElement element, double indent = 0, (string Text, StructureElement Element)? marker = null)
     {
         var run = Shape(text, style);
-        Text(run, LineBreaker.Break(run, style.Size, Width - indent), style, indent, marker);
+        Text(run, LineBreaker.Break(run, style.Size, Width - indent), style, element, indent, marker);
     }
 
-    /// <summary>Lays out text already broken into lines for the width left by <paramref name="indent"/>.</summary>
-    public void Text(GlyphRun run, List<Line> lines, TextStyle style, double indent = 0, string? marker = null)
+    /// <summary>
+    /// Lays out text already broken into lines for the width left by <paramref name="indent"/>; a marker (a list
+    /// item's bullet, the content of its own element) is drawn in the indent, level with the first line.
+    /// </summary>
+    public void Text(GlyphRun run, List<Line> lines, TextStyle style, StructureElement element, double indent = 0, (string Text, StructureElement Element)? marker = null)
     {
         var width = Width - indent;
         var lineHeight = style.LineHeight;
         for (var i = 0; i < lines.Count; i++)
         {
             EnsureSpace(lineHeight);
-            Page.TextLine(run, lines[i], Left + indent, width, Y, style);
-            if (i == 0 && marker is not null)
+            if (i == 0 && marker is { } m)
             {
-                var markerRun = Shape(marker, style);
+                Owner = m.Element;
+                var markerRun = Shape(m.Text, style);
                 var markerLine = LineBreaker.Break(markerRun, style.Size, double.MaxValue)[0];
                 Page.TextLine(markerRun, markerLine, Left, indent, Y, style with { Alignment = TextAlignment.Left });
             }
 
+            Owner = element;
+            Page.TextLine(run, lines[i], Left + indent, width, Y, style);
             Y -= lineHeight;
         }
 
@@ -131,7 +147,7 @@ internal sealed class LayoutEngine
         }
     }
 
-    /// <summary>Draws the header and footer on every page, now that the page count is known, and closes every page's content.</summary>
+    /// <summary>Draws the header and footer on every page (as artifacts), now that the page count is known, and closes every page's content.</summary>
     public void Finish(PageBand? header, PageBand? footer)
     {
         for (var i = 0; i < Pages.Count; i++)
@@ -139,17 +155,19 @@ internal sealed class LayoutEngine
             var context = new PageContext(i + 1, Pages.Count);
             if (header is not null)
             {
+                Pages[i].Owner = Artifact.Header;
                 var lineTop = Setup.Height - (Setup.Margins.Top / 2) + (header.Style.LineHeight / 2);
                 DrawBand(Pages[i], header, context, lineTop, ruleY: Top + 3);
             }
 
             if (footer is not null)
             {
+                Pages[i].Owner = Artifact.Footer;
                 var lineTop = (Setup.Margins.Bottom / 2) + (footer.Style.LineHeight / 2);
                 DrawBand(Pages[i], footer, context, lineTop, ruleY: Bottom - 3);
             }
 
-            Pages[i].EndText();
+            Pages[i].Finish();
         }
     }
 

@@ -8,8 +8,11 @@ namespace ApprenticeTracker.Pdf.Layout;
 /// It remembers the colours, line width and font last set, so each is written only when it changes, and
 /// keeps a text object open across consecutive lines of text, placing each line relative to the last:
 /// content streams are most of what is compressed, so every byte saved here is time saved.
+/// Everything drawn is marked content of its <see cref="Owner"/> (a structure element, with a marked-content
+/// identifier numbered from 0 on each page, or an artifact); a sequence opened inside a text object is closed
+/// inside it, and one opened outside is closed outside, so sequences and text objects nest properly.
 /// </summary>
-internal sealed class PageCanvas
+internal sealed class PageCanvas(int index)
 {
     private Colour _fill = Colour.Black;
     private Colour _stroke = Colour.Black;
@@ -19,19 +22,30 @@ internal sealed class PageCanvas
     private double _fontSize;
     private double _lineX;
     private double _lineY;
+    private ContentOwner? _open;
+    private bool _openInText;
 
     public ByteBuffer Content { get; } = new(8192);
 
+    /// <summary>The page's position in the document, from 0; also its key in the structure parent tree.</summary>
+    public int Index { get; } = index;
+
+    /// <summary>What content drawn from now on belongs to.</summary>
+    public ContentOwner? Owner { get; set; }
+
+    /// <summary>The structure element of each marked-content identifier on this page (the page's parent tree entry).</summary>
+    public List<StructureElement> Marked { get; } = [];
+
     public void FillRectangle(double x, double y, double width, double height, Colour colour)
     {
-        EndText();
+        Prepare(text: false);
         SetFill(colour);
         Content.AppendNumber(x).Append(' ').AppendNumber(y).Append(' ').AppendNumber(width).Append(' ').AppendNumber(height).Append(" re f\n");
     }
 
     public void StrokeRectangle(double x, double y, double width, double height, Colour colour, double lineWidth)
     {
-        EndText();
+        Prepare(text: false);
         SetStroke(colour, lineWidth);
         Content.AppendNumber(x).Append(' ').AppendNumber(y).Append(' ').AppendNumber(width).Append(' ').AppendNumber(height).Append(" re S\n");
     }
@@ -39,7 +53,7 @@ internal sealed class PageCanvas
     /// <summary>Adds a rectangle to the current path; <see cref="StrokePath"/> draws the path's outlines at once.</summary>
     public void RectanglePath(double x, double y, double width, double height)
     {
-        EndText();
+        Prepare(text: false);
         Content.AppendNumber(x).Append(' ').AppendNumber(y).Append(' ').AppendNumber(width).Append(' ').AppendNumber(height).Append(" re\n");
     }
 
@@ -51,14 +65,14 @@ internal sealed class PageCanvas
 
     public void Line(double x1, double y1, double x2, double y2, Colour colour, double lineWidth)
     {
-        EndText();
+        Prepare(text: false);
         SetStroke(colour, lineWidth);
         Content.AppendNumber(x1).Append(' ').AppendNumber(y1).Append(" m ").AppendNumber(x2).Append(' ').AppendNumber(y2).Append(" l S\n");
     }
 
     public void Image(string name, double x, double y, double width, double height)
     {
-        EndText();
+        Prepare(text: false);
         Content.Append("q ").AppendNumber(width).Append(" 0 0 ").AppendNumber(height).Append(' ')
             .AppendNumber(x).Append(' ').AppendNumber(y).Append(" cm /").Append(name).Append(" Do Q\n");
     }
@@ -98,13 +112,7 @@ internal sealed class PageCanvas
         }
 
         SetFill(style.Colour);
-        if (!_inText)
-        {
-            Content.Append("BT\n");
-            _inText = true;
-            _lineX = 0;
-            _lineY = 0;
-        }
+        Prepare(text: true);
 
         // The font is part of the graphics state, so it stays set across text objects.
         if (_font != run.Font.ResourceName || _fontSize != style.Size)
@@ -141,11 +149,88 @@ internal sealed class PageCanvas
         Content.Append(adjustment != 0 ? ")] TJ\n" : ") Tj\n");
     }
 
-    /// <summary>Closes the open text object, if any; call before anything but text is drawn, and at the end of the page.</summary>
-    public void EndText()
+    /// <summary>Closes the open text object and marked-content sequence, if any: the page is complete.</summary>
+    public void Finish()
+    {
+        EndText();
+        CloseMarked();
+    }
+
+    /// <summary>
+    /// Gets the content stream ready for text (<paramref name="text"/> true) or for anything else: opens or closes the
+    /// text object, and closes the open marked-content sequence and opens one for <see cref="Owner"/> if they differ.
+    /// </summary>
+    private void Prepare(bool text)
+    {
+        if (!text)
+        {
+            EndText();
+        }
+
+        if (_open is not null && !ReferenceEquals(_open, Owner))
+        {
+            if (!_openInText)
+            {
+                EndText();
+            }
+
+            CloseMarked();
+        }
+
+        if (text && !_inText)
+        {
+            Content.Append("BT\n");
+            _inText = true;
+            _lineX = 0;
+            _lineY = 0;
+        }
+
+        if (_open is null)
+        {
+            OpenMarked();
+        }
+    }
+
+    private void OpenMarked()
+    {
+        switch (Owner)
+        {
+            case StructureElement element:
+                var mcid = Marked.Count;
+                Marked.Add(element);
+                element.Kids.Add(new MarkedContent(Index, mcid));
+                Content.Append('/').Append(element.Type).Append(" <</MCID ").Append(mcid).Append(">> BDC\n");
+                break;
+            case Artifact artifact:
+                Content.Append(artifact.Operator);
+                break;
+            default:
+                throw new InvalidOperationException("Content was drawn without saying what it belongs to.");
+        }
+
+        _open = Owner;
+        _openInText = _inText;
+    }
+
+    private void CloseMarked()
+    {
+        if (_open is not null)
+        {
+            Content.Append("EMC\n");
+            _open = null;
+        }
+    }
+
+    /// <summary>Closes the open text object, if any, and first the marked-content sequence opened inside it.</summary>
+    private void EndText()
     {
         if (_inText)
         {
+            if (_openInText)
+            {
+                CloseMarked();
+            }
+
             Content.Append("ET\n");
             _inText = false;
         }

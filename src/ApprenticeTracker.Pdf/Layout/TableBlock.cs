@@ -5,6 +5,9 @@ namespace ApprenticeTracker.Pdf.Layout;
 /// <summary>
 /// Lays out a table: resolves column widths, breaks every cell into lines once, then places rows,
 /// repeating the header at the top of each page and splitting rows that cannot move whole.
+/// In the structure tree it is a <c>Table</c> of <c>TR</c> rows: header cells are <c>TH</c> with the scope
+/// <c>Column</c> (and, with <see cref="Table.RowHeaders"/>, each body row's first cell is <c>TH</c> with the scope
+/// <c>Row</c>), other cells <c>TD</c>. The header drawn again on later pages, shading and borders are artifacts.
 /// </summary>
 internal sealed class TableBlock(Table table) : Block
 {
@@ -35,7 +38,10 @@ internal sealed class TableBlock(Table table) : Block
         var headerHeight = header?.Height(padding) ?? 0;
         var firstSlice = body.Length > 0 ? Math.Min(body[0].Height(padding), (2 * padding) + body[0].SmallestLine) : 0;
         engine.EnsureSpace(headerHeight + firstSlice);
+        var element = engine.Document.Add("Table");
+        var headerCells = header is null ? null : Elements(element.Add("TR"), header.Cells.Length, headerColumn: true);
         DrawHeader();
+        headerCells = null;
 
         for (var r = 0; r < body.Length; r++)
         {
@@ -43,12 +49,13 @@ internal sealed class TableBlock(Table table) : Block
             var background = table.Rows[r].Background ?? (r % 2 == 1 ? table.AlternateRowBackground : null);
             var keepTogether = table.Rows[r].KeepTogether ?? table.RowsKeepTogether;
             var started = false;
+            var cells = Elements(element.Add("TR"), row.Cells.Length, headerColumn: false);
             while (true)
             {
                 var needed = row.Height(padding);
                 if (needed <= engine.Remaining + 1e-6)
                 {
-                    Draw(row, needed, background, int.MaxValue);
+                    Draw(row, needed, background, int.MaxValue, cells);
                     break;
                 }
 
@@ -69,7 +76,7 @@ internal sealed class TableBlock(Table table) : Block
 
                 // At the top of a page with no room even for one line: draw one anyway so layout always ends.
                 var slice = row.SliceHeight(Math.Max(fitted, 1), padding);
-                Draw(row, slice, background, Math.Max(fitted, 1));
+                Draw(row, slice, background, Math.Max(fitted, 1), cells);
                 started = true;
                 NextPage();
             }
@@ -88,17 +95,19 @@ internal sealed class TableBlock(Table table) : Block
             if (header is not null)
             {
                 header.Reset();
-                Draw(header, headerHeight, table.HeaderBackground, int.MaxValue);
+                Draw(header, headerHeight, table.HeaderBackground, int.MaxValue, headerCells);
             }
         }
 
-        void Draw(PreparedRow row, double height, Colour? rowBackground, int maxLines)
+        // Cells with their elements, or with none for a header repeated on a later page, which is an artifact.
+        void Draw(PreparedRow row, double height, Colour? rowBackground, int maxLines, StructureElement[]? cellElements)
         {
             // Shading first, then all text, then all borders as one path: each kind of drawing is written
             // together, which keeps the content stream short.
             var page = engine.Page;
             var x = engine.Left;
             var top = engine.Y;
+            engine.Owner = Artifact.Layout;
             for (var c = 0; c < widths.Length; c++)
             {
                 if ((row.Cells[c].Background ?? rowBackground) is { } fill)
@@ -113,6 +122,7 @@ internal sealed class TableBlock(Table table) : Block
             for (var c = 0; c < widths.Length; c++)
             {
                 var cell = row.Cells[c];
+                engine.Owner = cellElements is null ? Artifact.Header : cellElements[c];
                 var lineTop = top - padding;
                 var end = cell.Next + Math.Min(cell.Remaining, maxLines);
                 for (var l = cell.Next; l < end; l++)
@@ -127,6 +137,7 @@ internal sealed class TableBlock(Table table) : Block
 
             if (table.BorderWidth > 0)
             {
+                engine.Owner = Artifact.Layout;
                 x = engine.Left;
                 for (var c = 0; c < widths.Length; c++)
                 {
@@ -139,6 +150,19 @@ internal sealed class TableBlock(Table table) : Block
 
             engine.Y -= height;
         }
+    }
+
+    private StructureElement[] Elements(StructureElement row, int count, bool headerColumn)
+    {
+        var cells = new StructureElement[count];
+        for (var c = 0; c < count; c++)
+        {
+            cells[c] = headerColumn ? row.Add("TH", scope: "Column")
+                : c == 0 && table.RowHeaders ? row.Add("TH", scope: "Row")
+                : row.Add("TD");
+        }
+
+        return cells;
     }
 
     private static PreparedRow Prepare(LayoutEngine engine, TableRow row, TextStyle[] columnStyles)

@@ -68,6 +68,9 @@ internal sealed class ByteBuffer : IDisposable
         return this;
     }
 
+    /// <summary>Appends an indirect reference to object <paramref name="id"/>, as <c>12 0 R</c>.</summary>
+    public ByteBuffer Ref(int id) => Append(id).Append(" 0 R");
+
     public ByteBuffer Append(long value)
     {
         Ensure(20);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -8,9 +9,10 @@ using ApprenticeTracker.Pdf.Layout;
 namespace ApprenticeTracker.Pdf.Writing;
 
 /// <summary>
-/// Writes a laid-out document as a PDF 1.7 file (ISO 32000-1): objects in a fixed order with numbers
-/// allocated in that order, a classic cross-reference table, and a trailer whose /ID is a hash of
-/// everything before it, so identical input gives identical bytes.
+/// Writes a laid-out document as a tagged PDF 1.7 file (ISO 32000-1) meeting PDF/UA-1 (ISO 14289-1): objects in a
+/// fixed order with numbers allocated in that order, the structure tree's elements packed into compressed object
+/// streams, and a cross-reference stream whose /ID is a hash of everything before it, so identical input gives
+/// identical bytes.
 /// </summary>
 internal static class PdfFileWriter
 {
@@ -27,6 +29,12 @@ internal static class PdfFileWriter
     /// 5% of the default level 6 in about half the time.
     /// </summary>
     private const int DefaultLevel = 4;
+
+    /// <summary>
+    /// zlib level for the structure tree's object streams: short, repetitive dictionaries, where level 2 comes within
+    /// a few per cent of level 4.
+    /// </summary>
+    private const int StructureLevel = 2;
 
     public static byte[] Write(LayoutEngine engine, DocumentInfo info)
     {
@@ -46,6 +54,9 @@ internal static class PdfFileWriter
         var imageIds = engine.Images.Select(_ => file.Reserve()).ToArray();
         var outlineRoot = engine.Outline.Count > 0 ? file.Reserve() : 0;
         var outlineIds = engine.Outline.Select(_ => file.Reserve()).ToArray();
+        var metadataId = file.Reserve();
+        var structureRootId = file.Reserve();
+        var parentTreeId = file.Reserve();
 
         var o = file.Begin(catalogId).Append("<< /Type /Catalog /Pages ").Ref(pagesId);
         if (outlineRoot != 0)
@@ -53,7 +64,8 @@ internal static class PdfFileWriter
             o.Append(" /Outlines ").Ref(outlineRoot).Append(" /PageMode /UseOutlines");
         }
 
-        o.Append(" >>");
+        o.Append(" /Lang ").AppendTextString(info.Language).Append(" /MarkInfo << /Marked true >> /StructTreeRoot ").Ref(structureRootId)
+            .Append(" /ViewerPreferences << /DisplayDocTitle true >> /Metadata ").Ref(metadataId).Append(" >>");
         file.End();
 
         o = file.Begin(pagesId).Append("<< /Type /Pages /Count ").Append(pageIds.Length).Append(" /Kids [");
@@ -70,15 +82,21 @@ internal static class PdfFileWriter
         // stays deterministic.
         var contents = new byte[pageIds.Length][];
         var subsets = new FontSubset[fonts.Length];
-        Parallel.For(0, contents.Length + fonts.Length, i =>
+        var structure = new StructureObjects(file, structureRootId, parentTreeId, engine, pageIds);
+        var packed = new (int[] Ids, int First, byte[] Data)[structure.Streams];
+        Parallel.For(0, fonts.Length + packed.Length + contents.Length, i =>
         {
             if (i < fonts.Length)
             {
                 subsets[i] = FontSubset.Build(fonts[i]);
             }
+            else if (i < fonts.Length + packed.Length)
+            {
+                packed[i - fonts.Length] = structure.Pack(i - fonts.Length);
+            }
             else
             {
-                contents[i - fonts.Length] = Deflate(engine.Pages[i - fonts.Length].Content.Span, ContentLevel);
+                contents[i - fonts.Length - packed.Length] = Deflate(engine.Pages[i - fonts.Length - packed.Length].Content.Span, ContentLevel);
             }
         });
 
@@ -87,7 +105,8 @@ internal static class PdfFileWriter
         {
             file.Begin(pageIds[i].Page).Append("<< /Type /Page /Parent ").Ref(pagesId)
                 .Append(" /MediaBox [0 0 ").AppendNumber(setup.Width).Append(' ').AppendNumber(setup.Height)
-                .Append("] /Resources ").Ref(resourcesId).Append(" /Contents ").Ref(pageIds[i].Content).Append(" >>");
+                .Append("] /Resources ").Ref(resourcesId).Append(" /Contents ").Ref(pageIds[i].Content)
+                .Append(" /StructParents ").Append(i).Append(" /Tabs /S >>");
             file.End();
             file.CompressedStream(pageIds[i].Content, string.Empty, contents[i]);
         }
@@ -134,7 +153,236 @@ internal static class PdfFileWriter
             WriteOutline(file, outlineRoot, outlineIds, engine.Outline, pageIds, engine.Left);
         }
 
+        WriteMetadata(file, metadataId, info);
+        foreach (var (ids, first, data) in packed)
+        {
+            var streamId = file.Reserve();
+            for (var i = 0; i < ids.Length; i++)
+            {
+                file.InStream(ids[i], streamId, i);
+            }
+
+            file.CompressedStream(streamId, string.Create(CultureInfo.InvariantCulture, $"/Type /ObjStm /N {ids.Length} /First {first}"), data);
+        }
+
         return file.Finish(catalogId, infoId);
+    }
+
+    /// <summary>
+    /// The structure tree (PDF 1.7, 14.7): its root, the document element and everything under it in reading order,
+    /// and the parent tree that leads from each page's marked content back to its element. Elements are small and
+    /// many (one per table cell), so they are packed into object streams (PDF 1.7, 7.5.7) of up to
+    /// <see cref="PerStream"/> objects, each serialised and compressed independently, in parallel with the pages.
+    /// </summary>
+    private sealed class StructureObjects
+    {
+        private const int PerStream = 400;
+        private readonly List<StructureElement> _elements = [];
+        private readonly int _rootId;
+        private readonly int _parentTreeId;
+        private readonly LayoutEngine _engine;
+        private readonly (int Page, int Content)[] _pages;
+
+        public StructureObjects(ObjectWriter file, int rootId, int parentTreeId, LayoutEngine engine, (int Page, int Content)[] pages)
+        {
+            _rootId = rootId;
+            _parentTreeId = parentTreeId;
+            _engine = engine;
+            _pages = pages;
+            Collect(engine.Document);
+            foreach (var element in _elements)
+            {
+                element.Id = file.Reserve();
+            }
+
+            // The root and the parent tree come first, in the first stream.
+            Streams = (_elements.Count + 2 + PerStream - 1) / PerStream;
+
+            void Collect(StructureElement element)
+            {
+                _elements.Add(element);
+                foreach (var kid in element.Kids)
+                {
+                    if (kid is StructureElement child)
+                    {
+                        Collect(child);
+                    }
+                }
+            }
+        }
+
+        public int Streams { get; }
+
+        /// <summary>Serialises and compresses the objects of stream <paramref name="index"/>: their numbers, where the first starts, and the compressed data.</summary>
+        public (int[] Ids, int First, byte[] Data) Pack(int index)
+        {
+            var start = index * PerStream;
+            var count = Math.Min(PerStream, _elements.Count + 2 - start);
+            var ids = new int[count];
+            var offsets = new int[count];
+            using var body = new ByteBuffer(count * 64);
+            for (var i = 0; i < count; i++)
+            {
+                offsets[i] = body.Length;
+                var position = start + i;
+                ids[i] = position switch { 0 => _rootId, 1 => _parentTreeId, _ => _elements[position - 2].Id };
+                switch (position)
+                {
+                    case 0:
+                        body.Append("<< /Type /StructTreeRoot /K ").Ref(_engine.Document.Id).Append(" /ParentTree ").Ref(_parentTreeId)
+                            .Append(" /ParentTreeNextKey ").Append(_pages.Length).Append(" >>");
+                        break;
+                    case 1:
+                        ParentTree(body);
+                        break;
+                    default:
+                        Element(body, _elements[position - 2]);
+                        break;
+                }
+
+                body.Append('\n');
+            }
+
+            using var data = new ByteBuffer(body.Length + (count * 12));
+            for (var i = 0; i < count; i++)
+            {
+                data.Append(ids[i]).Append(' ').Append(offsets[i]).Append(' ');
+            }
+
+            var first = data.Length;
+            data.Append(body.Span);
+            return (ids, first, Deflate(data.Span, StructureLevel));
+        }
+
+        private void ParentTree(ByteBuffer o)
+        {
+            o.Append("<< /Nums [");
+            foreach (var page in _engine.Pages)
+            {
+                o.Append(page.Index).Append(" [");
+                foreach (var element in page.Marked)
+                {
+                    o.Ref(element.Id).Append(' ');
+                }
+
+                o.Append("] ");
+            }
+
+            o.Append("] >>");
+        }
+
+        private void Element(ByteBuffer o, StructureElement element)
+        {
+            // /Type /StructElem is optional (PDF 1.7, table 323) and left out: there is one of these per table cell.
+            o.Append("<< /S /").Append(element.Type).Append(" /P ").Ref(element.Parent?.Id ?? _rootId);
+            var kids = element.Kids;
+            var pageIndex = -1;
+            foreach (var kid in kids)
+            {
+                if (kid is MarkedContent content)
+                {
+                    pageIndex = content.PageIndex;
+                    o.Append(" /Pg ").Ref(_pages[pageIndex].Page);
+                    break;
+                }
+            }
+
+            if (kids.Count > 0)
+            {
+                o.Append(kids.Count > 1 ? " /K [" : " /K ");
+                for (var k = 0; k < kids.Count; k++)
+                {
+                    if (k > 0)
+                    {
+                        o.Append(' ');
+                    }
+
+                    switch (kids[k])
+                    {
+                        case StructureElement child:
+                            o.Ref(child.Id);
+                            break;
+                        case MarkedContent { PageIndex: var kidPage, Mcid: var mcid } when kidPage == pageIndex:
+                            o.Append(mcid);
+                            break;
+                        case MarkedContent { PageIndex: var kidPage, Mcid: var mcid }:
+                            o.Append("<< /Type /MCR /Pg ").Ref(_pages[kidPage].Page).Append(" /MCID ").Append(mcid).Append(" >>");
+                            break;
+                    }
+                }
+
+                if (kids.Count > 1)
+                {
+                    o.Append(']');
+                }
+            }
+
+            if (element.Alt is not null)
+            {
+                o.Append(" /Alt ").AppendTextString(element.Alt);
+            }
+
+            if (element.Scope is not null)
+            {
+                o.Append(" /A << /O /Table /Scope /").Append(element.Scope).Append(" >>");
+            }
+
+            if (element.BoundingBox is var (left, bottom, right, top))
+            {
+                o.Append(" /A << /O /Layout /Placement /Block /BBox [").AppendNumber(left).Append(' ').AppendNumber(bottom).Append(' ')
+                    .AppendNumber(right).Append(' ').AppendNumber(top).Append("] >>");
+            }
+
+            o.Append(" >>");
+        }
+    }
+
+    /// <summary>
+    /// The XMP metadata packet (ISO 16684-1) that PDF/UA asks for: the title and the PDF/UA part, with the other
+    /// document information repeated as it is in the information dictionary. Left uncompressed, as is usual, so that
+    /// tools that do not read PDF can still find it.
+    /// </summary>
+    private static void WriteMetadata(ObjectWriter file, int id, DocumentInfo info)
+    {
+        var xml = new System.Text.StringBuilder(1024);
+        xml.Append("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
+            .Append("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
+            .Append("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" ")
+            .Append("xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n")
+            .Append("<pdfuaid:part>1</pdfuaid:part>\n<pdf:Producer>").Append(Producer).Append("</pdf:Producer>\n");
+        if (info.Title is not null)
+        {
+            xml.Append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">").Append(Xml(info.Title)).Append("</rdf:li></rdf:Alt></dc:title>\n");
+        }
+
+        if (info.Author is not null)
+        {
+            xml.Append("<dc:creator><rdf:Seq><rdf:li>").Append(Xml(info.Author)).Append("</rdf:li></rdf:Seq></dc:creator>\n");
+        }
+
+        if (info.Subject is not null)
+        {
+            xml.Append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">").Append(Xml(info.Subject)).Append("</rdf:li></rdf:Alt></dc:description>\n");
+        }
+
+        Property("pdf:Keywords", info.Keywords);
+        Property("xmp:CreatorTool", info.Creator);
+        Property("xmp:CreateDate", info.CreationDate is { } created ? XmpDate(created) : null);
+        Property("xmp:ModifyDate", (info.ModificationDate ?? info.CreationDate) is { } modified ? XmpDate(modified) : null);
+        xml.Append("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>");
+        file.Stream(id, "/Type /Metadata /Subtype /XML", System.Text.Encoding.UTF8.GetBytes(xml.ToString()), compress: false);
+
+        void Property(string name, string? value)
+        {
+            if (value is not null)
+            {
+                xml.Append('<').Append(name).Append('>').Append(Xml(value)).Append("</").Append(name).Append(">\n");
+            }
+        }
+
+        static string Xml(string text) => System.Security.SecurityElement.Escape(text);
+
+        static string XmpDate(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
     }
 
     private static void WriteInfo(ObjectWriter file, int id, DocumentInfo info)
@@ -205,18 +453,58 @@ internal static class PdfFileWriter
         file.CompressedStream(toUnicodeId, string.Empty, subset.ToUnicode);
     }
 
-    /// <summary>A font's subset program and ToUnicode map, compressed, and the subset's name.</summary>
+    /// <summary>
+    /// A font's subset program and ToUnicode map, compressed, and the subset's name. Documents made one after another
+    /// often use the same glyphs in the same order (reports of one kind, the same report again), so the last few
+    /// subsets are kept, by font and by the glyphs and characters they map, and reused: subsetting and compressing a
+    /// font is the largest single cost of a short document. A subset is never changed once built.
+    /// </summary>
     private sealed record FontSubset(string Name, byte[] Program, int ProgramLength, byte[] ToUnicode)
     {
+        private const int Kept = 32;
+        private static readonly ConcurrentDictionary<string, FontSubset> Recent = new(StringComparer.Ordinal);
+
         public static FontSubset Build(FontUsage usage)
         {
+            var key = Key(usage);
+            if (Recent.TryGetValue(key, out var subset))
+            {
+                return subset;
+            }
+
             var order = TrueTypeSubsetter.GlyphOrder(usage.Font, usage.UsedGlyphs);
             var program = TrueTypeSubsetter.Build(usage.Font, order);
-            return new FontSubset(
+            subset = new FontSubset(
                 SubsetTag(order) + "+" + usage.Font.PostScriptName,
                 Deflate(program, DefaultLevel),
                 program.Length,
                 CompressedToUnicode(usage.CodePoints));
+            if (Recent.Count >= Kept)
+            {
+                Recent.Clear();
+            }
+
+            Recent.TryAdd(key, subset);
+            return subset;
+        }
+
+        /// <summary>The font's name, then each glyph used, in the order of their codes, with the character it stands for.</summary>
+        private static string Key(FontUsage usage)
+        {
+            var glyphs = usage.UsedGlyphs;
+            var codePoints = usage.CodePoints;
+            var name = usage.Font.PostScriptName;
+            return string.Create(name.Length + (glyphs.Count * 3), (name, glyphs, codePoints), static (span, state) =>
+            {
+                state.name.AsSpan().CopyTo(span);
+                var i = state.name.Length;
+                for (var g = 0; g < state.glyphs.Count; g++)
+                {
+                    span[i++] = (char)state.glyphs[g];
+                    span[i++] = (char)(state.codePoints[g] >> 16);
+                    span[i++] = (char)state.codePoints[g];
+                }
+            });
         }
     }
 
@@ -393,7 +681,15 @@ internal static class PdfFileWriter
     private sealed class ObjectWriter : IDisposable
     {
         private readonly ByteBuffer _out = new(64 * 1024);
+
+        /// <summary>
+        /// Where each object is: its offset in the file, or (for an object in an object stream) the negated number of
+        /// that stream; -1 until written.
+        /// </summary>
         private readonly List<long> _offsets = [0];
+
+        /// <summary>For an object in an object stream, its index there.</summary>
+        private readonly Dictionary<int, int> _indexInStream = [];
 
         public ObjectWriter()
         {
@@ -407,6 +703,15 @@ internal static class PdfFileWriter
         {
             _offsets.Add(-1);
             return _offsets.Count - 1;
+        }
+
+        public ByteBuffer Buffer => _out;
+
+        /// <summary>Records that object <paramref name="id"/> is the <paramref name="index"/>th of object stream <paramref name="streamId"/>.</summary>
+        public void InStream(int id, int streamId, int index)
+        {
+            _offsets[id] = -streamId;
+            _indexInStream[id] = index;
         }
 
         public ObjectWriter Begin(int id)
@@ -476,23 +781,37 @@ internal static class PdfFileWriter
             End();
         }
 
+        /// <summary>
+        /// Writes the cross-reference stream (PDF 1.7, 7.5.8), which, unlike a table, can point into object streams,
+        /// and the end of the file. Each entry is a type byte, four bytes of offset or object stream number, and two
+        /// of generation or index.
+        /// </summary>
         public byte[] Finish(int catalogId, int infoId)
         {
-            if (_offsets.Skip(1).Any(offset => offset < 0))
+            var xrefId = Reserve();
+            _offsets[xrefId] = _out.Length;
+            if (_offsets.Skip(1).Any(offset => offset == -1))
             {
                 throw new InvalidOperationException("An object number was reserved but never written.");
             }
 
             var id = SHA256.HashData(_out.Span)[..16];
-            var xref = _out.Length;
-            _out.Append("xref\n0 ").Append(_offsets.Count).Append("\n0000000000 65535 f \n");
+            var entries = new byte[_offsets.Count * 7];
+            entries[5] = 0xFF;
+            entries[6] = 0xFF;
             for (var i = 1; i < _offsets.Count; i++)
             {
-                _out.Append(_offsets[i].ToString("D10", CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+                var entry = entries.AsSpan(i * 7, 7);
+                var inStream = _offsets[i] < 0;
+                entry[0] = inStream ? (byte)2 : (byte)1;
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(entry[1..], (uint)Math.Abs(_offsets[i]));
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(entry[5..], (ushort)(inStream ? _indexInStream[i] : 0));
             }
 
-            _out.Append("trailer\n<< /Size ").Append(_offsets.Count).Append(" /Root ").Append(catalogId).Append(" 0 R /Info ")
-                .Append(infoId).Append(" 0 R /ID [<");
+            var xref = _out.Length;
+            var deflated = Deflate(entries, DefaultLevel);
+            _out.Append(xrefId).Append(" 0 obj\n<< /Type /XRef /Size ").Append(_offsets.Count).Append(" /W [1 4 2] /Root ").Append(catalogId)
+                .Append(" 0 R /Info ").Append(infoId).Append(" 0 R /ID [<");
             foreach (var b in id)
             {
                 _out.AppendHexByte(b);
@@ -504,7 +823,8 @@ internal static class PdfFileWriter
                 _out.AppendHexByte(b);
             }
 
-            _out.Append(">] >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
+            _out.Append(">] /Filter /FlateDecode /Length ").Append(deflated.Length).Append(" >>\nstream\n").Append(deflated)
+                .Append("\nendstream\nendobj\nstartxref\n").Append(xref).Append("\n%%EOF\n");
             return _out.ToArray();
         }
     }

@@ -16,42 +16,55 @@ public sealed class FileRejectedException : Exception
 
 /// <summary>
 /// Keeps evidence files on disk under the data folder, outside the web root, each under a random name. A file is
-/// received into a temporary file while its size is limited and its SHA-256 computed, recognised by its content,
-/// and only then moved into place, so a refused or interrupted upload leaves nothing behind.
+/// received into the staging folder while its size is limited and its SHA-256 computed, recognised by its content,
+/// and moved into the store (<see cref="Place"/>) only by the save that records it, inside that save's database
+/// transaction: a crash leaves a staged file, or a placed file no row refers to, and never a row without its file.
+/// <see cref="FileSweeper"/> removes what a crash leaves.
 /// </summary>
 public sealed class EvidenceFileStore
 {
-    private const string IncomingFolderName = ".incoming";
     private readonly string _root;
+    private readonly string _staging;
 
     /// <param name="root">The folder files are kept in, for example <c>data/files</c>. Created when missing.</param>
-    public EvidenceFileStore(string root)
+    /// <param name="staging">
+    /// The folder uploads are received into, for example <c>data/staging</c>; on the same file system as
+    /// <paramref name="root"/>, so that placing a file is an atomic rename.
+    /// </param>
+    public EvidenceFileStore(string root, string staging)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        ArgumentException.ThrowIfNullOrWhiteSpace(staging);
         _root = Path.GetFullPath(root);
+        _staging = Path.GetFullPath(staging);
     }
 
     /// <summary>The folder the store keeps files in.</summary>
     public string Root => _root;
 
+    /// <summary>The folder uploads wait in until their save places them.</summary>
+    public string Staging => _staging;
+
     /// <summary>
-    /// Stores a file of at most <paramref name="maxBytes"/> bytes whose content is one of the accepted kinds.
+    /// Receives a file of at most <paramref name="maxBytes"/> bytes whose content is one of the accepted kinds into the
+    /// staging folder, written through to the disk. It is not in the store until <see cref="Place"/> moves it there.
     /// </summary>
     /// <param name="displayName">The uploader's name for the file, used only in messages.</param>
     /// <exception cref="FileRejectedException">The file is empty, too large or not an accepted kind.</exception>
-    public async Task<StoredFile> SaveAsync(Stream content, string displayName, long maxBytes, CancellationToken ct)
+    public async Task<StoredFile> StageAsync(Stream content, string displayName, long maxBytes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
-        var incoming = Path.Combine(_root, IncomingFolderName);
-        Directory.CreateDirectory(incoming);
-        var temp = Path.Combine(incoming, NewKey());
+        Directory.CreateDirectory(_staging);
+        var key = NewKey();
+        var staged = StagedPathFor(key);
+        var kept = false;
         try
         {
             long size;
             string sha256;
             FileKind? kind;
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            await using (var file = new FileStream(staged, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
             {
                 (size, sha256) = await CopyLimitedAsync(content, file, displayName, maxBytes, ct);
                 if (size == 0)
@@ -60,6 +73,9 @@ public sealed class EvidenceFileStore
                 }
 
                 kind = ContentSniffer.Sniff(file);
+
+                // On the disk before any row can refer to it: a power cut after the commit must not leave an empty file.
+                file.Flush(flushToDisk: true);
             }
 
             if (kind is null)
@@ -68,19 +84,45 @@ public sealed class EvidenceFileStore
                 throw new FileRejectedException($"'{displayName}' is not a kind of file that can be attached. Attach a {accepted} file; the file's content decides, not its name.");
             }
 
-            var key = NewKey();
-            var final = PathFor(key);
-            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-            File.Move(temp, final);
+            kept = true;
             return new StoredFile(key, size, sha256, kind);
         }
         finally
         {
-            if (File.Exists(temp))
+            if (!kept && File.Exists(staged))
             {
-                File.Delete(temp);
+                File.Delete(staged);
             }
         }
+    }
+
+    /// <summary>
+    /// Moves a staged file into the store with one rename. Call it inside the database transaction that records the
+    /// file, after the rows are written and before the commit. Its time is set to now, so the sweep's grace period
+    /// protects it until that commit.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No file is staged under the key.</exception>
+    public void Place(string storageKey)
+    {
+        var final = PathFor(storageKey);
+        Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+        File.Move(StagedPathFor(storageKey), final);
+        File.SetLastWriteTimeUtc(final, DateTime.UtcNow);
+    }
+
+    /// <summary>
+    /// Removes the file of a save that did not happen, staged or already placed. Only for keys that save made: a key
+    /// that rows already refer to goes through <see cref="Delete"/> once no row does.
+    /// </summary>
+    public void Discard(string storageKey)
+    {
+        var staged = StagedPathFor(storageKey);
+        if (File.Exists(staged))
+        {
+            File.Delete(staged);
+        }
+
+        Delete(storageKey);
     }
 
     /// <summary>Opens a stored file for reading.</summary>
@@ -101,15 +143,26 @@ public sealed class EvidenceFileStore
     }
 
     /// <summary>The path of a key: two levels of folders from its first characters keep folders small.</summary>
-    private string PathFor(string storageKey)
+    public string PathFor(string storageKey)
     {
-        if (storageKey is not { Length: 32 } || !storageKey.All(char.IsAsciiHexDigitLower))
+        if (!IsStorageKey(storageKey))
         {
             throw new ArgumentException("A storage key is 32 lower-case hexadecimal characters.", nameof(storageKey));
         }
 
-        return Path.Combine(_root, storageKey[..2], storageKey[2..4], storageKey);
+        return Path.Combine(_root, RelativePathFor(storageKey));
     }
+
+    /// <summary>Where a key's file lies relative to the store's folder, for example <c>0a/1b/0a1b…</c>.</summary>
+    public static string RelativePathFor(string storageKey) => Path.Combine(storageKey[..2], storageKey[2..4], storageKey);
+
+    /// <summary>Whether a name is a key this store makes: 32 lower-case hexadecimal characters.</summary>
+    public static bool IsStorageKey(string? name) => name is { Length: 32 } && name.All(char.IsAsciiHexDigitLower);
+
+    private string StagedPathFor(string storageKey) =>
+        IsStorageKey(storageKey)
+            ? Path.Combine(_staging, storageKey)
+            : throw new ArgumentException("A storage key is 32 lower-case hexadecimal characters.", nameof(storageKey));
 
     private static string NewKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 

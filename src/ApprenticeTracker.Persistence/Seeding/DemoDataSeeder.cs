@@ -95,13 +95,22 @@ public sealed class DemoDataSeeder
         try
         {
             new Builder(db, _users, standard, roleIds, passwordHash, _time.GetUtcNow(), files).Build();
+
+            // As an evidence save does: rows written, files moved into place, then the commit.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            foreach (var (_, file) in files)
+            {
+                _files!.Place(file.StorageKey);
+            }
+
+            await transaction.CommitAsync(ct);
         }
         catch
         {
             foreach (var (_, file) in files)
             {
-                _files?.Delete(file.StorageKey);
+                _files?.Discard(file.StorageKey);
             }
 
             throw;
@@ -128,7 +137,7 @@ public sealed class DemoDataSeeder
         foreach (var (name, bytes) in contents)
         {
             using var stream = new MemoryStream(bytes);
-            stored.Add((name, await _files.SaveAsync(stream, name, bytes.Length, ct)));
+            stored.Add((name, await _files.StageAsync(stream, name, bytes.Length, ct)));
         }
 
         return stored;

@@ -10,11 +10,12 @@ namespace ApprenticeTracker.Web.CommandLine;
 
 /// <summary>
 /// The command-line verbs of the host (<c>migrate</c>, <c>import-standard</c>, <c>seed-demo</c>, <c>report</c>,
-/// <c>verify-audit</c>, <c>help</c>). They
-/// run on the same services as the web app, write to the writers they are given and return an exit code
-/// (<see cref="ExitCodes"/>), so tests run them in-process.
+/// <c>check-files</c>, <c>backup</c>, <c>verify-backup</c>, <c>restore</c>, <c>verify-audit</c>, <c>help</c>). They run on the same services as
+/// the web app, write to the writers they are given and return an exit code (<see cref="ExitCodes"/>), so tests run
+/// them in-process. Each holds the data folder's lock shared while it runs, as the app does, except <c>restore</c>,
+/// which needs it exclusively (<see cref="DataFolderLock"/>).
 /// </summary>
-public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPreparation preparation)
+public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPreparation preparation, DataPaths paths)
 {
     public const string Migrate = "migrate";
     public const string ImportStandard = "import-standard";
@@ -22,6 +23,10 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
     public const string Help = "help";
     public const string VerifyAudit = "verify-audit";
     public const string Report = ReportVerb.Name;
+    public const string CheckFiles = DataFolderVerbs.CheckFiles;
+    public const string Backup = DataFolderVerbs.Backup;
+    public const string VerifyBackup = DataFolderVerbs.VerifyBackup;
+    public const string Restore = DataFolderVerbs.Restore;
     public const string ScaleOption = "--scale";
     public const string Small = "small";
     public const string Large = "large";
@@ -58,6 +63,17 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
 
         try
         {
+            // verify-backup reads only the backup; restore takes the lock exclusively itself.
+            var usesDataFolder = verb is Migrate or ImportStandard or SeedDemo or Report or CheckFiles or Backup or VerifyAudit;
+            using var shared = usesDataFolder ? DataFolderLock.TryShared(paths) : null;
+            if (usesDataFolder && shared is null)
+            {
+                error.WriteLine($"'{verb}' failed: a restore is running on the data folder {paths.Root}. Run it again when the restore has finished.");
+                return ExitCodes.Failure;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var dataFolder = scope.ServiceProvider.GetRequiredService<DataFolderVerbs>();
             return verb switch
             {
                 Migrate => arguments.Count == 0
@@ -72,6 +88,18 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
                         ? $"'{SeedDemo}' does not know the option '{arguments[0]}'."
                         : $"The option '{ScaleOption}' of '{SeedDemo}' takes small or large."),
                 Report => await ReportAsync(arguments, output, error, ct),
+                CheckFiles => arguments is [] or [DataFolderVerbs.DryRunOption]
+                    ? await dataFolder.CheckFilesAsync(arguments.Count == 1, output, error, ct)
+                    : UsageError(error, $"'{CheckFiles}' takes only the option {DataFolderVerbs.DryRunOption}."),
+                Backup => arguments is [DataFolderVerbs.OutOption, var folder] && !folder.StartsWith("--", StringComparison.Ordinal)
+                    ? await dataFolder.BackupAsync(folder, output, error, ct)
+                    : UsageError(error, $"'{Backup}' needs the folder to write the backup to: {Backup} {DataFolderVerbs.OutOption} <folder>."),
+                VerifyBackup => arguments is [var folder] && !folder.StartsWith("--", StringComparison.Ordinal)
+                    ? await dataFolder.VerifyBackupAsync(folder, output, error, ct)
+                    : UsageError(error, $"'{VerifyBackup}' takes one argument, the backup's folder: {VerifyBackup} <folder>."),
+                Restore => arguments is [DataFolderVerbs.FromOption, var folder] && !folder.StartsWith("--", StringComparison.Ordinal)
+                    ? await dataFolder.RestoreAsync(folder, output, error, ct)
+                    : UsageError(error, $"'{Restore}' needs the backup's folder: {Restore} {DataFolderVerbs.FromOption} <folder>."),
                 VerifyAudit => arguments.Count == 0
                     ? await VerifyAuditAsync(output, error, ct)
                     : UsageError(error, $"'{VerifyAudit}' takes no arguments; it was given '{string.Join(' ', arguments)}'."),

@@ -29,6 +29,16 @@ public static class Usage
           report --all [--provider <name>] --out <folder>
                                    Write a report for every apprentice (of one training provider, with
                                    --provider). Long runs print "n of N" as they go.
+          check-files [--dry-run]  Remove what interrupted uploads left in the data folder (staged uploads, request
+                                   buffers, evidence files no attachment refers to) once older than
+                                   App:OrphanFileGracePeriod (one hour), and list attachments whose file is missing
+                                   (exit code 1 then). --dry-run lists what would be removed and removes nothing.
+          backup --out <folder>    Write a consistent copy of the database, the evidence files and the keys to a new
+                                   or empty folder, with manifest.sha256, readable by the owner only. Safe while the
+                                   app runs.
+          verify-backup <folder>   Check a backup against its manifest and its database, without restoring it.
+          restore --from <folder>  Check a backup, then replace the data folder's database, evidence files and keys
+                                   with it. Refused while the app or another verb uses the data folder.
           verify-audit             Check the audit trail's hash chain: exit 0 when it is intact, 1 naming the first
                                    event (id and time) that breaks it.
           help                     Show this text.

@@ -13,7 +13,7 @@ public class EvidenceFileStoreTests
     public void CreateStore()
     {
         _root = Path.Combine(Path.GetTempPath(), "at-files-" + Guid.NewGuid().ToString("N"));
-        _store = new EvidenceFileStore(_root);
+        _store = new EvidenceFileStore(Path.Combine(_root, "files"), Path.Combine(_root, "staging"));
     }
 
     [TearDown]
@@ -32,6 +32,13 @@ public class EvidenceFileStoreTests
         return bytes;
     }
 
+    private async Task<StoredFile> StoreAsync(byte[] content, string name)
+    {
+        var staged = await _store.StageAsync(new MemoryStream(content), name, 10_000, CancellationToken.None);
+        _store.Place(staged.StorageKey);
+        return staged;
+    }
+
     private string[] FilesOnDisk() => Directory.Exists(_root) ? Directory.GetFiles(_root, "*", SearchOption.AllDirectories) : [];
 
     [Test]
@@ -39,7 +46,7 @@ public class EvidenceFileStoreTests
     {
         var content = Pdf(5000);
 
-        var stored = await _store.SaveAsync(new MemoryStream(content), "report.pdf", 10_000, CancellationToken.None);
+        var stored = await StoreAsync(content, "report.pdf");
 
         Assert.Multiple(() =>
         {
@@ -55,7 +62,7 @@ public class EvidenceFileStoreTests
     public async Task A_stored_file_reads_back_byte_for_byte()
     {
         var content = Encoding.UTF8.GetBytes("Witness testimony from Siobhán Ó Súilleabháin.");
-        var stored = await _store.SaveAsync(new MemoryStream(content), "witness.txt", 10_000, CancellationToken.None);
+        var stored = await StoreAsync(content, "witness.txt");
 
         using var read = new MemoryStream();
         await using (var stream = _store.OpenRead(stored.StorageKey))
@@ -70,7 +77,7 @@ public class EvidenceFileStoreTests
     public void A_file_over_the_limit_is_refused_and_leaves_nothing_on_disk()
     {
         var ex = Assert.ThrowsAsync<FileRejectedException>(() =>
-            _store.SaveAsync(new MemoryStream(Pdf(10_001)), "big.pdf", 10_000, CancellationToken.None));
+            _store.StageAsync(new MemoryStream(Pdf(10_001)), "big.pdf", 10_000, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -82,7 +89,7 @@ public class EvidenceFileStoreTests
     [Test]
     public void A_file_exactly_at_the_limit_is_accepted()
     {
-        Assert.DoesNotThrowAsync(() => _store.SaveAsync(new MemoryStream(Pdf(10_000)), "exact.pdf", 10_000, CancellationToken.None));
+        Assert.DoesNotThrowAsync(() => _store.StageAsync(new MemoryStream(Pdf(10_000)), "exact.pdf", 10_000, CancellationToken.None));
     }
 
     [Test]
@@ -93,7 +100,7 @@ public class EvidenceFileStoreTests
         exe[1] = (byte)'Z';
 
         var ex = Assert.ThrowsAsync<FileRejectedException>(() =>
-            _store.SaveAsync(new MemoryStream(exe), "invoice.pdf", 10_000, CancellationToken.None));
+            _store.StageAsync(new MemoryStream(exe), "invoice.pdf", 10_000, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -106,7 +113,7 @@ public class EvidenceFileStoreTests
     public void An_empty_file_is_refused()
     {
         var ex = Assert.ThrowsAsync<FileRejectedException>(() =>
-            _store.SaveAsync(new MemoryStream(), "empty.txt", 10_000, CancellationToken.None));
+            _store.StageAsync(new MemoryStream(), "empty.txt", 10_000, CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("empty"));
     }
@@ -114,11 +121,40 @@ public class EvidenceFileStoreTests
     [Test]
     public async Task A_deleted_file_is_gone()
     {
-        var stored = await _store.SaveAsync(new MemoryStream(Pdf(100)), "a.pdf", 10_000, CancellationToken.None);
+        var stored = await StoreAsync(Pdf(100), "a.pdf");
 
         _store.Delete(stored.StorageKey);
 
         Assert.That(_store.Exists(stored.StorageKey), Is.False);
+    }
+
+    [Test]
+    public async Task A_staged_file_waits_in_the_staging_folder_until_it_is_placed()
+    {
+        var staged = await _store.StageAsync(new MemoryStream(Pdf(100)), "a.pdf", 10_000, CancellationToken.None);
+        var beforePlacing = _store.Exists(staged.StorageKey);
+
+        _store.Place(staged.StorageKey);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(beforePlacing, Is.False);
+            Assert.That(_store.Exists(staged.StorageKey), Is.True);
+            Assert.That(Directory.GetFiles(_store.Staging), Is.Empty);
+            Assert.That(_store.PathFor(staged.StorageKey), Does.StartWith(_store.Root));
+        });
+    }
+
+    [Test]
+    public async Task Discarding_removes_a_file_whether_staged_or_placed()
+    {
+        var staged = await _store.StageAsync(new MemoryStream(Pdf(100)), "a.pdf", 10_000, CancellationToken.None);
+        var placed = await StoreAsync(Pdf(200), "b.pdf");
+
+        _store.Discard(staged.StorageKey);
+        _store.Discard(placed.StorageKey);
+
+        Assert.That(FilesOnDisk(), Is.Empty);
     }
 
     [TestCase("../../etc/passwd")]

@@ -50,7 +50,7 @@ public sealed class DemoWorld : IDbContextFactory<AppDbContext>, IAsyncDisposabl
         Connection = new SqliteConnection("DataSource=:memory:");
         Connection.Open();
         _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(Connection).AddInterceptors(Commands).Options;
-        Files = new Persistence.Files.EvidenceFileStore(filesFolder);
+        Files = new Persistence.Files.EvidenceFileStore(filesFolder, filesFolder + "-staging");
         FilesFolder = filesFolder;
     }
 
@@ -132,9 +132,12 @@ public sealed class DemoWorld : IDbContextFactory<AppDbContext>, IAsyncDisposabl
         }
 
         await Connection.DisposeAsync();
-        if (Directory.Exists(FilesFolder))
+        foreach (var folder in new[] { FilesFolder, FilesFolder + "-staging" })
         {
-            Directory.Delete(FilesFolder, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 }

@@ -27,9 +27,6 @@ public static class AccountFeature
     public const string ChangePasswordPath = "/Account/ChangePassword";
     public const string AccessDeniedPath = "/Account/AccessDenied";
 
-    /// <summary>The folder under the data folder that holds the data-protection keys.</summary>
-    public const string KeysFolderName = "keys";
-
     /// <summary>The name the data-protection keys are isolated by; the same on every instance that shares the keys.</summary>
     public const string ApplicationName = "ApprenticeTracker";
 
@@ -124,7 +121,7 @@ public static class AccountFeature
         // Like PersistKeysToFileSystem, but the folder comes from DataPaths, which is resolved from configuration later.
         services.AddOptions<KeyManagementOptions>()
             .Configure<DataPaths, ILoggerFactory>((o, paths, logging) =>
-                o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.Root, KeysFolderName)), logging));
+                o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysFolder), logging));
     }
 
     /// <summary>

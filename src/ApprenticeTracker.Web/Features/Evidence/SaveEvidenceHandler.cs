@@ -38,8 +38,9 @@ public sealed record SaveEvidenceResult(SaveOutcome Outcome, Guid? ItemId, FormE
 }
 
 /// <summary>
-/// Logs and edits the signed-in apprentice's evidence, with its files, all or nothing: the files are stored first,
-/// then the item; if anything is refused or fails, the files stored by the request are deleted again.
+/// Logs and edits the signed-in apprentice's evidence, with its files, all or nothing: the files are staged first,
+/// then the item is saved and the files moved into the store in one database transaction
+/// (<see cref="SaveWithFilesAsync"/>); if anything is refused or fails, the files of the request are discarded.
 /// </summary>
 public sealed class SaveEvidenceHandler(
     IDbContextFactory<AppDbContext> contexts, EvidenceFileStore files, IOptions<EvidenceOptions> options, TimeProvider time)
@@ -121,7 +122,7 @@ public sealed class SaveEvidenceHandler(
 
             db.EvidenceItems.Add(item);
             db.FormSubmissions.Add(new FormSubmission(form.FormToken, item.Id, now));
-            await db.SaveChangesAsync(ct);
+            await SaveWithFilesAsync(db, stored, ct);
             return new SaveEvidenceResult(SaveOutcome.Saved, item.Id, errors, item.ConcurrencyStamp);
         }
         catch (DbUpdateException) when (!ct.IsCancellationRequested)
@@ -210,7 +211,7 @@ public sealed class SaveEvidenceHandler(
                 return new SaveEvidenceResult(SaveOutcome.Refused, item.Id, errors);
             }
 
-            await db.SaveChangesAsync(ct);
+            await SaveWithFilesAsync(db, stored, ct);
             return new SaveEvidenceResult(SaveOutcome.Saved, item.Id, errors, item.ConcurrencyStamp);
         }
         catch (DbUpdateConcurrencyException)
@@ -264,6 +265,24 @@ public sealed class SaveEvidenceHandler(
 
         await StoredFiles.DeleteUnreferencedAsync(db, files, [removed.StorageKey], ct);
         return new SaveEvidenceResult(SaveOutcome.AttachmentRemoved, itemId, errors, item.ConcurrencyStamp);
+    }
+
+    /// <summary>
+    /// Writes the rows, then moves the staged files into the store, then commits, all in one transaction. A crash
+    /// before the commit leaves files in the store that no row refers to, which the sweep removes once they are older
+    /// than its grace period; after the commit every row has its file. Never a row without its file: that order
+    /// reversed (commit, then move) would leave one after a crash between the two.
+    /// </summary>
+    private async Task SaveWithFilesAsync(AppDbContext db, StoredUploads stored, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        foreach (var key in stored.Keys)
+        {
+            files.Place(key);
+        }
+
+        await transaction.CommitAsync(ct);
     }
 
     internal const string ChangedMeanwhile =
@@ -488,7 +507,7 @@ public sealed class SaveEvidenceHandler(
                 try
                 {
                     await using var content = upload.OpenReadStream();
-                    file = await files.SaveAsync(content, upload.FileName, _limits.MaxFileBytes, ct);
+                    file = await files.StageAsync(content, upload.FileName, _limits.MaxFileBytes, ct);
                 }
                 catch (FileRejectedException ex)
                 {
@@ -520,7 +539,7 @@ public sealed class SaveEvidenceHandler(
     {
         foreach (var key in stored.Keys)
         {
-            files.Delete(key);
+            files.Discard(key);
         }
     }
 

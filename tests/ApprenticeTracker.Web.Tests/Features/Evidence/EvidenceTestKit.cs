@@ -57,12 +57,12 @@ internal static class EvidenceTestKit
 
     public static Task<int> CountItemsAsync(AppFactory factory) => QueryAsync(factory, db => db.EvidenceItems.CountAsync());
 
-    /// <summary>How many files the evidence store holds, temporary ones included.</summary>
-    public static int CountStoredFiles(AppFactory factory)
-    {
-        var folder = Path.Combine(factory.DataPath, DataPaths.FilesFolderName);
-        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Length : 0;
-    }
+    /// <summary>How many files the evidence store holds, staged ones included.</summary>
+    public static int CountStoredFiles(AppFactory factory) =>
+        new[] { DataPaths.FilesFolderName, DataPaths.StagingFolderName }
+            .Select(name => Path.Combine(factory.DataPath, name))
+            .Where(Directory.Exists)
+            .Sum(folder => Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Length);
 
     /// <summary>The id of the item a save redirected to.</summary>
     public static Guid SavedItemId(HttpResponseMessage response)
