@@ -19,8 +19,9 @@ namespace ApprenticeTracker.Persistence;
 /// <summary>
 /// The application's one database: the domain's aggregates, the audit log and the sign-in accounts. Saving stores the
 /// audit events every tracked aggregate recorded, in the same transaction as the change itself and chained to the
-/// events before them (<see cref="AuditChain"/>), refuses to change or remove a stored audit event, and refuses to write the <see cref="DutyEvidenceCount"/> summary, which only the
-/// database's triggers keep.
+/// events before them (<see cref="AuditChain"/>), refuses to change or remove a stored audit event, and refuses to
+/// write the <see cref="DutyEvidenceCount"/> and <see cref="DashboardCount"/> summaries, which only the database's
+/// triggers keep.
 /// </summary>
 public class AppDbContext : IdentityDbContext<AppUser>
 {
@@ -74,6 +75,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     /// <summary>Evidence counts per enrolment and duty, kept by the database's triggers; read-only here.</summary>
     public DbSet<DutyEvidenceCount> DutyEvidenceCounts => Set<DutyEvidenceCount>();
+
+    /// <summary>The cohort dashboard's figures per group of enrolments and duty, kept by the database's triggers; read-only here.</summary>
+    public DbSet<DashboardCount> DashboardCounts => Set<DashboardCount>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -175,6 +179,11 @@ public class AppDbContext : IdentityDbContext<AppUser>
         if (ChangeTracker.Entries<DutyEvidenceCount>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Duty evidence counts are kept by the database from the evidence itself and cannot be written.");
+        }
+
+        if (ChangeTracker.Entries<DashboardCount>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Dashboard counts are kept by the database from the enrolments and their evidence and cannot be written.");
         }
 
         // Every tracked aggregate, whatever its state: an aggregate can record an event without a mapped property changing.

@@ -10,7 +10,11 @@ FileCreationMask.RestrictToOwner();
 // A verb (migrate, import-standard, seed-demo, help) runs on the same host and exits; without one the app serves.
 var runsVerb = CommandLineApplication.IsVerb(args);
 
-var builder = WebApplication.CreateBuilder(runsVerb ? [] : args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = runsVerb ? [] : args,
+    EnvironmentName = EnvironmentChoice.DefaultFor(runsVerb ? [] : args, Environment.GetEnvironmentVariable),
+});
 builder.AddPersistence();
 builder.AddWebFeatures();
 

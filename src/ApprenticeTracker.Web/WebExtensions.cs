@@ -11,6 +11,7 @@ using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
 
 namespace ApprenticeTracker.Web;
@@ -26,6 +27,9 @@ public static class WebExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddRazorComponents();
+
+        // The server's name and version tell an attacker which vulnerabilities to try.
+        services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddCascadingAuthenticationState();
 
         // The default encoder writes everything outside Basic Latin as numeric entities (Łucja as &#x141;ucja).
@@ -53,11 +57,11 @@ public static class WebExtensions
             app.UseHsts();
         }
 
-        app.Use(AddSecurityHeaders);
+        app.Use(SecurityHeaders.AddAsync);
         app.Use(UploadBuffering.BufferInDataFolder);
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.Use(GetRequestsOnlyGetStatusPages);
-        app.UseAuthentication();
+        app.UseAccountCookies();
         app.UseAccounts();
         app.UseAuthorization();
         app.UsePortfolio();
@@ -70,19 +74,6 @@ public static class WebExtensions
         app.MapProvider();
         app.MapRazorComponents<App>();
         return app;
-    }
-
-    /// <summary>
-    /// Headers every response carries: browsers must not guess content types, nor frame the app's pages (against
-    /// click-jacking), and other sites learn only the app's origin from a link.
-    /// </summary>
-    private static Task AddSecurityHeaders(HttpContext context, RequestDelegate next)
-    {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        return next(context);
     }
 
     /// <summary>

@@ -51,7 +51,10 @@ public sealed class Attachment : Entity
 
     public DateTimeOffset UploadedAt { get; private set; }
 
-    /// <summary>Describes a stored file, refusing a name that could be read as a path.</summary>
+    /// <summary>
+    /// Describes a stored file, refusing a name that could be read as a path or hides characters. Plain text is named
+    /// as plain text (see <see cref="AttachmentFileName.ForPlainText"/>), whatever the uploader called it.
+    /// </summary>
     public static Attachment Describe(string fileName, long sizeBytes, string sha256, string contentType, string storageKey, DateTimeOffset uploadedAt)
     {
         var name = fileName?.Trim() ?? string.Empty;
@@ -65,9 +68,14 @@ public sealed class Attachment : Entity
             throw new DomainException($"The file name must be {FileNameMaxLength} characters or fewer.", "Attachments");
         }
 
-        if (name is "." or ".." || name.IndexOfAny(['/', '\\', ':', '\0']) >= 0 || name.Any(char.IsControl))
+        if (name is "." or ".." || name.IndexOfAny(['/', '\\', ':', '\0']) >= 0)
         {
             throw new DomainException($"The file name '{Printable(name)}' contains characters that are not allowed in a file name (such as / \\ or :). Rename the file and try again.", "Attachments");
+        }
+
+        if (name.Any(IsInvisible))
+        {
+            throw new DomainException($"The file name '{Printable(name)}' contains invisible characters (shown here as ?) that are not allowed in a file name: they can make a name read backwards and hide what kind of file it is. Rename the file and try again.", "Attachments");
         }
 
         if (sizeBytes <= 0)
@@ -90,6 +98,11 @@ public sealed class Attachment : Entity
         if (storageKey.Length > StorageKeyMaxLength)
         {
             throw new ArgumentException($"A storage key must be {StorageKeyMaxLength} characters or fewer.", nameof(storageKey));
+        }
+
+        if (AttachmentFileName.IsPlainText(contentType))
+        {
+            name = AttachmentFileName.ForPlainText(name);
         }
 
         return new Attachment(Guid.NewGuid())
@@ -116,8 +129,15 @@ public sealed class Attachment : Entity
 
     internal void BelongTo(Guid evidenceItemId) => EvidenceItemId = evidenceItemId;
 
-    private static string Printable(string name) =>
-        new(name.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+    internal static string Printable(string name) =>
+        new(name.Select(c => IsInvisible(c) ? '?' : c).ToArray());
+
+    /// <summary>
+    /// Control characters, format characters (Unicode category Cf: the right-to-left override U+202E, zero-width
+    /// joiners and the like) and line and paragraph separators: none is visible, and some reorder what is shown.
+    /// </summary>
+    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) is
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     /// <summary>
     /// "900 bytes", "512 KB", "2.4 MB", "1.5 GB": to one decimal place at most, in the largest unit (1 KB = 1024 bytes)

@@ -18,6 +18,9 @@ internal sealed class ApprenticeConfiguration : IEntityTypeConfiguration<Apprent
         builder.Property(x => x.Email).HasMaxLength(PersonDetails.EmailMaxLength).IsRequired();
         builder.Ignore(x => x.FullName);
         builder.HasIndex(x => x.UserId).IsUnique();
+
+        // The cohort dashboard's default order, so that SQLite reads its first page without sorting the roll.
+        builder.HasIndex(x => new { x.FamilyName, x.GivenName });
         builder.HasOne<TrainingProvider>().WithMany().HasForeignKey(x => x.TrainingProviderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

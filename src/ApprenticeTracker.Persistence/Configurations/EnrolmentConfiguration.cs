@@ -26,7 +26,8 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         builder.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => x.TrainingProviderId);
         builder.HasIndex(x => x.CohortId);
-        builder.HasIndex(x => x.ApprenticeId);
+        // The dashboard finds each apprentice's enrolment in its provider, walking the apprentices in name order.
+        builder.HasIndex(x => new { x.ApprenticeId, x.TrainingProviderId });
 
         builder.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(x => x.Assignments).HasField("_assignments").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -78,10 +78,9 @@ public sealed class EvidenceFileStore
                 file.Flush(flushToDisk: true);
             }
 
-            if (kind is null)
+            if (kind is not { IsAccepted: true })
             {
-                var accepted = string.Join(", ", FileKind.Accepted.Select(k => k.Description));
-                throw new FileRejectedException($"'{displayName}' is not a kind of file that can be attached. Attach a {accepted} file; the file's content decides, not its name.");
+                throw new FileRejectedException(FileKind.RefusalMessage(kind, displayName));
             }
 
             kept = true;

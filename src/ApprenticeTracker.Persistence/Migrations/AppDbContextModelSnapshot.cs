@@ -207,8 +207,6 @@ namespace ApprenticeTracker.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApprenticeId");
-
                     b.HasIndex("CohortId");
 
                     b.HasIndex("EmployerId");
@@ -216,6 +214,8 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("StandardId");
 
                     b.HasIndex("TrainingProviderId");
+
+                    b.HasIndex("ApprenticeId", "TrainingProviderId");
 
                     b.ToTable("Enrolments", (string)null);
                 });
@@ -558,6 +558,8 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("UserId")
                         .IsUnique();
 
+                    b.HasIndex("FamilyName", "GivenName");
+
                     b.ToTable("Apprentices", (string)null);
                 });
 
@@ -867,6 +869,47 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Persistence.ReadModels.DashboardCount", b =>
+                {
+                    b.Property<Guid>("TrainingProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DutyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Enrolments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignedOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithEvidence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TrainingProviderId", "AssessorId", "CohortId", "EmployerId", "Status", "StandardId", "DutyId");
+
+                    b.ToTable("DashboardCounts", (string)null);
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Persistence.ReadModels.DutyEvidenceCount", b =>

@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ApprenticeTracker.Persistence.Seeding;
 
 /// <summary>
-/// Adds a large cohort to demo provider A, for measuring the provider pages at scale: 2,000 apprentices with their
-/// accounts, enrolments and assessors, and 100,000 evidence items mapped to duties in every status, with sign-offs.
+/// Adds a large cohort to demo provider A, for measuring the provider pages at scale: 2,000 apprentices (or as many as
+/// asked) with their accounts, enrolments and assessors, and 50 evidence items each mapped to duties in every status,
+/// with sign-offs.
 /// </summary>
 /// <remarks>
 /// Unlike <see cref="DemoDataSeeder"/>, this writes rows with prepared SQLite commands in one transaction instead of
@@ -21,7 +22,8 @@ namespace ApprenticeTracker.Persistence.Seeding;
 /// </remarks>
 public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory, TimeProvider time)
 {
-    public const int Apprentices = 2_000;
+    public const int DefaultApprentices = 2_000;
+    public const int MaximumApprentices = 50_000;
     public const int EvidencePerApprentice = 50;
     public const string EmailDomain = "large.example.org";
 
@@ -39,10 +41,16 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
         "Murphy", "Okafor", "Adeyemi", "Chen", "Tanaka", "Silva", "Pereira", "Johansson", "Müller", "Ahmed", "Hussain", "Jenkins",
     ];
 
-    /// <summary>Adds the large cohort; returns false, changing nothing, when it is already there.</summary>
+    /// <summary>Adds the large cohort of <see cref="DefaultApprentices"/>; returns false, changing nothing, when it is already there.</summary>
     /// <exception cref="InvalidOperationException">The demo data (provider A and ST0413 v1.1) is not there yet.</exception>
-    public async Task<bool> SeedAsync(CancellationToken ct)
+    public Task<bool> SeedAsync(CancellationToken ct) => SeedAsync(DefaultApprentices, ct);
+
+    /// <summary>Adds a large cohort of <paramref name="apprentices"/>; returns false, changing nothing, when one is already there.</summary>
+    /// <exception cref="InvalidOperationException">The demo data (provider A and ST0413 v1.1) is not there yet.</exception>
+    public async Task<bool> SeedAsync(int apprentices, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(apprentices, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(apprentices, MaximumApprentices);
         await using var db = await factory.CreateDbContextAsync(ct);
         var adminEmail = DemoDataSeeder.ProviderEmail.ToUpperInvariant();
         var admin = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == adminEmail, ct)
@@ -75,7 +83,7 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var duties = standard.Duties.ToList();
 
-        for (var i = 0; i < Apprentices; i++)
+        for (var i = 0; i < apprentices; i++)
         {
             var given = GivenNames[random.Next(GivenNames.Length)];
             var family = FamilyNames[random.Next(FamilyNames.Length)];

@@ -30,6 +30,7 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
     public const string ScaleOption = "--scale";
     public const string Small = "small";
     public const string Large = "large";
+    public const string ApprenticesOption = "--apprentices";
 
     private static readonly string[] HelpFlags = ["--help", "-h", "-?", "/?"];
 
@@ -82,11 +83,9 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
                 ImportStandard => arguments.Count == 1 && !arguments[0].StartsWith("--", StringComparison.Ordinal)
                     ? await ImportStandardAsync(arguments[0], output, error, ct)
                     : UsageError(error, $"'{ImportStandard}' takes one argument, the file to import: {ImportStandard} <file>."),
-                SeedDemo => ParseScale(arguments) is { } scale
+                SeedDemo => ParseScale(arguments, out var problem) is { } scale
                     ? await SeedDemoAsync(scale, output, error, ct)
-                    : UsageError(error, arguments.Count > 0 && arguments[0] != ScaleOption
-                        ? $"'{SeedDemo}' does not know the option '{arguments[0]}'."
-                        : $"The option '{ScaleOption}' of '{SeedDemo}' takes small or large."),
+                    : UsageError(error, problem),
                 Report => await ReportAsync(arguments, output, error, ct),
                 CheckFiles => arguments is [] or [DataFolderVerbs.DryRunOption]
                     ? await dataFolder.CheckFilesAsync(arguments.Count == 1, output, error, ct)
@@ -143,16 +142,54 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
         return ExitCodes.Success;
     }
 
-    /// <summary>The size of the demo data: none or <c>--scale small</c> is the default; <c>--scale large</c> adds a large cohort.</summary>
-    private static string? ParseScale(List<string> arguments) => arguments switch
+    /// <summary>
+    /// The size of the demo data: none or <c>--scale small</c> is the default; <c>--scale large</c> adds a large cohort,
+    /// of <c>--apprentices N</c> apprentices (<see cref="LargeDemoDataSeeder.DefaultApprentices"/> without it). Null,
+    /// with the reason, for anything else.
+    /// </summary>
+    private static (string Scale, int Apprentices)? ParseScale(List<string> arguments, out string problem)
     {
-        [] => Small,
-        [ScaleOption, Small or Large] => arguments[1],
-        _ => null,
-    };
+        problem = string.Empty;
+        string? scale = null;
+        int? apprentices = null;
+        for (var i = 0; i < arguments.Count; i += 2)
+        {
+            var value = i + 1 < arguments.Count ? arguments[i + 1] : null;
+            switch (arguments[i])
+            {
+                case ScaleOption when scale is null && value is Small or Large:
+                    scale = value;
+                    break;
+                case ScaleOption:
+                    problem = $"The option '{ScaleOption}' of '{SeedDemo}' takes small or large, once.";
+                    return null;
+                case ApprenticesOption when apprentices is null
+                    && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                    && count is >= 1 and <= LargeDemoDataSeeder.MaximumApprentices:
+                    apprentices = count;
+                    break;
+                case ApprenticesOption:
+                    problem = FormattableString.Invariant(
+                        $"The option '{ApprenticesOption}' of '{SeedDemo}' takes a whole number from 1 to {LargeDemoDataSeeder.MaximumApprentices:N0}, once.");
+                    return null;
+                default:
+                    problem = $"'{SeedDemo}' does not know the option '{arguments[i]}'.";
+                    return null;
+            }
+        }
 
-    private async Task<int> SeedDemoAsync(string scale, TextWriter output, TextWriter error, CancellationToken ct)
+        if (apprentices is not null && scale != Large)
+        {
+            problem = $"The option '{ApprenticesOption}' of '{SeedDemo}' sizes the large data; give it with '{ScaleOption} {Large}'.";
+            return null;
+        }
+
+        return (scale ?? Small, apprentices ?? LargeDemoDataSeeder.DefaultApprentices);
+    }
+
+    private async Task<int> SeedDemoAsync((string Scale, int Apprentices) size, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        var (scale, apprentices) = size;
         var prepared = await preparation.PrepareAsync(seedDemoData: true, ct);
         if (prepared.Sample.Failed)
         {
@@ -167,10 +204,10 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
         {
             await using var scope = scopes.CreateAsyncScope();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var added = await scope.ServiceProvider.GetRequiredService<LargeDemoDataSeeder>().SeedAsync(ct);
+            var added = await scope.ServiceProvider.GetRequiredService<LargeDemoDataSeeder>().SeedAsync(apprentices, ct);
             var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
             output.WriteLine(added
-                ? FormattableString.Invariant($"Large demo data seeded: {LargeDemoDataSeeder.Apprentices:N0} apprentices with {LargeDemoDataSeeder.Apprentices * LargeDemoDataSeeder.EvidencePerApprentice:N0} evidence items for provider A, in {seconds:0.0} s.")
+                ? FormattableString.Invariant($"Large demo data seeded: {apprentices:N0} apprentices with {apprentices * LargeDemoDataSeeder.EvidencePerApprentice:N0} evidence items for provider A, in {seconds:0.0} s.")
                 : "Large demo data was already there; nothing was changed.");
         }
 

@@ -16,11 +16,11 @@ public static class Usage
           import-standard <file>   Import a standard version from a Skills England JSON file. Importing the same
                                    reference and version again updates it. A relative path is looked up from the
                                    working folder, then from the app's folder (where samples/standards is copied).
-          seed-demo [--scale small|large]
+          seed-demo [--scale small|large [--apprentices <n>]]
                                    Migrate, import ST0413 if missing, and add the demo providers, people and evidence
                                    (does nothing if the demo data is already there). --scale small is the default;
-                                   --scale large also adds 2,000 apprentices with 100,000 evidence items to provider A,
-                                   for trying the provider pages at scale.
+                                   --scale large also adds 2,000 apprentices (or n, up to 50,000) with 50 evidence
+                                   items each to provider A, for trying the provider pages at scale.
           report --apprentice <email> --out <file.pdf>
                                    Write the end-point assessment report of one apprentice.
           report --cohort <name> [--provider <name>] --out <folder>

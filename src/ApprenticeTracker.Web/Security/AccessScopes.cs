@@ -79,6 +79,21 @@ public static class AccessScopes
         join enrolment in Enrolments(db, user) on count.EnrolmentId equals enrolment.Id
         select count;
 
+    /// <summary>
+    /// The cohort dashboard's figures (<see cref="DashboardCount"/>) that the user may see: a provider administrator's
+    /// own provider's; anyone else none. The figures are per group of enrolments, not per enrolment, so a role that
+    /// sees only some of its provider's enrolments (an assessor, an apprentice) sees none of them.
+    /// </summary>
+    public static IQueryable<DashboardCount> DashboardCounts(AppDbContext db, CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        var counts = db.DashboardCounts.AsNoTracking();
+        return user.IsSignedIn && user.IsProviderAdmin && user.TrainingProviderId is { } providerId
+            ? counts.Where(c => c.TrainingProviderId == providerId)
+            : counts.Where(c => false);
+    }
+
     /// <summary>Joins predicates with OR, over one parameter, so EF translates the result as one WHERE clause.</summary>
     private static Expression<Func<T, bool>> AnyOf<T>(List<Expression<Func<T, bool>>> rules)
     {

@@ -168,6 +168,64 @@ public class AttachmentTests
             Attachment.Describe("notes.pdf", 10, Files.Sha256, "application/pdf", new string('k', Attachment.StorageKeyMaxLength + 1), Clock.Now));
     }
 
+    [TestCase("invoice\u202Efdp.exe", "'invoice?fdp.exe'", TestName = "A_file_name_with_a_right_to_left_override_is_refused")]
+    [TestCase("report\u200B.pdf", "'report?.pdf'", TestName = "A_file_name_with_a_zero_width_space_is_refused")]
+    [TestCase("report\u2028.pdf", "'report?.pdf'", TestName = "A_file_name_with_a_line_separator_is_refused")]
+    [TestCase("report\u0085.pdf", "'report?.pdf'", TestName = "A_file_name_with_a_next_line_control_is_refused")]
+    public void A_file_name_with_invisible_characters_is_refused_and_shown_with_them_marked(string fileName, string shown)
+    {
+        var refusal = Assert.Throws<DomainException>(() => Describe(fileName));
+
+        Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("Attachments"));
+        Assert.That(refusal, Has.Message.Contains(shown).And.Message.Contains("invisible characters"));
+    }
+
+    [TestCase("notes.txt", "notes.txt")]
+    [TestCase("NOTES.TXT", "NOTES.TXT")]
+    [TestCase("notes", "notes.txt")]
+    [TestCase("readings.csv", "readings.csv.txt")]
+    [TestCase("data.xml", "data.xml.txt")]
+    [TestCase("report.pdf.", "report.pdf..txt")]
+    public void Plain_text_is_kept_under_a_name_that_ends_in_txt(string fileName, string kept)
+    {
+        var attachment = Attachment.Describe(fileName, 10, Files.Sha256, "text/plain; charset=utf-8", "key", Clock.Now);
+
+        Assert.That(attachment.FileName, Is.EqualTo(kept));
+    }
+
+    [TestCase("report.pdf", "a PDF document")]
+    [TestCase("page.HTML", "a web page")]
+    [TestCase("logo.svg", "an SVG image")]
+    [TestCase("photo.jpeg", "an image")]
+    [TestCase("setup.exe", "a program")]
+    public void Plain_text_whose_name_claims_another_kind_is_refused(string fileName, string claimed)
+    {
+        var refusal = Assert.Throws<DomainException>(() =>
+            Attachment.Describe(fileName, 10, Files.Sha256, "text/plain; charset=utf-8", "key", Clock.Now));
+
+        Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("Attachments"));
+        Assert.That(refusal, Has.Message.EqualTo($"'{fileName}' holds plain text, but its name says it is {claimed}. Attach the real file, or rename this one to end in .txt."));
+    }
+
+    [Test]
+    public void Plain_text_whose_name_would_pass_the_limit_with_txt_added_is_refused()
+    {
+        var name = new string('a', Attachment.FileNameMaxLength - 4) + ".csv";
+
+        var refusal = Assert.Throws<DomainException>(() =>
+            Attachment.Describe(name, 10, Files.Sha256, "text/plain; charset=utf-8", "key", Clock.Now));
+
+        Assert.That(refusal, Has.Message.Contains("longer than 255 characters"));
+    }
+
+    [Test]
+    public void A_file_of_another_kind_keeps_its_name()
+    {
+        var attachment = Attachment.Describe("scan", 10, Files.Sha256, "application/pdf", "key", Clock.Now);
+
+        Assert.That(attachment.FileName, Is.EqualTo("scan"));
+    }
+
     private static Attachment Describe(string fileName) =>
         Attachment.Describe(fileName, 10, Files.Sha256, "application/pdf", "key", Clock.Now);
 }

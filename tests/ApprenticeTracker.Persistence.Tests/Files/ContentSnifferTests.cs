@@ -123,4 +123,54 @@ public class ContentSnifferTests
 
         Assert.That(kind, Is.Null);
     }
+
+    [TestCase("<!DOCTYPE html>\n<html><body><script>alert(1)</script></body></html>", TestName = "A_page_with_a_doctype_is_html")]
+    [TestCase("\uFEFF  <HTML lang=\"en\">\n<p>Hello</p>", TestName = "A_page_in_capitals_after_a_byte_order_mark_is_html")]
+    [TestCase("Notes from the clinic\n<script src=x></script>\n", TestName = "A_script_element_anywhere_in_text_is_html")]
+    [TestCase("<!doctype   HTML><title>x</title>", TestName = "A_doctype_with_extra_spaces_is_html")]
+    public void Html_markup_is_recognised_as_a_web_page_and_not_accepted(string text)
+    {
+        var kind = Sniff(Encoding.UTF8.GetBytes(text));
+
+        Assert.That(kind, Is.EqualTo(FileKind.Html));
+        Assert.That(kind!.IsAccepted, Is.False);
+    }
+
+    [TestCase("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>", TestName = "A_bare_svg_is_svg")]
+    [TestCase("<?xml version=\"1.0\"?>\n<!-- drawn by hand -->\n<svg>\n<script>alert(1)</script></svg>", TestName = "An_svg_with_a_prolog_and_a_script_is_svg")]
+    public void Svg_markup_is_recognised_as_an_svg_image_and_not_accepted(string text)
+    {
+        var kind = Sniff(Encoding.UTF8.GetBytes(text));
+
+        Assert.That(kind, Is.EqualTo(FileKind.Svg));
+        Assert.That(kind!.IsAccepted, Is.False);
+    }
+
+    [Test]
+    public void Markup_far_into_a_long_text_is_found_even_where_a_read_block_ends()
+    {
+        // The sniffer reads 64 K characters at a time: the tag straddles the end of the first block.
+        var text = new string('a', (64 * 1024) - 3) + "<script>alert(1)</script>";
+
+        var kind = Sniff(Encoding.UTF8.GetBytes(text));
+
+        Assert.That(kind, Is.EqualTo(FileKind.Html));
+    }
+
+    [TestCase("Blood pressure was < 140/90 and the score <3 on the scale.", TestName = "Comparisons_in_prose_are_plain_text")]
+    [TestCase("We discussed the <svgs> in the report and the scripting rules.", TestName = "Words_that_start_like_tags_are_plain_text")]
+    public void Text_with_angle_brackets_that_open_no_markup_is_plain_text(string text)
+    {
+        var kind = Sniff(Encoding.UTF8.GetBytes(text));
+
+        Assert.That(kind, Is.EqualTo(FileKind.PlainText));
+    }
+
+    [Test]
+    public void The_refusal_of_a_web_page_says_why_and_what_to_attach_instead()
+    {
+        var message = FileKind.RefusalMessage(FileKind.Html, "page.html");
+
+        Assert.That(message, Is.EqualTo("'page.html' is a web page (HTML), which cannot be attached: a web page can carry scripts that run when it is opened. Save or print it as a PDF and attach that instead."));
+    }
 }

@@ -70,6 +70,13 @@ public class DemoDataSeederTests
     }
 
     [Test]
+    public void The_dashboard_figures_agree_with_the_seeded_records()
+    {
+        Assert.That(_database.CountRows("DashboardCounts"), Is.Positive);
+        DashboardCountTests.AssertCountsMatchTheRecords(_database);
+    }
+
+    [Test]
     public void Every_apprentice_has_about_fifteen_evidence_items()
     {
         using var db = _database.CreateDbContext();

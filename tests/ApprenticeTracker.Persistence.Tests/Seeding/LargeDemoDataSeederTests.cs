@@ -43,10 +43,10 @@ public class LargeDemoDataSeederTests
         Assert.Multiple(() =>
         {
             Assert.That(_seeded, Is.True);
-            Assert.That(large.Count(), Is.EqualTo(LargeDemoDataSeeder.Apprentices));
+            Assert.That(large.Count(), Is.EqualTo(LargeDemoDataSeeder.DefaultApprentices));
             Assert.That(
                 db.EvidenceItems.Count(i => large.Select(e => e.Id).Contains(i.EnrolmentId)),
-                Is.EqualTo(LargeDemoDataSeeder.Apprentices * LargeDemoDataSeeder.EvidencePerApprentice));
+                Is.EqualTo(LargeDemoDataSeeder.DefaultApprentices * LargeDemoDataSeeder.EvidencePerApprentice));
             Assert.That(db.EvidenceItems.Select(i => i.Status).Distinct().ToList(), Is.EquivalentTo(Enum.GetValues<EvidenceStatus>()));
         });
     }
@@ -66,7 +66,14 @@ public class LargeDemoDataSeederTests
     [Test]
     public void The_duty_evidence_counts_the_triggers_kept_agree_with_the_evidence_written_in_plain_sql()
     {
-        Assert.That(_database.CountRows("DutyEvidenceCounts"), Is.GreaterThan(LargeDemoDataSeeder.Apprentices));
+        Assert.That(_database.CountRows("DutyEvidenceCounts"), Is.GreaterThan(LargeDemoDataSeeder.DefaultApprentices));
         DutyEvidenceCountTests.AssertCountsMatchTheEvidence(_database);
+    }
+
+    [Test]
+    public void The_dashboard_figures_the_triggers_kept_agree_with_the_records_written_in_plain_sql()
+    {
+        Assert.That(_database.CountRows("DashboardCounts"), Is.Positive.And.LessThan(LargeDemoDataSeeder.DefaultApprentices));
+        DashboardCountTests.AssertCountsMatchTheRecords(_database);
     }
 }

@@ -54,6 +54,19 @@ public sealed class CommandLineApplicationTests
         Assert.That(run.Error, Does.Contain("'--scale'").And.Contain(Usage.Text));
     }
 
+    [TestCase("--apprentices", "20")]
+    [TestCase("--scale", "small", "--apprentices", "20")]
+    [TestCase("--scale", "large", "--apprentices", "0")]
+    [TestCase("--scale", "large", "--apprentices", "many")]
+    [TestCase("--scale", "large", "--apprentices")]
+    public async Task Seed_demo_refuses_a_size_that_is_not_a_number_of_apprentices_for_the_large_data(params string[] options)
+    {
+        var run = await CommandLineRun.RunAsync(_factory, ["seed-demo", .. options]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("'--apprentices'").And.Contain(Usage.Text));
+    }
+
     [Test]
     public async Task Import_standard_without_a_file_prints_the_usage_and_exits_2()
     {

@@ -28,6 +28,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>The host environment; "Testing" unless a test needs another.</summary>
     public string EnvironmentName { get; init; } = WebExtensions.TestingEnvironment;
 
+    /// <summary>
+    /// Sign-in attempts one address may make a minute. Every test's client signs in from the same (unknown) address,
+    /// so the app's default would throttle a busy fixture; the tests of the throttle set it back to the default (null).
+    /// </summary>
+    public int? SignInAttemptsPerMinute { get; init; } = 10_000;
+
     public Task<PreparationResult> SeedDemoDataAsync() =>
         Services.GetRequiredService<DataPreparation>().PrepareAsync(seedDemoData: true, CancellationToken.None);
 
@@ -64,6 +70,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         // Outside Development the host serves wwwroot only; the build's manifest also maps the scoped CSS bundle.
         builder.UseStaticWebAssets();
         builder.UseSetting("App:DataPath", DataPath);
+        if (SignInAttemptsPerMinute is { } attempts)
+        {
+            builder.UseSetting("SignInThrottle:AttemptsPerWindow", attempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (AfterAppPipeline is { } append)
         {
             builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new AppendingStartupFilter(append)));

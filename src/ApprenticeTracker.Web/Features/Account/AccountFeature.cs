@@ -61,27 +61,46 @@ public static class AccountFeature
             ? new CurrentUser(principal)
             : CurrentUser.Anonymous);
 
-        // Development and the tests serve plain http; everywhere else the sign-in cookie never leaves https.
+        // Development and the tests serve plain http; everywhere else no cookie (sign-in or antiforgery) leaves https.
         var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment(WebExtensions.TestingEnvironment);
+        var securePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.Configure<CookiePolicyOptions>(o => o.Secure = securePolicy);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = LoginPath;
             o.AccessDeniedPath = AccessDeniedPath;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = securePolicy;
             o.Events.OnRedirectToLogin = RedirectPagesToSignIn;
             o.Events.OnRedirectToAccessDenied = AnswerForbidden;
         });
 
+        services.AddSignInThrottle();
         AddDataProtectionKeys(services);
         return builder;
     }
 
-    /// <summary>Sends an account that must change its password to the change-password page first.</summary>
+    /// <summary>
+    /// The cookie policy (outside Development and the tests, every cookie the app sets is Secure: the sign-in cookie,
+    /// the antiforgery cookie and any other) and authentication.
+    /// </summary>
+    public static WebApplication UseAccountCookies(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseCookiePolicy();
+        app.UseAuthentication();
+        return app;
+    }
+
+    /// <summary>
+    /// Throttles sign-in attempts per address (<see cref="SignInThrottle"/>) and sends an account that must change its
+    /// password to the change-password page first.
+    /// </summary>
     public static WebApplication UseAccounts(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
         app.UseMiddleware<MustChangePasswordMiddleware>();
         return app;
     }

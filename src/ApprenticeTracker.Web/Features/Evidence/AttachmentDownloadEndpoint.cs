@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Web.Security;
@@ -35,9 +36,18 @@ public static class AttachmentDownloadEndpoint
         }
 
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.ContentDisposition = ContentDisposition(attachment.FileName);
+        context.Response.Headers.ContentDisposition = ContentDisposition(DownloadName(attachment.FileName, attachment.ContentType));
         return Results.Stream(files.OpenRead(attachment.StorageKey), attachment.ContentType, enableRangeProcessing: false);
     }
+
+    /// <summary>
+    /// The stored name; plain text stored before text was always named <c>.txt</c> gets the extension here, so that no
+    /// text is ever opened as a web page or a program because of its name.
+    /// </summary>
+    internal static string DownloadName(string fileName, string contentType) =>
+        AttachmentFileName.IsPlainText(contentType) && !fileName.EndsWith(AttachmentFileName.PlainTextExtension, StringComparison.OrdinalIgnoreCase)
+            ? fileName + AttachmentFileName.PlainTextExtension
+            : fileName;
 
     /// <summary>
     /// <c>attachment</c> with an ASCII fallback <c>filename</c> and the exact name as RFC 6266/5987 <c>filename*</c>

@@ -98,6 +98,9 @@ public sealed record DashboardModel(
 /// <summary>A duty column: its number and code, and the statement as the column's description.</summary>
 public sealed record DutyColumn(int Number, string Code, string Statement);
 
+/// <summary>A duty of one standard version, by id: the dashboard's figures name duties by id, its columns by number.</summary>
+public sealed record VersionDuty(Guid Id, int Number, string Code, string Statement);
+
 /// <summary>One apprentice's row.</summary>
 public sealed record DashboardRow(
     Guid EnrolmentId,

@@ -7,10 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>
-/// Reads the cohort dashboard of the signed-in provider administrator's organisation. The evidence counts come from
-/// the duty evidence counts the database keeps (<see cref="Persistence.ReadModels.DutyEvidenceCount"/>), not from
-/// grouping every evidence-to-duty link on each request: the heat map reads them for the page's enrolments, the
-/// coverage chart for the whole filtered set. Drafts are the apprentice's own and are never counted.
+/// Reads the cohort dashboard of the signed-in provider administrator's organisation. Nothing on it grows with the
+/// provider's roll: the heat map reads the duty evidence counts the database keeps
+/// (<see cref="Persistence.ReadModels.DutyEvidenceCount"/>) for the page's enrolments only; the coverage chart, the
+/// number of apprentices and the duty columns come from the figures it keeps per group of enrolments
+/// (<see cref="Persistence.ReadModels.DashboardCount"/>), a few hundred rows whatever the filter; the page of rows is
+/// read in the order of an index, so SQLite stops after the page instead of sorting the roll. Drafts are the
+/// apprentice's own and are never counted.
 /// </summary>
 public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user)
 {
@@ -22,18 +25,15 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var filtered = Filtered(db, filter);
-        var total = await filtered.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + DashboardFilter.PageSize - 1) / DashboardFilter.PageSize);
+        var figures = await FiguresAsync(db, filter, ct);
+        var pageCount = Math.Max(1, (figures.Total + DashboardFilter.PageSize - 1) / DashboardFilter.PageSize);
         if (filter.Page > pageCount)
         {
             filter = filter with { Page = pageCount };
         }
 
-        var duties = await DutyColumnsAsync(db, filtered, ct);
-        var rows = await RowsAsync(db, filtered, filter.Sort, (filter.Page - 1) * DashboardFilter.PageSize, DashboardFilter.PageSize, ct);
-        var coverage = await CoverageAsync(db, filtered, duties, total, ct);
-        return new DashboardModel(filter, duties.Columns, rows, total, coverage, await OptionsAsync(db, ct));
+        var rows = await RowsAsync(db, Filtered(db, filter), filter.Sort, (filter.Page - 1) * DashboardFilter.PageSize, DashboardFilter.PageSize, ct);
+        return new DashboardModel(filter, figures.Columns, rows, figures.Total, figures.Coverage, await OptionsAsync(db, ct));
     }
 
     /// <summary>Every row of the filtered set, in the chosen order, for the CSV export.</summary>
@@ -42,7 +42,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var filtered = Filtered(db, filter);
-        var duties = await DutyColumnsAsync(db, filtered, ct);
+        var duties = await FiguresAsync(db, filter, ct);
         var rows = new List<DashboardRow>();
         while (true)
         {
@@ -91,9 +91,13 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
     private async Task<IReadOnlyList<DashboardRow>> RowsAsync(
         AppDbContext db, IQueryable<Enrolment> filtered, DashboardSort sort, int skip, int take, CancellationToken ct)
     {
+        // Apprentices first, by a cross join that SQLite keeps in that order: it walks the apprentices in the order of
+        // the index on their names and finds each one's enrolment by (ApprenticeId, TrainingProviderId), so the first
+        // page by name comes without sorting the roll.
         var projected =
+            from apprentice in db.Apprentices
             from e in filtered
-            join apprentice in db.Apprentices on e.ApprenticeId equals apprentice.Id
+            where e.ApprenticeId == apprentice.Id
             join employer in db.Employers on e.EmployerId equals employer.Id
             from cohort in db.Cohorts.Where(c => c.Id == e.CohortId).DefaultIfEmpty()
             select new
@@ -179,62 +183,71 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         }).ToList();
     }
 
-    private static async Task<(IReadOnlyList<DutyColumn> Columns, int Count)> DutyColumnsAsync(AppDbContext db, IQueryable<Enrolment> filtered, CancellationToken ct)
+    /// <summary>
+    /// The number of apprentices the filter selects, the duty columns of their standard versions and the coverage chart,
+    /// in one query over the figures kept per group: the groups of no assessor, or of the assessor filtered to, so that
+    /// each enrolment counts once.
+    /// </summary>
+    private async Task<(int Total, IReadOnlyList<DutyColumn> Columns, IReadOnlyList<DutyCoverage> Coverage)> FiguresAsync(
+        AppDbContext db, DashboardFilter filter, CancellationToken ct)
     {
-        var standardIds = filtered.Select(e => e.StandardId).Distinct();
+        var assessor = filter.AssessorId ?? Guid.Empty;
+        var counts = AccessScopes.DashboardCounts(db, user).Where(c => c.AssessorId == assessor);
+        if (filter.CohortId is { } cohort)
+        {
+            counts = counts.Where(c => c.CohortId == cohort);
+        }
+
+        if (filter.EmployerId is { } employer)
+        {
+            counts = counts.Where(c => c.EmployerId == employer);
+        }
+
+        if (filter.Status is { } status)
+        {
+            counts = counts.Where(c => c.Status == status);
+        }
+
+        var sums = await counts
+            .GroupBy(c => new { c.StandardId, c.DutyId })
+            .Select(g => new
+            {
+                g.Key.StandardId,
+                g.Key.DutyId,
+                Enrolments = g.Sum(c => c.Enrolments),
+                WithEvidence = g.Sum(c => c.WithEvidence),
+                WithAccepted = g.Sum(c => c.WithAccepted),
+                SignedOff = g.Sum(c => c.SignedOff),
+            })
+            .ToListAsync(ct);
+        var total = sums.Sum(s => s.Enrolments);
+        var standardIds = sums.Where(s => s.Enrolments > 0).Select(s => s.StandardId).Distinct().ToList();
         var duties = await db.Duties
             .AsNoTracking()
             .Where(d => standardIds.Contains(d.StandardId))
-            .ProjectToDutyColumn()
+            .ProjectToVersionDuty()
             .ToListAsync(ct);
 
-        // Enrolments on different versions share duty numbers; the column shows the first version's wording.
+        // Enrolments on different versions share duty numbers; the column shows the first version's wording, and the
+        // chart adds the versions' figures together, one column per duty number.
         var columns = duties
             .GroupBy(d => d.Number)
             .OrderBy(g => g.Key)
-            .Select(g => g.First())
+            .Select(g => new DutyColumn(g.Key, g.First().Code, g.First().Statement))
             .ToList();
-        return (columns, columns.Count);
-    }
-
-    private async Task<IReadOnlyList<DutyCoverage>> CoverageAsync(
-        AppDbContext db, IQueryable<Enrolment> filtered, (IReadOnlyList<DutyColumn> Columns, int Count) duties, int total, CancellationToken ct)
-    {
-        // Grouped by duty id, a column of the table read, so that SQLite answers from one pass over the counts; a duty id
-        // belongs to one standard version, so each enrolment has at most one row per duty number. Joins, not IN
-        // (subquery): EF Core 6 turns a GROUP BY over the latter into a correlated subquery per group.
-        var withEvidence = await (
-                from count in AccessScopes.DutyEvidenceCounts(db, user)
-                join enrolment in filtered on count.EnrolmentId equals enrolment.Id
-                group count by count.DutyId into g
-                select new { DutyId = g.Key, Enrolments = g.Count(), WithAccepted = g.Sum(c => c.Accepted > 0 ? 1 : 0) })
-            .ToListAsync(ct);
-        var signedOff = await (
-                from signOff in db.DutySignOffs
-                join enrolment in filtered on signOff.EnrolmentId equals enrolment.Id
-                where signOff.RevokedAt == null
-                group signOff by signOff.DutyId into g
-                select new { DutyId = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        var standardIds = filtered.Select(e => e.StandardId).Distinct();
-        var numbers = await db.Duties.Where(d => standardIds.Contains(d.StandardId)).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
-
-        // Enrolments on different versions of a standard meet in one column per duty number.
-        var evidenceByNumber = withEvidence
-            .GroupBy(x => numbers.GetValueOrDefault(x.DutyId))
-            .ToDictionary(g => g.Key, g => (Any: g.Sum(x => x.Enrolments), Accepted: g.Sum(x => x.WithAccepted)));
-        var signedOffByNumber = signedOff
-            .GroupBy(x => numbers.GetValueOrDefault(x.DutyId))
-            .ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
-        return duties.Columns
-            .Select(d => new DutyCoverage(
-                d.Number,
-                d.Code,
-                signedOffByNumber.GetValueOrDefault(d.Number),
-                evidenceByNumber.GetValueOrDefault(d.Number).Accepted,
-                evidenceByNumber.GetValueOrDefault(d.Number).Any,
-                total))
+        var numbers = duties.ToDictionary(d => d.Id, d => d.Number);
+        var byNumber = sums
+            .Where(s => numbers.ContainsKey(s.DutyId))
+            .GroupBy(s => numbers[s.DutyId])
+            .ToDictionary(g => g.Key, g => (SignedOff: g.Sum(s => s.SignedOff), Accepted: g.Sum(s => s.WithAccepted), Any: g.Sum(s => s.WithEvidence)));
+        var coverage = columns
+            .Select(d =>
+            {
+                var figures = byNumber.GetValueOrDefault(d.Number);
+                return new DutyCoverage(d.Number, d.Code, figures.SignedOff, figures.Accepted, figures.Any, total);
+            })
             .ToList();
+        return (total, columns, coverage);
     }
 
     private async Task<DashboardOptions> OptionsAsync(AppDbContext db, CancellationToken ct)

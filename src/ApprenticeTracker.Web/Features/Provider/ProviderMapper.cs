@@ -12,5 +12,5 @@ internal static partial class ProviderMapper
 
     public static partial IQueryable<Choice> ProjectToChoice(this IQueryable<Employer> employers);
 
-    public static partial IQueryable<DutyColumn> ProjectToDutyColumn(this IQueryable<Duty> duties);
+    public static partial IQueryable<VersionDuty> ProjectToVersionDuty(this IQueryable<Duty> duties);
 }

@@ -39,7 +39,7 @@ public sealed class CaseloadTableTests
         var bar = cell.QuerySelector("[role=progressbar]")!;
         Assert.That(bar.GetAttribute("aria-valuenow"), Is.EqualTo("6"));
         Assert.That(bar.GetAttribute("aria-valuemax"), Is.EqualTo("10"));
-        Assert.That(bar.QuerySelector(".progress-bar")?.GetAttribute("style"), Does.Contain("width: 60%"));
+        Assert.That(bar.QuerySelector(".progress-bar")?.ClassList, Does.Contain("width-percent-60"));
         Assert.That(cell.TextContent, Does.Contain("6 of 10 duties signed off"));
     }
 

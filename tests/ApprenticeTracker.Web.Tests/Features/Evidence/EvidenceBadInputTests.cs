@@ -134,6 +134,34 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
         Assert.That(FieldError(page, "Attachments"), Does.StartWith("'report.pdf' is not a kind of file that can be attached."));
     }
 
+    [Test]
+    public async Task Text_whose_name_claims_a_pdf_is_refused_beside_the_files()
+    {
+        var page = await RefusedAsync("/evidence/new", Fields("Text called a PDF", [_duties["D1"]]), [File("report.pdf", "Just some notes.\n"u8.ToArray())]);
+
+        Assert.That(FieldError(page, "Attachments"), Is.EqualTo("'report.pdf' holds plain text, but its name says it is a PDF document. Attach the real file, or rename this one to end in .txt."));
+    }
+
+    [TestCase("page.html", "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>", "'page.html' is a web page (HTML), which cannot be attached: a web page can carry scripts")]
+    [TestCase("notes.txt", "<html><body>Looks like notes</body></html>", "'notes.txt' is a web page (HTML), which cannot be attached")]
+    [TestCase("logo.svg", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", "'logo.svg' is an SVG image, which cannot be attached: an SVG image can carry scripts")]
+    public async Task Html_and_svg_are_refused_with_the_reason_whatever_they_are_called(string name, string content, string message)
+    {
+        var page = await RefusedAsync("/evidence/new", Fields("Markup", [_duties["D1"]]), [File(name, System.Text.Encoding.UTF8.GetBytes(content))]);
+
+        Assert.That(FieldError(page, "Attachments"), Does.StartWith(message));
+        Assert.That(page.QuerySelector(".error-summary a[href='#Attachments']"), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task A_file_name_with_a_right_to_left_override_is_refused_beside_the_files()
+    {
+        var page = await RefusedAsync("/evidence/new", Fields("Disguised name", [_duties["D1"]]), [File("invoice\u202Efdp.exe", PdfBytes)]);
+
+        Assert.That(FieldError(page, "Attachments"), Does.StartWith("The file name 'invoice?fdp.exe' contains invisible characters"));
+        Assert.That(page.QuerySelector("#Attachments")?.ClassList, Does.Contain("is-invalid"));
+    }
+
     [TestCase(@"..\evil.pdf")]
     [TestCase("a/b.pdf")]
     public async Task A_file_name_with_path_characters_is_refused(string name)

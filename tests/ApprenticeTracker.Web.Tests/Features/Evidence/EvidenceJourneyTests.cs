@@ -58,6 +58,23 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
     }
 
     [Test]
+    public async Task Text_named_without_txt_is_kept_and_downloaded_as_txt()
+    {
+        using var client = await SignInAsApprenticeAsync();
+        var duties = await DutyIdsAsync(client);
+        using var saved = await PostFormAsync(client, "/evidence/new", Fields("Readings", [duties["D9"]]), [File("readings.csv", "time,value\n09:00,4.2\n"u8.ToArray())]);
+        var id = SavedItemId(saved);
+        var detail = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{id}"));
+        var link = detail.QuerySelector(".attachments a")!;
+
+        using var download = await client.GetAsync(link.GetAttribute("href"));
+
+        Assert.That(link.TextContent, Does.Contain("readings.csv.txt"));
+        Assert.That(download.Content.Headers.ContentDisposition?.FileNameStar, Is.EqualTo("readings.csv.txt"));
+        Assert.That(download.Content.Headers.ContentType?.ToString(), Is.EqualTo("text/plain; charset=utf-8"));
+    }
+
+    [Test]
     public async Task The_demo_apprentice_s_seeded_attachments_download()
     {
         using var client = await SignInAsApprenticeAsync();
