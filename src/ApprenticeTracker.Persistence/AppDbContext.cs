@@ -4,26 +4,37 @@ using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Organisations;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Standards;
+using ApprenticeTracker.Persistence.Auditing;
+using ApprenticeTracker.Persistence.Configurations;
 using ApprenticeTracker.Persistence.Email;
 using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Persistence.ReadModels;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace ApprenticeTracker.Persistence;
 
 /// <summary>
 /// The application's one database: the domain's aggregates, the audit log and the sign-in accounts. Saving stores the
-/// audit events every tracked aggregate recorded, in the same transaction as the change itself, refuses to change
-/// or remove a stored audit event, and refuses to write the <see cref="DutyEvidenceCount"/> and
-/// <see cref="DashboardCount"/> summaries, which only the database's triggers keep.
+/// audit events every tracked aggregate recorded, in the same transaction as the change itself and chained to the
+/// events before them (<see cref="AuditChain"/>), refuses to change or remove a stored audit event, and refuses to
+/// write the <see cref="DutyEvidenceCount"/> and <see cref="DashboardCount"/> summaries, which only the database's
+/// triggers keep.
 /// </summary>
 public class AppDbContext : IdentityDbContext<AppUser>
 {
     public AppDbContext(DbContextOptions<AppDbContext> options)
         : base(options)
     {
+        // Whoever made the connection (the host, a test, the dotnet-ef tool), SQL run through this context can hash
+        // audit events: the migration that chained the events stored before the chain existed needs it.
+        if (Database.GetDbConnection() is SqliteConnection connection)
+        {
+            AuditChain.Register(connection);
+        }
     }
 
     public DbSet<Standard> Standards => Set<Standard>();
@@ -80,8 +91,23 @@ public class AppDbContext : IdentityDbContext<AppUser>
         var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
         try
         {
-            AddAuditEvents(detectChanges);
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            var events = AddAuditEvents(detectChanges);
+            if (events.Count == 0)
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+
+            if (Database.CurrentTransaction is not null)
+            {
+                ChainAuditEvents(events);
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+
+            using var transaction = Database.BeginTransaction();
+            ChainAuditEvents(events);
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            transaction.Commit();
+            return saved;
         }
         finally
         {
@@ -94,8 +120,23 @@ public class AppDbContext : IdentityDbContext<AppUser>
         var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
         try
         {
-            AddAuditEvents(detectChanges);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var events = AddAuditEvents(detectChanges);
+            if (events.Count == 0)
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            if (Database.CurrentTransaction is not null)
+            {
+                await ChainAuditEventsAsync(events, cancellationToken);
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await ChainAuditEventsAsync(events, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return saved;
         }
         finally
         {
@@ -121,11 +162,12 @@ public class AppDbContext : IdentityDbContext<AppUser>
     }
 
     /// <summary>
-    /// Refuses changes to stored audit events and to the duty evidence counts, and adds the events every tracked aggregate recorded. Changes are detected
+    /// Refuses changes to stored audit events and to the duty evidence counts, and adds the events every tracked aggregate
+    /// recorded; returns every audit event about to be inserted, in the order to chain them. Changes are detected
     /// once, here; the save that follows does not detect them again (the callers turn automatic detection off until it
     /// is done), which matters when a save holds thousands of rows.
     /// </summary>
-    private void AddAuditEvents(bool detectChanges)
+    private List<EntityEntry<AuditEvent>> AddAuditEvents(bool detectChanges)
     {
         if (detectChanges)
         {
@@ -159,5 +201,41 @@ public class AppDbContext : IdentityDbContext<AppUser>
             .OrderBy(e => e.OccurredAt)
             .ToList();
         AuditEvents.AddRange(events);
+        var fromAggregates = new HashSet<AuditEvent>(events, ReferenceEqualityComparer.Instance);
+        var added = events.Select(e => Entry(e)).ToList();
+        added.AddRange(ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added && !fromAggregates.Contains(e.Entity)));
+        return added;
     }
+
+    /// <summary>
+    /// Numbers and hashes the events about to be inserted, after the last event stored. Called inside the transaction
+    /// that inserts them: Microsoft.Data.Sqlite begins transactions with <c>BEGIN IMMEDIATE</c>, so this transaction
+    /// holds the database's one write lock from before the last event is read until the new ones are committed, and no
+    /// other writer can chain to the same event (docs/decisions/0055).
+    /// </summary>
+    private void ChainAuditEvents(List<EntityEntry<AuditEvent>> events) =>
+        Link(events, AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(LastLink).FirstOrDefault());
+
+    private async Task ChainAuditEventsAsync(List<EntityEntry<AuditEvent>> events, CancellationToken ct) =>
+        Link(events, await AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(LastLink).FirstOrDefaultAsync(ct));
+
+    private static readonly System.Linq.Expressions.Expression<Func<AuditEvent, ChainLink>> LastLink =
+        e => new ChainLink(e.Id, EF.Property<string>(e, AuditEventConfiguration.HashColumn));
+
+    private static void Link(List<EntityEntry<AuditEvent>> events, ChainLink? last)
+    {
+        var id = last?.Id ?? 0;
+        var previous = last?.Hash ?? AuditChain.Genesis;
+        foreach (var entry in events)
+        {
+            id++;
+            var hash = AuditChain.Hash(previous, id, entry.Entity);
+            entry.Property(e => e.Id).CurrentValue = id;
+            entry.Property<string>(AuditEventConfiguration.PreviousHashColumn).CurrentValue = previous;
+            entry.Property<string>(AuditEventConfiguration.HashColumn).CurrentValue = hash;
+            previous = hash;
+        }
+    }
+
+    private sealed record ChainLink(long Id, string Hash);
 }

@@ -1,3 +1,4 @@
+using ApprenticeTracker.Persistence.Auditing;
 using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Persistence.Standards;
@@ -16,7 +17,7 @@ public static class PersistenceExtensions
     /// <summary>
     /// Registers <see cref="AppOptions"/>, <see cref="DataPaths"/>, the <see cref="AppDbContext"/> factory (and a scoped
     /// context for ASP.NET Core Identity's stores), the evidence file store and its sweeper, backups, the standard importer, the
-    /// database initialiser and the demo data seeder.
+    /// database initialiser, the audit chain's verifier and the demo data seeder.
     /// </summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
@@ -49,6 +50,7 @@ public static class PersistenceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<StandardImporter>();
         services.TryAddTransient<DatabaseInitializer>();
+        services.TryAddTransient<AuditChainVerifier>();
         services.TryAddScoped<DemoDataSeeder>();
         services.TryAddTransient<LargeDemoDataSeeder>();
         return services;

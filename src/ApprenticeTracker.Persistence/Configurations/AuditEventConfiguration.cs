@@ -6,11 +6,18 @@ namespace ApprenticeTracker.Persistence.Configurations;
 
 /// <summary>
 /// The audit log: no foreign keys, so that an event outlives whatever it describes. The initial migration adds
-/// triggers that refuse any UPDATE or DELETE.
+/// triggers that refuse any UPDATE or DELETE. Two columns that the domain does not see chain the events
+/// (<see cref="Auditing.AuditChain"/>); no two events may name the same previous event, so the chain cannot fork.
 /// </summary>
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
 {
     public const string TableName = "AuditEvents";
+
+    /// <summary>The hash of the event before this one (<see cref="Auditing.AuditChain.Genesis"/> for the first event).</summary>
+    public const string PreviousHashColumn = "PreviousHash";
+
+    /// <summary>This event's hash, chaining it to the event before.</summary>
+    public const string HashColumn = "Hash";
 
     public void Configure(EntityTypeBuilder<AuditEvent> builder)
     {
@@ -25,5 +32,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(x => new { x.EnrolmentId, x.Id });
         builder.HasIndex(x => new { x.TrainingProviderId, x.Id });
         builder.HasIndex(x => new { x.EntityType, x.EntityId });
+        builder.Property<string>(PreviousHashColumn).HasMaxLength(Auditing.AuditChain.HashLength).IsRequired();
+        builder.Property<string>(HashColumn).HasMaxLength(Auditing.AuditChain.HashLength).IsRequired();
+        builder.HasIndex(PreviousHashColumn).IsUnique();
     }
 }

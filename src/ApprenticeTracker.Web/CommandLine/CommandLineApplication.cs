@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.Auditing;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Persistence.Standards;
 using ApprenticeTracker.Web.Hosting;
@@ -9,7 +10,7 @@ namespace ApprenticeTracker.Web.CommandLine;
 
 /// <summary>
 /// The command-line verbs of the host (<c>migrate</c>, <c>import-standard</c>, <c>seed-demo</c>, <c>report</c>,
-/// <c>check-files</c>, <c>backup</c>, <c>verify-backup</c>, <c>restore</c>, <c>help</c>). They run on the same services as
+/// <c>check-files</c>, <c>backup</c>, <c>verify-backup</c>, <c>restore</c>, <c>verify-audit</c>, <c>help</c>). They run on the same services as
 /// the web app, write to the writers they are given and return an exit code (<see cref="ExitCodes"/>), so tests run
 /// them in-process. Each holds the data folder's lock shared while it runs, as the app does, except <c>restore</c>,
 /// which needs it exclusively (<see cref="DataFolderLock"/>).
@@ -20,6 +21,7 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
     public const string ImportStandard = "import-standard";
     public const string SeedDemo = "seed-demo";
     public const string Help = "help";
+    public const string VerifyAudit = "verify-audit";
     public const string Report = ReportVerb.Name;
     public const string CheckFiles = DataFolderVerbs.CheckFiles;
     public const string Backup = DataFolderVerbs.Backup;
@@ -63,7 +65,7 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
         try
         {
             // verify-backup reads only the backup; restore takes the lock exclusively itself.
-            var usesDataFolder = verb is Migrate or ImportStandard or SeedDemo or Report or CheckFiles or Backup;
+            var usesDataFolder = verb is Migrate or ImportStandard or SeedDemo or Report or CheckFiles or Backup or VerifyAudit;
             using var shared = usesDataFolder ? DataFolderLock.TryShared(paths) : null;
             if (usesDataFolder && shared is null)
             {
@@ -97,6 +99,9 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
                 Restore => arguments is [DataFolderVerbs.FromOption, var folder] && !folder.StartsWith("--", StringComparison.Ordinal)
                     ? await dataFolder.RestoreAsync(folder, output, error, ct)
                     : UsageError(error, $"'{Restore}' needs the backup's folder: {Restore} {DataFolderVerbs.FromOption} <folder>."),
+                VerifyAudit => arguments.Count == 0
+                    ? await VerifyAuditAsync(output, error, ct)
+                    : UsageError(error, $"'{VerifyAudit}' takes no arguments; it was given '{string.Join(' ', arguments)}'."),
                 _ => UsageError(error, $"'{verb}' is not a verb this app knows."),
             };
         }
@@ -212,6 +217,23 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
             output.WriteLine($"  {signIn.Email} ({signIn.Roles})");
         }
 
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> VerifyAuditAsync(TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+        var report = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(ct);
+        if (report.FirstBreak is { } broken)
+        {
+            error.WriteLine($"The audit trail is broken. {broken.Describe()}");
+            error.WriteLine(FormattableString.Invariant($"The {report.EventsChecked:N0} events before it are intact."));
+            return ExitCodes.Failure;
+        }
+
+        output.WriteLine(FormattableString.Invariant($"The audit trail is intact: {report.EventsChecked:N0} events, each chained to the one before."));
+        output.WriteLine($"Last hash: {report.LastHash}");
         return ExitCodes.Success;
     }
 

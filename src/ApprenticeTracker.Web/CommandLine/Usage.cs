@@ -39,6 +39,8 @@ public static class Usage
           verify-backup <folder>   Check a backup against its manifest and its database, without restoring it.
           restore --from <folder>  Check a backup, then replace the data folder's database, evidence files and keys
                                    with it. Refused while the app or another verb uses the data folder.
+          verify-audit             Check the audit trail's hash chain: exit 0 when it is intact, 1 naming the first
+                                   event (id and time) that breaks it.
           help                     Show this text.
 
         Exit codes: 0 success, 1 the verb failed (the reason is printed), 2 the command line was not understood.

@@ -1,4 +1,5 @@
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Persistence.Auditing;
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Persistence.Tests.Support;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +36,7 @@ public sealed class UpgradeInPlaceTests
 
     private TestDatabase _database = null!;
     private Dictionary<string, List<string>> _before = null!;
+    private Dictionary<string, List<string>> _oldColumns = null!;
 
     [SetUp]
     public void BuildTheOldDatabaseAndUpgradeIt()
@@ -42,6 +44,8 @@ public sealed class UpgradeInPlaceTests
         _database = TestDatabase.Empty();
         _database.Execute(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Upgrade", "main-2026-11-21.sql")));
         _database.Execute(OldData);
+        _oldColumns = ReadRows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .ToDictionary(t => t, t => ReadRows($"SELECT name FROM pragma_table_info('{t}')"));
         _before = ReadEveryRow();
 
         _database.Migrate();
@@ -107,6 +111,32 @@ public sealed class UpgradeInPlaceTests
     }
 
     [Test]
+    public async Task The_events_stored_before_the_chain_existed_are_chained_by_the_migration()
+    {
+        var report = await new AuditChainVerifier(_database).VerifyAsync(CancellationToken.None);
+
+        Assert.That(report.FirstBreak, Is.Null);
+        Assert.That(report.EventsChecked, Is.EqualTo(3));
+        Assert.That(ReadRows("SELECT PreviousHash FROM AuditEvents ORDER BY Id")[0], Is.EqualTo(AuditChain.Genesis));
+    }
+
+    [Test]
+    public async Task Events_recorded_after_the_upgrade_continue_the_chain_of_the_old_ones()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            var enrolment = await db.Enrolments.Include(e => e.Assignments).SingleAsync();
+            enrolment.StartBreakInLearning("Parental leave.", new Domain.Common.Actor("admin-user", "Helen Marsh"), DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var report = await new AuditChainVerifier(_database).VerifyAsync(CancellationToken.None);
+
+        Assert.That(report.FirstBreak, Is.Null);
+        Assert.That(report.EventsChecked, Is.EqualTo(4));
+    }
+
+    [Test]
     public void The_duty_evidence_counts_follow_the_evidence_after_the_upgrade()
     {
         Assert.That(Counts(), Is.EqualTo(new[] { $"{Duty1Id}|0|1|0", $"{Duty2Id}|1|1|0" }), "As the old triggers kept them.");
@@ -140,7 +170,8 @@ public sealed class UpgradeInPlaceTests
     private Dictionary<string, List<string>> ReadEveryRow(IEnumerable<string>? tables = null)
     {
         tables ??= ReadRows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-        return tables.ToDictionary(t => t, t => ReadRows($"SELECT * FROM \"{t}\""));
+        // The old columns only: later migrations may add columns (AuditEvents gained its hash chain).
+        return tables.ToDictionary(t => t, t => ReadRows($"SELECT {string.Join(", ", _oldColumns[t].Select(c => $"\"{c}\""))} FROM \"{t}\""));
     }
 
     private List<string> ReadRows(string sql)
