@@ -6,6 +6,7 @@ using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence.Auditing;
 using ApprenticeTracker.Persistence.Configurations;
+using ApprenticeTracker.Persistence.Email;
 using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Persistence.ReadModels;
@@ -72,6 +73,12 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     /// <summary>One-time form tokens already used, so that a form submitted twice creates one record.</summary>
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+
+    /// <summary>Mails to send, written in the same transaction as the change each tells of, and those sent or given up.</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Each person's choices of how to receive each kind of mail; none means one mail each, as it happens.</summary>
+    public DbSet<EmailPreference> EmailPreferences => Set<EmailPreference>();
 
     /// <summary>Evidence counts per enrolment and duty, kept by the database's triggers; read-only here.</summary>
     public DbSet<DutyEvidenceCount> DutyEvidenceCounts => Set<DutyEvidenceCount>();

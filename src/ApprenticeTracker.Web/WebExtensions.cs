@@ -4,6 +4,7 @@ using ApprenticeTracker.Web.CommandLine;
 using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Features.Account;
 using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
 using ApprenticeTracker.Web.Features.Portfolio;
@@ -36,6 +37,7 @@ public static class WebExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         builder.AddAccounts();
+        builder.AddEmail();
 
         services.AddPortfolio();
         services.AddReports();

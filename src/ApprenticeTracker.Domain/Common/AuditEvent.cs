@@ -33,6 +33,21 @@ public sealed class AuditEvent
         Details = details is { Length: > DetailsMaxLength } ? details[..DetailsMaxLength] : details;
     }
 
+    /// <summary>The <see cref="EntityType"/> of events about a sign-in account.</summary>
+    public const string AccountEntityType = "Account";
+
+    /// <summary>
+    /// An event about a sign-in account, which has no aggregate in the domain (a password reset asked for or done,
+    /// for example). <paramref name="accountId"/> is <see cref="Guid.Empty"/> when no account matched what was asked.
+    /// </summary>
+    public static AuditEvent ForAccount(
+        Actor actor, DateTimeOffset occurredAt, string action, Guid accountId, Guid? trainingProviderId, string? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        return new AuditEvent(actor, occurredAt, action, AccountEntityType, accountId, null, trainingProviderId, details);
+    }
+
     /// <summary>Sequence number given by the store; the order in which events were recorded.</summary>
     public long Id { get; private set; }
 

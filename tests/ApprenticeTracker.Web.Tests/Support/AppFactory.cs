@@ -25,6 +25,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// </summary>
     public Action<IApplicationBuilder>? AfterAppPipeline { get; init; }
 
+    /// <summary>Configuration set over the app's own, such as <c>Email:Host</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The host environment; "Testing" unless a test needs another.</summary>
     public string EnvironmentName { get; init; } = WebExtensions.TestingEnvironment;
 
@@ -73,6 +76,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         if (SignInAttemptsPerMinute is { } attempts)
         {
             builder.UseSetting("SignInThrottle:AttemptsPerWindow", attempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         if (AfterAppPipeline is { } append)

@@ -51,12 +51,20 @@ public static class AccountFeature
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
         services.AddAuthorization();
         services.AddHttpContextAccessor();
         services.AddScoped<LoginHandler>();
         services.AddScoped<ChangePasswordHandler>();
+
+        // Reset links (Identity's default token provider) work for an hour; the link in a new account's mail for a week.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetOptions.ResetLinkLifetime);
+        services.AddOptions<InvitationTokenProviderOptions>();
+        services.AddOptions<PasswordResetOptions>().BindConfiguration(PasswordResetOptions.SectionName);
+        services.AddSingleton<PasswordResetLimiter>();
+        services.AddScoped<PasswordResetHandler>();
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User is { } principal
             ? new CurrentUser(principal)
             : CurrentUser.Anonymous);

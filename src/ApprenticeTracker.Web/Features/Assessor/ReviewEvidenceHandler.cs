@@ -1,13 +1,14 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>Records an assessor's acceptance or referral of a submitted item, through the domain, which audits it.</summary>
-public sealed class ReviewEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time)
+public sealed class ReviewEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, Notifications notifications, TimeProvider time)
 {
     public async Task<AssessorCommandResult> HandleAsync(Guid evidenceId, ReviewForm form, CancellationToken ct)
     {
@@ -36,20 +37,22 @@ public sealed class ReviewEvidenceHandler(IDbContextFactory<AppDbContext> contex
             return AssessorCommandResult.Conflict;
         }
 
+        var now = time.GetUtcNow();
         try
         {
             switch (form.Decision)
             {
                 case ReviewForm.Accept:
-                    item.Accept(enrolment, assessor, form.Feedback, time.GetUtcNow());
+                    item.Accept(enrolment, assessor, form.Feedback, now);
                     break;
                 case ReviewForm.ReferBack:
-                    item.ReferBack(enrolment, assessor, form.Feedback ?? string.Empty, time.GetUtcNow());
+                    item.ReferBack(enrolment, assessor, form.Feedback ?? string.Empty, now);
                     break;
                 default:
                     return AssessorCommandResult.Refused(nameof(ReviewForm.Decision), "Choose whether to accept the item or refer it back.");
             }
 
+            await notifications.EvidenceReviewedAsync(db, item, assessor.FullName, form.Feedback, now, ct);
             await db.SaveChangesAsync(ct);
             return AssessorCommandResult.Succeeded;
         }

@@ -1,12 +1,13 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>Revokes a sign-off of an apprentice of the signed-in assessor's caseload, with a reason that stays on record.</summary>
-public sealed class RevokeSignOffHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time)
+public sealed class RevokeSignOffHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, Notifications notifications, TimeProvider time)
 {
     public async Task<AssessorCommandResult> HandleAsync(Guid enrolmentId, Guid signOffId, RevokeForm form, CancellationToken ct)
     {
@@ -28,7 +29,10 @@ public sealed class RevokeSignOffHandler(IDbContextFactory<AppDbContext> context
 
         try
         {
-            enrolment.RevokeSignOff(signOffId, form.Reason ?? string.Empty, assessor.AsActor(), time.GetUtcNow());
+            var now = time.GetUtcNow();
+            enrolment.RevokeSignOff(signOffId, form.Reason ?? string.Empty, assessor.AsActor(), now);
+            var dutyId = enrolment.SignOffs.Single(s => s.Id == signOffId).DutyId;
+            await notifications.SignOffRevokedAsync(db, enrolment, dutyId, assessor.FullName, form.Reason ?? string.Empty, now, ct);
             await db.SaveChangesAsync(ct);
             return AssessorCommandResult.Succeeded;
         }

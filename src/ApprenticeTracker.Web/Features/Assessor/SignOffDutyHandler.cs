@@ -3,6 +3,7 @@ using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace ApprenticeTracker.Web.Features.Assessor;
 /// Signs off a duty for an apprentice of the signed-in assessor's caseload, once their password confirms that they are
 /// the one signing. A wrong password counts towards locking the account, as a wrong password at sign-in does.
 /// </summary>
-public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, UserManager<AppUser> users, TimeProvider time)
+public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, UserManager<AppUser> users, Notifications notifications, TimeProvider time)
 {
     public async Task<AssessorCommandResult> HandleAsync(Guid enrolmentId, Guid dutyId, SignOffForm form, CancellationToken ct)
     {
@@ -64,7 +65,9 @@ public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts,
             .SingleAsync(ct);
         try
         {
-            enrolment.SignOffDuty(standard, dutyId, assessor, evidence, SignOffDeclaration.For(apprenticeName, standard, duty), time.GetUtcNow());
+            var now = time.GetUtcNow();
+            enrolment.SignOffDuty(standard, dutyId, assessor, evidence, SignOffDeclaration.For(apprenticeName, standard, duty), now);
+            await notifications.DutySignedOffAsync(db, enrolment, dutyId, assessor.FullName, now, ct);
             await db.SaveChangesAsync(ct);
             return AssessorCommandResult.Succeeded;
         }

@@ -5,6 +5,7 @@ using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Forms;
+using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed record SaveEvidenceResult(SaveOutcome Outcome, Guid? ItemId, FormE
 /// (<see cref="SaveWithFilesAsync"/>); if anything is refused or fails, the files of the request are discarded.
 /// </summary>
 public sealed class SaveEvidenceHandler(
-    IDbContextFactory<AppDbContext> contexts, EvidenceFileStore files, IOptions<EvidenceOptions> options, TimeProvider time)
+    IDbContextFactory<AppDbContext> contexts, EvidenceFileStore files, IOptions<EvidenceOptions> options, Notifications notifications, TimeProvider time)
 {
     private readonly EvidenceOptions _limits = options.Value;
 
@@ -122,6 +123,11 @@ public sealed class SaveEvidenceHandler(
 
             db.EvidenceItems.Add(item);
             db.FormSubmissions.Add(new FormSubmission(form.FormToken, item.Id, now));
+            if (IsSubmit(form))
+            {
+                await notifications.EvidenceSubmittedAsync(db, item, now, ct);
+            }
+
             await SaveWithFilesAsync(db, stored, ct);
             return new SaveEvidenceResult(SaveOutcome.Saved, item.Id, errors, item.ConcurrencyStamp);
         }
@@ -209,6 +215,11 @@ public sealed class SaveEvidenceHandler(
             {
                 DeleteStored(stored);
                 return new SaveEvidenceResult(SaveOutcome.Refused, item.Id, errors);
+            }
+
+            if (IsSubmit(form))
+            {
+                await notifications.EvidenceSubmittedAsync(db, item, now, ct);
             }
 
             await SaveWithFilesAsync(db, stored, ct);

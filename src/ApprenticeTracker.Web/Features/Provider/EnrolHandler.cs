@@ -3,6 +3,7 @@ using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Web.Features.Account;
 using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed record EnrolOutcome(Guid? EnrolmentId, FormErrors Errors);
 /// apprentice and the enrolment with its assessors, in ONE transaction, so that a refusal at any step leaves nothing.
 /// Identity's stores use the request's scoped <see cref="AppDbContext"/>, which this handler shares.
 /// </summary>
-public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, CurrentUser user, TimeProvider time, DashboardQuery lookups)
+public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, CurrentUser user, TimeProvider time, DashboardQuery lookups, PasswordResetHandler invitations)
 {
     public async Task<EnrolChoices> ChoicesAsync(CancellationToken ct)
     {
@@ -176,6 +177,7 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
 
             db.Apprentices.Add(apprentice);
             db.Enrolments.Add(enrolment);
+            await invitations.QueueInvitationAsync(account, provider.Id, provider.Name, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new EnrolOutcome(enrolment.Id, errors);
