@@ -43,6 +43,9 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts)
             mappingRows.Select(m => new EvidenceMapping(m.Id, m.DutyId, m.Status)),
             signOffs.Select(s => new SignOffRef(s.Id, s.DutyId, s.AssessorName, s.SignedAt)));
 
+        // The latest review of each item as correlated subqueries, which read the item's reviews through their index;
+        // a whole-row FirstOrDefault would become a window function numbering every review in the database.
+        var reviews = db.EvidenceReviews;
         var referredBack = await evidence
             .Where(i => i.Status == EvidenceStatus.ReferredBack)
             .OrderByDescending(i => i.ReviewedAt)
@@ -50,11 +53,9 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts)
             {
                 i.Id,
                 i.Title,
-                Latest = db.EvidenceReviews
-                    .Where(r => r.EvidenceItemId == i.Id)
-                    .OrderByDescending(r => r.ReviewedAt)
-                    .Select(r => new { r.Feedback, r.AssessorName, r.ReviewedAt })
-                    .FirstOrDefault(),
+                Feedback = reviews.Where(r => r.EvidenceItemId == i.Id).OrderByDescending(r => r.ReviewedAt).Select(r => r.Feedback).FirstOrDefault(),
+                AssessorName = reviews.Where(r => r.EvidenceItemId == i.Id).OrderByDescending(r => r.ReviewedAt).Select(r => r.AssessorName).FirstOrDefault(),
+                ReviewedAt = reviews.Where(r => r.EvidenceItemId == i.Id).OrderByDescending(r => r.ReviewedAt).Select(r => (DateTimeOffset?)r.ReviewedAt).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var drafts = await evidence
@@ -72,7 +73,7 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts)
             DutiesSignedOff = progress.DutiesSignedOff,
             TotalDuties = progress.TotalDuties,
             PercentSignedOff = progress.PercentSignedOff,
-            ReferredBack = referredBack.Select(r => new ReferredBackItem(r.Id, r.Title, r.Latest?.Feedback, r.Latest?.AssessorName, r.Latest?.ReviewedAt)).ToList(),
+            ReferredBack = referredBack.Select(r => new ReferredBackItem(r.Id, r.Title, r.Feedback, r.AssessorName, r.ReviewedAt)).ToList(),
             Drafts = drafts,
         };
     }
