@@ -80,6 +80,22 @@ public sealed class DataPaths
         }
     }
 
+    /// <summary>The database in words, without a password: the SQLite file, or the PostgreSQL server and database.</summary>
+    public string Description => Describe(Provider, ConnectionString);
+
+    /// <summary>A database in words, without a password.</summary>
+    public static string Describe(DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var postgres = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return $"PostgreSQL database {postgres.Database} on {postgres.Host}:{postgres.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return string.IsNullOrEmpty(file) || file.StartsWith(':') ? "SQLite in memory" : Path.GetFullPath(file);
+    }
+
     /// <summary><c>ConnectionStrings:Default</c> when set, otherwise the database file in the data folder.</summary>
     public string ConnectionString { get; }
 

@@ -53,6 +53,7 @@ public static class PersistenceExtensions
         services.TryAddTransient<StandardImporter>();
         services.TryAddTransient<DatabaseInitializer>();
         services.TryAddTransient<AuditChainVerifier>();
+        services.TryAddTransient<Copying.DatabaseCopier>();
         services.TryAddScoped<DemoDataSeeder>();
         services.TryAddTransient<LargeDemoDataSeeder>();
         return services;
