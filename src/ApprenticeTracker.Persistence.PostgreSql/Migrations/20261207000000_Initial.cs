@@ -59,7 +59,7 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OccurredAt = table.Column<long>(type: "bigint", nullable: false),
                     ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     ActorName = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false),
                     Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),

@@ -25,7 +25,7 @@ public sealed class CopyDatabaseTests
         Assert.That(verify.ExitCode, Is.EqualTo(0), verify.Error + verify.Output);
         await using var from = await sqlite.OpenConnectionAsync();
         await using var to = await postgres.OpenConnectionAsync();
-        var tables = await ReadAsync(from, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory'");
+        var tables = await ReadAsync(from, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND substr(name, 1, 4) <> '__EF'");
         Assert.Multiple(async () =>
         {
             foreach (var table in tables)

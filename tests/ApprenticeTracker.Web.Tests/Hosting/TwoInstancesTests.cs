@@ -76,7 +76,8 @@ public sealed class TwoInstancesTests
             apprenticeOnFirst, "/evidence/new", form,
             EvidenceTestKit.Fields("Reviewed across instances", [duties["D4"]], action: "submit"),
             [EvidenceTestKit.File("notes.pdf", EvidenceTestKit.PdfBytes)]);
-        var item = EvidenceTestKit.SavedItemId(saved);
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await saved.Content.ReadAsStringAsync());
+        var item = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?').SkipWhile(part => part != "evidence").ElementAt(1));
 
         using (var signIn = await SignIn.PostLoginAsync(assessorOnSecond, DemoDataSeeder.AssessorEmail, DemoDataSeeder.DemoPassword))
         {
@@ -108,6 +109,6 @@ public sealed class TwoInstancesTests
             "the duty evidence counts should agree with the evidence");
         var verified = await AppProcess.RunVerbAsync(_dataPath, ["verify-audit"], CancellationToken.None, _settings);
         Assert.That(verified.ExitCode, Is.EqualTo(0), verified.Error + verified.Output);
-        Assert.That(verified.Output, Does.StartWith("The audit trail is intact"));
+        Assert.That(verified.Output, Does.Contain("The audit trail is intact"));
     }
 }
