@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
@@ -125,8 +126,7 @@ public sealed class DailyMailJob(
         }
     }
 
-    private static TimeZoneInfo UnitedKingdom =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
+    private static TimeZoneInfo UnitedKingdom => ServiceClock.TimeZone;
 
     /// <summary>A date as people in the United Kingdom read it, such as 21 Nov 2026.</summary>
     internal static string UkDate(DateTimeOffset at) =>
