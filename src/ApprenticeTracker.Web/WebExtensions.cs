@@ -43,7 +43,7 @@ public static class WebExtensions
         services.AddPortfolio();
         services.AddEvidence();
         services.AddReports();
-        services.AddSingleton<HomeQuery>();
+        services.AddScoped<HomeQuery>();
         services.AddAssessor();
         services.AddProvider();
         services.AddSingleton<DataPreparation>();
