@@ -1,6 +1,7 @@
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
