@@ -1,6 +1,7 @@
 using System.Globalization;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,7 @@ public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, Curr
             .Select(r => new CaseloadRow
             {
                 EnrolmentId = r.Id,
-                ApprenticeName = $"{r.GivenName} {r.FamilyName}",
+                ApprenticeName = PersonName.Full(r.GivenName, r.FamilyName),
                 EmployerName = r.Employer,
                 CohortName = r.Cohort,
                 Standard = $"{r.ReferenceNumber} v{r.Version}",

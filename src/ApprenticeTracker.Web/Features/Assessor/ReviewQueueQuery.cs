@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed class ReviewQueueQuery(IDbContextFactory<AppDbContext> contexts, C
             {
                 EvidenceId = e.Id,
                 EnrolmentId = e.EnrolmentId,
-                ApprenticeName = $"{e.GivenName} {e.FamilyName}",
+                ApprenticeName = PersonName.Full(e.GivenName, e.FamilyName),
                 Title = e.Title,
                 Type = e.Type,
                 SubmittedAt = e.SubmittedAt ?? now,

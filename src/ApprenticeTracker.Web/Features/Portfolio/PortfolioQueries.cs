@@ -1,6 +1,7 @@
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +12,10 @@ namespace ApprenticeTracker.Web.Features.Portfolio;
 /// force, projected, then computed by the domain's <see cref="EnrolmentProgress"/>. Every read goes through
 /// <see cref="AccessScopes"/>.
 /// </summary>
-public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts)
+public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts, CurrentUser user)
 {
     /// <summary>The portfolio; null when the apprentice has no enrolment.</summary>
-    public async Task<PortfolioModel?> PortfolioAsync(CurrentUser user, CancellationToken ct)
+    public async Task<PortfolioModel?> PortfolioAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var enrolment = await ApprenticeEnrolment.FindAsync(db, user, ct);
@@ -83,7 +84,7 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts)
     /// duty is not of their standard. Duties are shared by everyone on the version, so the evidence and sign-offs are
     /// those of the signed-in apprentice's own enrolment only.
     /// </summary>
-    public async Task<DutyPageModel?> DutyAsync(CurrentUser user, Guid dutyId, CancellationToken ct)
+    public async Task<DutyPageModel?> DutyAsync(Guid dutyId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var enrolment = await ApprenticeEnrolment.FindAsync(db, user, ct);

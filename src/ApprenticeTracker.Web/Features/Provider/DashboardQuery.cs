@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -156,7 +157,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         var signed = signedOff.Select(s => (s.EnrolmentId, s.Number)).ToHashSet();
         var cells = counts.ToLookup(c => c.EnrolmentId);
         var signedByEnrolment = signedOff.ToLookup(s => s.EnrolmentId);
-        var assessorsByEnrolment = assessors.ToLookup(a => a.EnrolmentId, a => $"{a.GivenName} {a.FamilyName}");
+        var assessorsByEnrolment = assessors.ToLookup(a => a.EnrolmentId, a => PersonName.Full(a.GivenName, a.FamilyName));
         return page.Select(r =>
         {
             var rowCells = new Dictionary<int, DutyCell>();
@@ -173,7 +174,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
 
             return new DashboardRow(
                 r.Id,
-                $"{r.GivenName} {r.FamilyName}",
+                PersonName.Full(r.GivenName, r.FamilyName),
                 r.Cohort,
                 r.Employer,
                 assessorsByEnrolment[r.Id].ToList(),
