@@ -89,7 +89,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         return query;
     }
 
-    private async Task<IReadOnlyList<DashboardRow>> RowsAsync(
+    private static async Task<IReadOnlyList<DashboardRow>> RowsAsync(
         AppDbContext db, IQueryable<Enrolment> filtered, DashboardSort sort, int skip, int take, CancellationToken ct)
     {
         // Apprentices first, by a cross join that SQLite keeps in that order: it walks the apprentices in the order of
@@ -127,9 +127,12 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
 
         // The page's ids as one JSON parameter (json_each), so that the SQL is the same for every page and EF Core caches
         // it, instead of expanding one parameter per id into SQL again on every request.
+        // The ids come from the scoped query above, so these read only what the user may see. They start from the ids
+        // rather than join the scope again: given both, SQLite walks every enrolment of the provider and every count of
+        // each (the roll, about 80 ms at 20,000 apprentices) before it keeps the page's.
         var ids = page.Select(r => r.Id).ToList();
         var counts = await (
-                from count in AccessScopes.DutyEvidenceCounts(db, user)
+                from count in db.DutyEvidenceCounts.AsNoTracking()
                 join duty in db.Duties on count.DutyId equals duty.Id
                 where EF.Parameter(ids).Contains(count.EnrolmentId)
                 select new { count.EnrolmentId, duty.Number, count.Accepted, count.Submitted, count.ReferredBack })
