@@ -24,9 +24,6 @@ public sealed class OutboxSender(
 {
     private const int BatchSize = 50;
 
-    /// <summary>How long a claimed mail is left to its sender before another may try it: far longer than one SMTP exchange.</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
-
     // One batch at a time in this process, so that a mail is never sent twice by two overlapping batches.
     private readonly SemaphoreSlim _batch = new(1, 1);
 
@@ -149,7 +146,7 @@ public sealed class OutboxSender(
     private async Task<bool> ClaimAsync(AppDbContext db, OutboxMessage mail, CancellationToken ct)
     {
         var seen = mail.NextAttemptAt;
-        var until = time.GetUtcNow() + ClaimLease;
+        var until = time.GetUtcNow() + options.Value.ClaimLease;
         var claimed = await db.OutboxMessages
             .Where(m => m.Id == mail.Id && m.SentAt == null && !m.PermanentlyFailed && m.NextAttemptAt == seen)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, until), ct);
