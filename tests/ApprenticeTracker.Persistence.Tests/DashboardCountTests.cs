@@ -177,6 +177,7 @@ public class DashboardCountTests
         {
             // Back to the schema before the dashboard's figures, with records already there.
             db.GetService<IMigrator>().Migrate("20261121105824_DutyEvidenceCounts");
+            LaterColumns.Add(db);
             var world = new World();
             db.AddRange(world.All());
             var submitted = world.Draft("Observed practice", [world.Duty(1), world.Duty(2)]);
@@ -190,6 +191,7 @@ public class DashboardCountTests
             }
 
             db.SaveChanges();
+            LaterColumns.Drop(db);
         }
 
         using (var db = database.CreateDbContext())

@@ -145,6 +145,7 @@ public class DutyEvidenceCountTests
         {
             // Back to the schema before the counts, with the evidence already there.
             db.GetService<IMigrator>().Migrate("20261121101402_DashboardIndexes");
+            LaterColumns.Add(db);
             var world = new World();
             db.AddRange(world.All());
             var submitted = world.Draft("Observed practice", [world.Duty(1), world.Duty(2)]);
@@ -158,6 +159,7 @@ public class DutyEvidenceCountTests
             }
 
             db.SaveChanges();
+            LaterColumns.Drop(db);
         }
 
         using (var db = database.CreateDbContext())
