@@ -7,6 +7,7 @@ using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Features.OffTheJob;
 using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Features.Provider;
@@ -43,6 +44,7 @@ public static class WebExtensions
         services.AddReports();
         services.AddSingleton<HomeQuery>();
         services.AddAssessor();
+        services.AddOffTheJob();
         services.AddProvider();
         services.AddSingleton<DataPreparation>();
         services.AddSingleton<CommandLineApplication>();
