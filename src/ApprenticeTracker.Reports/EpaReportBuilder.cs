@@ -43,7 +43,7 @@ public sealed class EpaReportBuilder
     {
         ArgumentNullException.ThrowIfNull(db);
         var now = _time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = Domain.Common.ServiceClock.DateOf(now);
 
         var head = await (
             from e in db.Enrolments.AsNoTracking()

@@ -5,6 +5,7 @@ using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Features.Account;
 using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Features.Evidence;
 using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
 using ApprenticeTracker.Web.Features.OffTheJob;
@@ -41,6 +42,7 @@ public static class WebExtensions
         builder.AddEmail();
 
         services.AddPortfolio();
+        services.AddEvidence();
         services.AddReports();
         services.AddSingleton<HomeQuery>();
         services.AddAssessor();
@@ -68,7 +70,7 @@ public static class WebExtensions
         app.UseAccountCookies();
         app.UseAccounts();
         app.UseAuthorization();
-        app.UsePortfolio();
+        app.UseEvidence();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

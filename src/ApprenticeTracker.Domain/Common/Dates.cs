@@ -10,11 +10,4 @@ public static class Dates
     public static string Display(DateOnly date) => date.ToString(DisplayFormat, CultureInfo.InvariantCulture);
 
     public static string Display(DateTimeOffset instant) => instant.ToString(DisplayFormat, CultureInfo.InvariantCulture);
-
-    /// <summary>The calendar day an instant falls on in the United Kingdom (Europe/London), where the service runs.</summary>
-    public static DateOnly UkDay(DateTimeOffset instant)
-    {
-        var london = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, london).DateTime);
-    }
 }

@@ -20,6 +20,25 @@ public sealed class Enrolment : AggregateRoot
 
     public const decimal MaxContractedHoursPerWeek = 48m;
 
+    /// <summary>The names by which a <see cref="Refusal"/> of an enrolment names the input it concerns.</summary>
+    public static class Fields
+    {
+        public const string EmployerId = nameof(Enrolment.EmployerId);
+        public const string CohortId = nameof(Enrolment.CohortId);
+        public const string PlannedEndDate = nameof(Enrolment.PlannedEndDate);
+        public const string AssessorId = "AssessorId";
+        public const string Status = nameof(Enrolment.Status);
+        public const string DutyId = "DutyId";
+        public const string EvidenceIds = "EvidenceIds";
+        public const string Reason = "Reason";
+        public const string Declaration = "Declaration";
+        public const string Note = "Note";
+        public const string GatewayRequirement = "Key";
+        public const string ContractedHoursPerWeek = nameof(Enrolment.ContractedHoursPerWeek);
+        public const string PriorLearningMinutes = nameof(Enrolment.PriorLearningMinutes);
+        public const string PriorLearningReason = nameof(Enrolment.PriorLearningReason);
+    }
+
     private static readonly Dictionary<EnrolmentStatus, EnrolmentStatus[]> Transitions = new()
     {
         [EnrolmentStatus.Active] = [EnrolmentStatus.BreakInLearning, EnrolmentStatus.Withdrawn, EnrolmentStatus.Gateway],
@@ -105,21 +124,24 @@ public sealed class Enrolment : AggregateRoot
         ArgumentNullException.ThrowIfNull(apprentice);
         ArgumentNullException.ThrowIfNull(standard);
         ArgumentNullException.ThrowIfNull(employer);
+        var refusals = new Refusals();
         if (employer.TrainingProviderId != apprentice.TrainingProviderId)
         {
-            throw new DomainException("Choose an employer of the apprentice's training provider.", nameof(EmployerId));
+            refusals.Add(Fields.EmployerId, "Choose an employer of the apprentice's training provider.");
         }
 
         if (cohort is not null && cohort.TrainingProviderId != apprentice.TrainingProviderId)
         {
-            throw new DomainException("Choose a cohort of the apprentice's training provider.", nameof(CohortId));
+            refusals.Add(Fields.CohortId, "Choose a cohort of the apprentice's training provider.");
         }
 
         var minimum = FundingRules.MinimumDurationMonths(startDate);
         if (plannedEndDate < startDate.AddMonths(minimum))
         {
-            throw new DomainException($"The planned end date must be at least {minimum} months after the start date (the minimum duration).", nameof(PlannedEndDate));
+            refusals.Add(Fields.PlannedEndDate, $"The planned end date must be at least {minimum} months after the start date (the minimum duration).");
         }
+
+        refusals.ThrowIfAny();
 
         var enrolment = new Enrolment(Guid.NewGuid())
         {
@@ -148,12 +170,12 @@ public sealed class Enrolment : AggregateRoot
         EnsureAllowsAssessorChanges("assign an assessor");
         if (assessor.TrainingProviderId != TrainingProviderId)
         {
-            throw new DomainException("Choose an assessor of the apprentice's training provider.", "AssessorId");
+            throw new DomainException("Choose an assessor of the apprentice's training provider.", Fields.AssessorId);
         }
 
         if (IsAssignedTo(assessor.Id))
         {
-            throw new DomainException($"{assessor.FullName} is already assigned to this apprentice.", "AssessorId");
+            throw new DomainException($"{assessor.FullName} is already assigned to this apprentice.", Fields.AssessorId);
         }
 
         _assignments.Add(new AssessorAssignment(Id, assessor.Id, at));
@@ -167,7 +189,7 @@ public sealed class Enrolment : AggregateRoot
         ArgumentNullException.ThrowIfNull(assessor);
         EnsureAllowsAssessorChanges("unassign an assessor");
         var assignment = _assignments.Find(a => a.IsCurrent && a.AssessorId == assessor.Id)
-            ?? throw new DomainException($"{assessor.FullName} is not assigned to this apprentice.", "AssessorId");
+            ?? throw new DomainException($"{assessor.FullName} is not assigned to this apprentice.", Fields.AssessorId);
         assignment.End(at);
         Touch();
         Record(actor, at, "enrolment.assessor-unassigned", assessor.FullName);
@@ -186,7 +208,7 @@ public sealed class Enrolment : AggregateRoot
         // Gateway → Active is also an allowed transition, but only through ReturnFromGateway, which requires a reason.
         if (Status != EnrolmentStatus.BreakInLearning)
         {
-            throw new DomainException($"Only an apprenticeship on a break in learning can resume learning; this one is {Status.StatePhrase()}.", "Status");
+            throw new DomainException($"Only an apprenticeship on a break in learning can resume learning; this one is {Status.StatePhrase()}.", Fields.Status);
         }
 
         MoveTo(EnrolmentStatus.Active, "resume learning", null, actor, at);
@@ -207,7 +229,7 @@ public sealed class Enrolment : AggregateRoot
         }
 
         MoveTo(EnrolmentStatus.Gateway, "pass gateway", null, actor, at);
-        GatewayPassedOn = Dates.UkDay(at);
+        GatewayPassedOn = ServiceClock.DateOf(at);
     }
 
     /// <summary>Returns from gateway to learning, for example when assessment is deferred.</summary>
@@ -228,7 +250,7 @@ public sealed class Enrolment : AggregateRoot
         EnsureNotFinal("change the contracted hours");
         if (hoursPerWeek <= 0 || hoursPerWeek > MaxContractedHoursPerWeek)
         {
-            throw new DomainException($"Enter contracted hours of more than 0 and at most {MaxContractedHoursPerWeek:0} a week.", nameof(ContractedHoursPerWeek));
+            throw new DomainException($"Enter contracted hours of more than 0 and at most {MaxContractedHoursPerWeek:0} a week.", Fields.ContractedHoursPerWeek);
         }
 
         ContractedHoursPerWeek = hoursPerWeek;
@@ -245,10 +267,10 @@ public sealed class Enrolment : AggregateRoot
         EnsureNotFinal("record prior learning");
         if (reductionHours < 0)
         {
-            throw new DomainException("Enter a reduction of zero hours or more.", nameof(PriorLearningMinutes));
+            throw new DomainException("Enter a reduction of zero hours or more.", Fields.PriorLearningMinutes);
         }
 
-        var why = reductionHours == 0 ? null : Check.Text(reason, ReasonMaxLength, "reason for the reduction", nameof(PriorLearningReason));
+        var why = reductionHours == 0 ? null : Check.Text(reason, ReasonMaxLength, "reason for the reduction", Fields.PriorLearningReason);
         PriorLearningMinutes = reductionHours * 60;
         PriorLearningReason = why;
         Touch();
@@ -292,7 +314,7 @@ public sealed class Enrolment : AggregateRoot
         }
 
         var duty = standard.FindDuty(dutyId)
-            ?? throw new DomainException($"That duty is not part of {standard.DisplayReference}.", "DutyId");
+            ?? throw new DomainException($"That duty is not part of {standard.DisplayReference}.", Fields.DutyId);
 
         // Stricter than the other assessor decisions, which stay open during a break and at gateway: competence is
         // signed off only while the apprentice is in learning, and so never on a closed record either.
@@ -308,33 +330,33 @@ public sealed class Enrolment : AggregateRoot
 
         if (ActiveSignOffFor(dutyId) is not null)
         {
-            throw new DomainException($"{duty.Code} is already signed off. Revoke that sign-off first if it must be signed again.", "DutyId");
+            throw new DomainException($"{duty.Code} is already signed off. Revoke that sign-off first if it must be signed again.", Fields.DutyId);
         }
 
         if (evidence.Count == 0)
         {
-            throw new DomainException($"Choose the accepted evidence the sign-off of {duty.Code} rests on.", "EvidenceIds");
+            throw new DomainException($"Choose the accepted evidence the sign-off of {duty.Code} rests on.", Fields.EvidenceIds);
         }
 
         foreach (var item in evidence)
         {
             if (item.EnrolmentId != Id)
             {
-                throw new DomainException("A sign-off can rest only on this apprentice's own evidence.", "EvidenceIds");
+                throw new DomainException("A sign-off can rest only on this apprentice's own evidence.", Fields.EvidenceIds);
             }
 
             if (item.Status != EvidenceStatus.Accepted)
             {
-                throw new DomainException($"'{item.Title}' is {item.Status.StatePhrase()}; a sign-off rests only on accepted evidence.", "EvidenceIds");
+                throw new DomainException($"'{item.Title}' is {item.Status.StatePhrase()}; a sign-off rests only on accepted evidence.", Fields.EvidenceIds);
             }
 
             if (!item.Supports(dutyId))
             {
-                throw new DomainException($"'{item.Title}' is not mapped to {duty.Code}.", "EvidenceIds");
+                throw new DomainException($"'{item.Title}' is not mapped to {duty.Code}.", Fields.EvidenceIds);
             }
         }
 
-        var text = Check.Text(declaration, DutySignOff.DeclarationMaxLength, "declaration", "Declaration");
+        var text = Check.Text(declaration, DutySignOff.DeclarationMaxLength, "declaration", Fields.Declaration);
         var signOff = new DutySignOff(Id, dutyId, assessor.Id, assessor.FullName, text, evidence.Select(e => e.Id).Distinct(), at);
         _signOffs.Add(signOff);
         Touch();
@@ -356,7 +378,7 @@ public sealed class Enrolment : AggregateRoot
             throw new DomainException("That sign-off has already been revoked.");
         }
 
-        var why = Check.Text(reason, DutySignOff.ReasonMaxLength, "reason for revoking", "Reason");
+        var why = Check.Text(reason, DutySignOff.ReasonMaxLength, "reason for revoking", Fields.Reason);
         signOff.Revoke(actor, why, at);
         Touch();
         RecordFor(actor, at, "duty.sign-off-revoked", nameof(DutySignOff), signOff.Id, why);
@@ -377,27 +399,27 @@ public sealed class Enrolment : AggregateRoot
         EnsureNotFinal("confirm a gateway requirement");
 
         var requirement = standard.GatewayRequirements.FirstOrDefault(r => r.Key == key)
-            ?? throw new DomainException($"'{key}' is not a gateway requirement of {standard.DisplayReference}.", "Key");
+            ?? throw new DomainException($"'{key}' is not a gateway requirement of {standard.DisplayReference}.", Fields.GatewayRequirement);
         if (_gatewayConfirmations.Exists(c => c.RequirementKey == key))
         {
-            throw new DomainException($"'{requirement.Label}' is already confirmed.", "Key");
+            throw new DomainException($"'{requirement.Label}' is already confirmed.", Fields.GatewayRequirement);
         }
 
-        var text = Check.OptionalText(note, GatewayConfirmation.NoteMaxLength, "note", "Note");
+        var text = Check.OptionalText(note, GatewayConfirmation.NoteMaxLength, "note", Fields.Note);
         _gatewayConfirmations.Add(new GatewayConfirmation(Id, key, actor, text, at));
         Touch();
         Record(actor, at, "gateway.item-confirmed", requirement.Label);
     }
 
     private static string RequireReason(string reason) =>
-        Check.Text(reason, ReasonMaxLength, "reason", "Reason");
+        Check.Text(reason, ReasonMaxLength, "reason", Fields.Reason);
 
     /// <param name="what">The change, as it completes "An apprenticeship that is … cannot …": <c>start a break in learning</c>, <c>be withdrawn</c>.</param>
     private void MoveTo(EnrolmentStatus next, string what, string? reason, Actor actor, DateTimeOffset at)
     {
         if (!Transitions[Status].Contains(next))
         {
-            throw new DomainException($"An apprenticeship that is {Status.StatePhrase()} cannot {what}.", "Status");
+            throw new DomainException($"An apprenticeship that is {Status.StatePhrase()} cannot {what}.", Fields.Status);
         }
 
         var from = Status;

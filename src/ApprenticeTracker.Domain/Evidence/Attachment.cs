@@ -60,27 +60,27 @@ public sealed class Attachment : Entity
         var name = fileName?.Trim() ?? string.Empty;
         if (name.Length == 0)
         {
-            throw new DomainException("The file has no name.", "Attachments");
+            throw new DomainException("The file has no name.", EvidenceItem.Fields.Attachments);
         }
 
         if (name.Length > FileNameMaxLength)
         {
-            throw new DomainException($"The file name must be {FileNameMaxLength} characters or fewer.", "Attachments");
+            throw new DomainException($"The file name must be {FileNameMaxLength} characters or fewer.", EvidenceItem.Fields.Attachments);
         }
 
         if (name is "." or ".." || name.IndexOfAny(['/', '\\', ':', '\0']) >= 0)
         {
-            throw new DomainException($"The file name '{Printable(name)}' contains characters that are not allowed in a file name (such as / \\ or :). Rename the file and try again.", "Attachments");
+            throw new DomainException($"The file name '{Printable(name)}' contains characters that are not allowed in a file name (such as / \\ or :). Rename the file and try again.", EvidenceItem.Fields.Attachments);
         }
 
         if (name.Any(IsInvisible))
         {
-            throw new DomainException($"The file name '{Printable(name)}' contains invisible characters (shown here as ?) that are not allowed in a file name: they can make a name read backwards and hide what kind of file it is. Rename the file and try again.", "Attachments");
+            throw new DomainException($"The file name '{Printable(name)}' contains invisible characters (shown here as ?) that are not allowed in a file name: they can make a name read backwards and hide what kind of file it is. Rename the file and try again.", EvidenceItem.Fields.Attachments);
         }
 
         if (sizeBytes <= 0)
         {
-            throw new DomainException($"The file '{name}' is empty.", "Attachments");
+            throw new DomainException($"The file '{name}' is empty.", EvidenceItem.Fields.Attachments);
         }
 
         if (sha256 is null || sha256.Length != Sha256HexLength || !sha256.All(c => char.IsAsciiHexDigitLower(c) || char.IsAsciiDigit(c)))
@@ -91,7 +91,7 @@ public sealed class Attachment : Entity
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
         if (contentType.Length > ContentTypeMaxLength)
         {
-            throw new DomainException($"The file '{name}' cannot be stored: its content type is longer than {ContentTypeMaxLength} characters.", "Attachments");
+            throw new DomainException($"The file '{name}' cannot be stored: its content type is longer than {ContentTypeMaxLength} characters.", EvidenceItem.Fields.Attachments);
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(storageKey);

@@ -51,13 +51,13 @@ public static class AttachmentFileName
 
         if (ClaimedKinds.TryGetValue(extension, out var claimed))
         {
-            throw new DomainException($"'{name}' holds plain text, but its name says it is {claimed}. Attach the real file, or rename this one to end in {PlainTextExtension}.", "Attachments");
+            throw new DomainException($"'{name}' holds plain text, but its name says it is {claimed}. Attach the real file, or rename this one to end in {PlainTextExtension}.", EvidenceItem.Fields.Attachments);
         }
 
         var named = name + PlainTextExtension;
         if (named.Length > Attachment.FileNameMaxLength)
         {
-            throw new DomainException($"'{name}' holds plain text, so it is kept with {PlainTextExtension} added to its name, and the name would then be longer than {Attachment.FileNameMaxLength} characters. Shorten the name and try again.", "Attachments");
+            throw new DomainException($"'{name}' holds plain text, so it is kept with {PlainTextExtension} added to its name, and the name would then be longer than {Attachment.FileNameMaxLength} characters. Shorten the name and try again.", EvidenceItem.Fields.Attachments);
         }
 
         return named;

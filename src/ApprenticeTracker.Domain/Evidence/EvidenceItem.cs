@@ -6,7 +6,9 @@ using ApprenticeTracker.Domain.Standards;
 namespace ApprenticeTracker.Domain.Evidence;
 
 /// <summary>What the apprentice writes about an item of evidence; checked by <see cref="EvidenceItem"/>.</summary>
-public sealed record EvidenceContent(string Title, EvidenceType Type, DateOnly ActivityDate, string? Description);
+/// <param name="Type">Null when none was chosen (or what was posted is not a type): refused.</param>
+/// <param name="ActivityDate">Null when none was entered (or what was posted is not a date): refused.</param>
+public sealed record EvidenceContent(string Title, EvidenceType? Type, DateOnly? ActivityDate, string? Description);
 
 /// <summary>
 /// An item of evidence an apprentice logs against the duties (and KSBs) of their standard version. It moves from
@@ -17,6 +19,19 @@ public sealed class EvidenceItem : AggregateRoot
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 20_000;
+
+    /// <summary>The names by which a <see cref="Refusal"/> of evidence names the input it concerns.</summary>
+    public static class Fields
+    {
+        public const string Title = nameof(EvidenceItem.Title);
+        public const string Type = nameof(EvidenceItem.Type);
+        public const string ActivityDate = nameof(EvidenceItem.ActivityDate);
+        public const string Description = nameof(EvidenceItem.Description);
+        public const string DutyIds = "DutyIds";
+        public const string KsbIds = "KsbIds";
+        public const string Attachments = nameof(EvidenceItem.Attachments);
+        public const string Feedback = "Feedback";
+    }
 
     private readonly List<EvidenceDuty> _duties = new();
     private readonly List<EvidenceKsb> _ksbs = new();
@@ -87,11 +102,15 @@ public sealed class EvidenceItem : AggregateRoot
 
     public bool Supports(Guid dutyId) => _duties.Exists(d => d.DutyId == dutyId);
 
-    /// <summary>Starts a draft for an enrolment, checking the content and that every duty and KSB is of the enrolment's standard version.</summary>
-    /// <param name="today">Today's date where the apprentice is, for the rule that activity cannot be in the future.</param>
+    /// <summary>
+    /// Starts a draft for an enrolment, checking the content and that every duty and KSB is of the enrolment's
+    /// standard version. Every refusal of the content comes at once, in one <see cref="DomainException"/>.
+    /// </summary>
+    /// <param name="today">Today's date where the apprentice is (<see cref="ServiceClock"/>), for the rule that activity cannot be in the future.</param>
+    /// <param name="submitting">True when the draft is to be submitted next: the refusals then include what <see cref="Submit"/> would refuse.</param>
     public static EvidenceItem Draft(
         Enrolment enrolment, Standard standard, EvidenceContent content, IEnumerable<Guid> dutyIds, IEnumerable<Guid> ksbIds,
-        DateOnly today, Actor actor, DateTimeOffset at)
+        DateOnly today, Actor actor, DateTimeOffset at, bool submitting = false)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         enrolment.EnsureAcceptsEvidence("logged");
@@ -101,20 +120,23 @@ public sealed class EvidenceItem : AggregateRoot
             CreatedAt = at,
             RevisionNumber = 1,
         };
-        item.Apply(enrolment, standard, content, dutyIds, ksbIds, today);
+        item.Apply(enrolment, standard, content, dutyIds, ksbIds, today, submitting);
         item.Touch(at);
         item.Record(actor, at, "evidence.drafted", item.Title);
         return item;
     }
 
-    /// <summary>Changes a draft or an item referred back, while the apprenticeship is active.</summary>
+    /// <summary>
+    /// Changes a draft or an item referred back, while the apprenticeship is active. Every refusal of the content
+    /// comes at once, as for <see cref="Draft"/>.
+    /// </summary>
     public void Edit(
         Enrolment enrolment, Standard standard, EvidenceContent content, IEnumerable<Guid> dutyIds, IEnumerable<Guid> ksbIds,
-        DateOnly today, Actor actor, DateTimeOffset at)
+        DateOnly today, Actor actor, DateTimeOffset at, bool submitting = false)
     {
         EnsureChangeable(enrolment, "changed");
         EnsureEditable("changed");
-        Apply(enrolment, standard, content, dutyIds, ksbIds, today);
+        Apply(enrolment, standard, content, dutyIds, ksbIds, today, submitting);
         Touch(at);
         Record(actor, at, "evidence.edited", Title);
     }
@@ -127,7 +149,7 @@ public sealed class EvidenceItem : AggregateRoot
         EnsureEditable("changed");
         if (_attachments.Count >= maxAttachments)
         {
-            throw new DomainException($"An item of evidence can have at most {maxAttachments} files.", "Attachments");
+            throw new DomainException($"An item of evidence can have at most {maxAttachments} files.", Fields.Attachments);
         }
 
         attachment.BelongTo(Id);
@@ -145,7 +167,7 @@ public sealed class EvidenceItem : AggregateRoot
         EnsureChangeable(enrolment, "changed");
         EnsureEditable("changed");
         var attachment = _attachments.Find(a => a.Id == attachmentId)
-            ?? throw new DomainException("That file is not attached to this item.", "Attachments");
+            ?? throw new DomainException("That file is not attached to this item.", Fields.Attachments);
         _attachments.Remove(attachment);
         Touch(at);
         Record(actor, at, "evidence.file-removed", attachment.FileName);
@@ -164,10 +186,9 @@ public sealed class EvidenceItem : AggregateRoot
             throw new DomainException($"This item is {Status.StatePhrase()} and cannot be submitted again.");
         }
 
-        if (_duties.Count == 0)
-        {
-            throw new DomainException("Choose at least one duty this evidence supports before you submit it.", "DutyIds");
-        }
+        var refusals = new Refusals();
+        CheckSubmittable(_duties.Count, refusals);
+        refusals.ThrowIfAny();
 
         var resubmission = Status == EvidenceStatus.ReferredBack;
         Status = EvidenceStatus.Submitted;
@@ -183,7 +204,7 @@ public sealed class EvidenceItem : AggregateRoot
     /// </summary>
     public void Accept(Enrolment enrolment, Assessor assessor, string? feedback, DateTimeOffset at)
     {
-        var comment = Check.OptionalText(feedback, EvidenceReview.FeedbackMaxLength, "feedback", "Feedback");
+        var comment = Check.OptionalText(feedback, EvidenceReview.FeedbackMaxLength, "feedback", Fields.Feedback);
         Review(enrolment, assessor, ReviewDecision.Accepted, comment, at);
         Status = EvidenceStatus.Accepted;
         Record(assessor.AsActor(), at, "evidence.accepted", comment);
@@ -198,10 +219,10 @@ public sealed class EvidenceItem : AggregateRoot
         var comment = feedback?.Trim();
         if (string.IsNullOrEmpty(comment))
         {
-            throw new DomainException("Enter feedback that tells the apprentice what to change.", "Feedback");
+            throw new DomainException("Enter feedback that tells the apprentice what to change.", Fields.Feedback);
         }
 
-        comment = Check.Text(comment, EvidenceReview.FeedbackMaxLength, "feedback", "Feedback");
+        comment = Check.Text(comment, EvidenceReview.FeedbackMaxLength, "feedback", Fields.Feedback);
         Review(enrolment, assessor, ReviewDecision.ReferredBack, comment, at);
         Status = EvidenceStatus.ReferredBack;
         Record(assessor.AsActor(), at, "evidence.referred-back", comment);
@@ -270,7 +291,8 @@ public sealed class EvidenceItem : AggregateRoot
         Touch(at);
     }
 
-    private void Apply(Enrolment enrolment, Standard standard, EvidenceContent content, IEnumerable<Guid> dutyIds, IEnumerable<Guid> ksbIds, DateOnly today)
+    private void Apply(
+        Enrolment enrolment, Standard standard, EvidenceContent content, IEnumerable<Guid> dutyIds, IEnumerable<Guid> ksbIds, DateOnly today, bool submitting)
     {
         ArgumentNullException.ThrowIfNull(standard);
         ArgumentNullException.ThrowIfNull(content);
@@ -281,44 +303,62 @@ public sealed class EvidenceItem : AggregateRoot
             throw new ArgumentException("The standard given is not the enrolment's standard version.", nameof(standard));
         }
 
-        var title = Check.Text(content.Title, TitleMaxLength, "title", nameof(Title));
-        var description = Check.OptionalText(content.Description, DescriptionMaxLength, "description", nameof(Description));
-        if (!Enum.IsDefined(content.Type))
+        var refusals = new Refusals();
+        var title = refusals.Collect(() => Check.Text(content.Title, TitleMaxLength, "title", Fields.Title));
+        var description = refusals.Collect(() => Check.OptionalText(content.Description, DescriptionMaxLength, "description", Fields.Description));
+        if (content.Type is not { } type || !Enum.IsDefined(type))
         {
-            throw new DomainException("Choose the type of evidence.", nameof(Type));
+            refusals.Add(Fields.Type, "Choose the type of evidence.");
         }
 
-        if (content.ActivityDate > today)
+        if (content.ActivityDate is not { } activityDate)
         {
-            throw new DomainException("The activity date cannot be in the future.", nameof(ActivityDate));
+            refusals.Add(Fields.ActivityDate, "Enter the date of the activity.");
         }
-
-        if (content.ActivityDate < enrolment.StartDate)
+        else if (activityDate > today)
         {
-            throw new DomainException($"The activity date cannot be before the apprenticeship started ({Dates.Display(enrolment.StartDate)}).", nameof(ActivityDate));
+            refusals.Add(Fields.ActivityDate, "The activity date cannot be in the future.");
+        }
+        else if (activityDate < enrolment.StartDate)
+        {
+            refusals.Add(Fields.ActivityDate, $"The activity date cannot be before the apprenticeship started ({Dates.Display(enrolment.StartDate)}).");
         }
 
         var duties = dutyIds.Distinct().ToList();
         if (duties.Exists(id => standard.FindDuty(id) is null))
         {
-            throw new DomainException($"Choose duties of {standard.DisplayReference}; one of those chosen belongs to another standard.", "DutyIds");
+            refusals.Add(Fields.DutyIds, $"Choose duties of {standard.DisplayReference}; one of those chosen belongs to another standard.");
+        }
+        else if (submitting)
+        {
+            CheckSubmittable(duties.Count, refusals);
         }
 
         var ksbs = ksbIds.Distinct().ToList();
         var standardKsbs = standard.Ksbs.Select(k => k.Id).ToHashSet();
         if (ksbs.Exists(id => !standardKsbs.Contains(id)))
         {
-            throw new DomainException($"Choose KSBs of {standard.DisplayReference}; one of those chosen belongs to another standard.", "KsbIds");
+            refusals.Add(Fields.KsbIds, $"Choose KSBs of {standard.DisplayReference}; one of those chosen belongs to another standard.");
         }
 
-        Title = title;
+        refusals.ThrowIfAny();
+        Title = title!;
         Description = description;
-        Type = content.Type;
-        ActivityDate = content.ActivityDate;
+        Type = content.Type!.Value;
+        ActivityDate = content.ActivityDate!.Value;
         _duties.RemoveAll(d => !duties.Contains(d.DutyId));
         _duties.AddRange(duties.Where(id => !_duties.Exists(d => d.DutyId == id)).Select(id => new EvidenceDuty(Id, id)));
         _ksbs.RemoveAll(k => !ksbs.Contains(k.KsbId));
         _ksbs.AddRange(ksbs.Where(id => !_ksbs.Exists(k => k.KsbId == id)).Select(id => new EvidenceKsb(Id, id)));
+    }
+
+    /// <summary>The rule of <see cref="Submit"/> on the item's duties, checked also by a draft or edit about to be submitted.</summary>
+    private static void CheckSubmittable(int dutyCount, Refusals refusals)
+    {
+        if (dutyCount == 0)
+        {
+            refusals.Add(Fields.DutyIds, "Choose at least one duty this evidence supports before you submit it.");
+        }
     }
 
     private void EnsureEditable(string verb)

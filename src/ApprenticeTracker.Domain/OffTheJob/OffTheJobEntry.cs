@@ -126,12 +126,13 @@ public sealed class OffTheJobEntry : AggregateRoot
     protected override Guid? AuditTrainingProviderId => TrainingProviderId;
 
     /// <summary>
-    /// Every reason the content is refused, at once, each naming its field; empty when it may be saved.
+    /// Every reason the content is refused, at once, each naming its field by a constant of <see cref="Fields"/>;
+    /// empty when it may be saved.
     /// </summary>
     /// <param name="minutesAlreadyThatDay">Minutes of the enrolment's other entries on the same day.</param>
     /// <param name="enrolmentEvidenceIds">Ids of the enrolment's own evidence items.</param>
     /// <param name="today">Today in UK time.</param>
-    public static IReadOnlyList<DomainException> Refusals(
+    public static Refusals RefusalsOf(
         Enrolment enrolment, Standard standard, OffTheJobContent content, IEnumerable<Guid> dutyIds, IEnumerable<Guid> evidenceIds,
         IReadOnlySet<Guid> enrolmentEvidenceIds, int minutesAlreadyThatDay, DateOnly today)
     {
@@ -146,66 +147,65 @@ public sealed class OffTheJobEntry : AggregateRoot
             throw new ArgumentException("The standard given is not the enrolment's standard version.", nameof(standard));
         }
 
-        var refusals = new List<DomainException>();
+        var refusals = new Refusals();
         if (enrolment.Status.IsFinal())
         {
-            refusals.Add(new DomainException($"Off-the-job training cannot be logged: the apprenticeship is {enrolment.Status.StatePhrase()}, and its record is closed."));
+            refusals.Add(null, $"Off-the-job training cannot be logged: the apprenticeship is {enrolment.Status.StatePhrase()}, and its record is closed.");
         }
 
         if (content.ActivityDate > today)
         {
-            refusals.Add(new DomainException("The date cannot be in the future.", Fields.ActivityDate));
+            refusals.Add(Fields.ActivityDate, "The date cannot be in the future.");
         }
         else if (content.ActivityDate < enrolment.StartDate)
         {
-            refusals.Add(new DomainException($"The date cannot be before the apprenticeship started ({Dates.Display(enrolment.StartDate)}).", Fields.ActivityDate));
+            refusals.Add(Fields.ActivityDate, $"The date cannot be before the apprenticeship started ({Dates.Display(enrolment.StartDate)}).");
         }
         else if (enrolment.GatewayPassedOn is { } gateway && content.ActivityDate > gateway)
         {
-            refusals.Add(new DomainException($"No off-the-job hours count after gateway ({Dates.Display(gateway)}).", Fields.ActivityDate));
+            refusals.Add(Fields.ActivityDate, $"No off-the-job hours count after gateway ({Dates.Display(gateway)}).");
         }
 
         if (content.Minutes <= 0)
         {
-            refusals.Add(new DomainException("Enter a duration of more than zero.", Fields.Duration));
+            refusals.Add(Fields.Duration, "Enter a duration of more than zero.");
         }
         else if (content.Minutes > OffTheJobRules.MaxMinutesPerEntry)
         {
-            refusals.Add(new DomainException($"One entry can be at most {OffTheJobRules.MaxMinutesPerEntry / 60} hours; split a longer activity over the days it took.", Fields.Duration));
+            refusals.Add(Fields.Duration, $"One entry can be at most {OffTheJobRules.MaxMinutesPerEntry / 60} hours; split a longer activity over the days it took.");
         }
         else if (minutesAlreadyThatDay + content.Minutes > OffTheJobRules.MaxMinutesPerDay)
         {
-            refusals.Add(new DomainException(
-                $"A day has at most 24 hours: {OffTheJobRules.DisplayDuration(minutesAlreadyThatDay)} is already logged on {Dates.Display(content.ActivityDate)}.", Fields.Duration));
+            refusals.Add(Fields.Duration, $"A day has at most 24 hours: {OffTheJobRules.DisplayDuration(minutesAlreadyThatDay)} is already logged on {Dates.Display(content.ActivityDate)}.");
         }
 
         if (!Enum.IsDefined(content.Kind))
         {
-            refusals.Add(new DomainException("Choose the kind of activity.", Fields.Kind));
+            refusals.Add(Fields.Kind, "Choose the kind of activity.");
         }
         else if (content.Kind.WhyNotOffTheJob() is { } why)
         {
-            refusals.Add(new DomainException(why, Fields.Kind));
+            refusals.Add(Fields.Kind, why);
         }
 
         var learnt = content.WhatWasLearnt?.Trim() ?? string.Empty;
         if (learnt.Length == 0)
         {
-            refusals.Add(new DomainException("Enter what you learnt.", Fields.WhatWasLearnt));
+            refusals.Add(Fields.WhatWasLearnt, "Enter what you learnt.");
         }
         else if (learnt.Length > TextMaxLength)
         {
-            refusals.Add(new DomainException($"What you learnt must be {TextMaxLength} characters or fewer.", Fields.WhatWasLearnt));
+            refusals.Add(Fields.WhatWasLearnt, $"What you learnt must be {TextMaxLength} characters or fewer.");
         }
 
         if (dutyIds.Any(id => standard.FindDuty(id) is null))
         {
-            refusals.Add(new DomainException($"Choose duties of {standard.DisplayReference}; one of those chosen belongs to another standard.", Fields.DutyIds));
+            refusals.Add(Fields.DutyIds, $"Choose duties of {standard.DisplayReference}; one of those chosen belongs to another standard.");
         }
 
         if (evidenceIds.Any(id => !enrolmentEvidenceIds.Contains(id)))
         {
-            refusals.Add(new DomainException("Choose evidence of your own; one of those chosen is not yours.", Fields.EvidenceIds));
+            refusals.Add(Fields.EvidenceIds, "Choose evidence of your own; one of those chosen is not yours.");
         }
 
         return refusals;
@@ -246,7 +246,7 @@ public sealed class OffTheJobEntry : AggregateRoot
     {
         EnsureBelongsTo(enrolment);
         EnsureChangeable("changed");
-        ThrowFirst(Refusals(enrolment, standard, content, dutyIds, evidenceIds, enrolmentEvidenceIds, minutesAlreadyThatDay, today));
+        RefusalsOf(enrolment, standard, content, dutyIds, evidenceIds, enrolmentEvidenceIds, minutesAlreadyThatDay, today).ThrowIfAny();
         var resubmitted = Status == OffTheJobEntryStatus.Queried;
         Apply(content, dutyIds, evidenceIds);
         Status = OffTheJobEntryStatus.Waiting;
@@ -309,7 +309,7 @@ public sealed class OffTheJobEntry : AggregateRoot
         ArgumentNullException.ThrowIfNull(actor);
         var duties = dutyIds.ToList();
         var evidence = evidenceIds.ToList();
-        ThrowFirst(Refusals(enrolment, standard, content, duties, evidence, enrolmentEvidenceIds, minutesAlreadyThatDay, today));
+        RefusalsOf(enrolment, standard, content, duties, evidence, enrolmentEvidenceIds, minutesAlreadyThatDay, today).ThrowIfAny();
         var entry = new OffTheJobEntry(Guid.NewGuid(), enrolment)
         {
             Status = OffTheJobEntryStatus.Waiting,
@@ -321,14 +321,6 @@ public sealed class OffTheJobEntry : AggregateRoot
         entry.Touch(at);
         entry.Record(actor, at, "otj.logged", entry.Describe());
         return entry;
-    }
-
-    private static void ThrowFirst(IReadOnlyList<DomainException> refusals)
-    {
-        if (refusals.Count > 0)
-        {
-            throw refusals[0];
-        }
     }
 
     private void Apply(OffTheJobContent content, IEnumerable<Guid> dutyIds, IEnumerable<Guid> evidenceIds)

@@ -35,7 +35,7 @@ public sealed class Apprentice : AggregateRoot
     public string Email { get; private set; }
 
     /// <summary>Given name then family name, as the person writes them.</summary>
-    public string FullName => $"{GivenName} {FamilyName}";
+    public string FullName => PersonName.Full(GivenName, FamilyName);
 
     protected override Guid? AuditTrainingProviderId => TrainingProviderId;
 
@@ -47,8 +47,8 @@ public sealed class Apprentice : AggregateRoot
         {
             UserId = userId,
             TrainingProviderId = provider.Id,
-            GivenName = Check.Text(givenName, PersonDetails.NameMaxLength, "given name", nameof(GivenName)),
-            FamilyName = Check.Text(familyName, PersonDetails.NameMaxLength, "family name", nameof(FamilyName)),
+            GivenName = Check.Text(givenName, PersonDetails.NameMaxLength, "given name", PersonDetails.Fields.GivenName),
+            FamilyName = Check.Text(familyName, PersonDetails.NameMaxLength, "family name", PersonDetails.Fields.FamilyName),
             Email = PersonDetails.Email(email),
         };
         apprentice.Record(actor, at, "apprentice.registered", apprentice.FullName);

@@ -41,7 +41,7 @@ public sealed class Assessor : AggregateRoot
     /// <summary>For example "Practice educator"; shown beside the name on sign-offs.</summary>
     public string? JobTitle { get; private set; }
 
-    public string FullName => $"{GivenName} {FamilyName}";
+    public string FullName => PersonName.Full(GivenName, FamilyName);
 
     /// <summary>The assessor as the actor of an audit event.</summary>
     public Actor AsActor() => new(UserId, FullName);
@@ -56,8 +56,8 @@ public sealed class Assessor : AggregateRoot
         {
             UserId = userId,
             TrainingProviderId = provider.Id,
-            GivenName = Check.Text(givenName, PersonDetails.NameMaxLength, "given name", nameof(GivenName)),
-            FamilyName = Check.Text(familyName, PersonDetails.NameMaxLength, "family name", nameof(FamilyName)),
+            GivenName = Check.Text(givenName, PersonDetails.NameMaxLength, "given name", PersonDetails.Fields.GivenName),
+            FamilyName = Check.Text(familyName, PersonDetails.NameMaxLength, "family name", PersonDetails.Fields.FamilyName),
             Email = PersonDetails.Email(email),
             JobTitle = Check.OptionalText(jobTitle, JobTitleMaxLength, "job title", nameof(JobTitle)),
         };

@@ -135,7 +135,7 @@ public sealed class Standard : AggregateRoot
         ArgumentNullException.ThrowIfNull(actor);
         CheckOffTheJobMinimum(hours, nameof(OffTheJobMinimumHours));
         OffTheJobMinimumHours = hours;
-        OffTheJobMinimumSource = hours is null ? null : $"Set by {actor.DisplayName} on {Dates.Display(Dates.UkDay(at))}";
+        OffTheJobMinimumSource = hours is null ? null : $"Set by {actor.DisplayName} on {Dates.Display(ServiceClock.DateOf(at))}";
         Record(actor, at, "standard.otj-minimum-set", hours is null ? $"{DisplayReference}: cleared" : $"{DisplayReference}: {hours} hours");
     }
 

@@ -14,8 +14,8 @@ public class OffTheJobEntryTests
     private static OffTheJobContent Shadowing(DateOnly? on = null, int minutes = 60) =>
         new(on ?? Clock.Today, minutes, OffTheJobActivityKind.Shadowing, "How the echo clinic triages referrals.");
 
-    private IReadOnlyList<DomainException> RefusalsOf(Enrolment enrolment, OffTheJobContent content, int alreadyThatDay = 0, DateOnly? today = null, IEnumerable<Guid>? duties = null) =>
-        OffTheJobEntry.Refusals(enrolment, _standard, content, duties ?? [], [], NoEvidence, alreadyThatDay, today ?? Clock.Today);
+    private Refusals RefusalsOf(Enrolment enrolment, OffTheJobContent content, int alreadyThatDay = 0, DateOnly? today = null, IEnumerable<Guid>? duties = null) =>
+        OffTheJobEntry.RefusalsOf(enrolment, _standard, content, duties ?? [], [], NoEvidence, alreadyThatDay, today ?? Clock.Today);
 
     private OffTheJobEntry Logged(Enrolment enrolment) =>
         OffTheJobEntry.Log(enrolment, _standard, Shadowing(), [_standard.Duties[0].Id], [], NoEvidence, 0, Clock.Today, Actors.Apprentice, Clock.Now);
@@ -128,7 +128,7 @@ public class OffTheJobEntryTests
     [Test]
     public void Evidence_that_is_not_the_apprentice_s_own_is_refused_at_the_evidence()
     {
-        var refusal = OffTheJobEntry.Refusals(NewEnrolment(), _standard, Shadowing(), [], [Guid.NewGuid()], NoEvidence, 0, Clock.Today).Single();
+        var refusal = OffTheJobEntry.RefusalsOf(NewEnrolment(), _standard, Shadowing(), [], [Guid.NewGuid()], NoEvidence, 0, Clock.Today).Single();
 
         Assert.That(refusal.Field, Is.EqualTo(OffTheJobEntry.Fields.EvidenceIds));
     }

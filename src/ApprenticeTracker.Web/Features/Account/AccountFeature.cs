@@ -19,14 +19,6 @@ namespace ApprenticeTracker.Web.Features.Account;
 /// </summary>
 public static class AccountFeature
 {
-    public const string LoginPath = "/Account/Login";
-    public const string LogoutPath = "/Account/Logout";
-
-    /// <summary>The account page, which also offers the sign-out button to someone who asked for <see cref="LogoutPath"/> with a GET.</summary>
-    public const string AccountPath = "/Account";
-    public const string ChangePasswordPath = "/Account/ChangePassword";
-    public const string AccessDeniedPath = "/Account/AccessDenied";
-
     /// <summary>The name the data-protection keys are isolated by; the same on every instance that shares the keys.</summary>
     public const string ApplicationName = "ApprenticeTracker";
 
@@ -75,8 +67,8 @@ public static class AccountFeature
         services.Configure<CookiePolicyOptions>(o => o.Secure = securePolicy);
         services.ConfigureApplicationCookie(o =>
         {
-            o.LoginPath = LoginPath;
-            o.AccessDeniedPath = AccessDeniedPath;
+            o.LoginPath = AccountRoutes.Login;
+            o.AccessDeniedPath = AccountRoutes.AccessDenied;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = securePolicy;
@@ -120,8 +112,8 @@ public static class AccountFeature
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost(LogoutPath, SignOutAsync).AllowAnonymous();
-        endpoints.MapGet(LogoutPath, () => Results.LocalRedirect(AccountPath)).AllowAnonymous();
+        endpoints.MapPost(AccountRoutes.Logout, SignOutAsync).AllowAnonymous();
+        endpoints.MapGet(AccountRoutes.Logout, () => Results.LocalRedirect(AccountRoutes.Account)).AllowAnonymous();
         return endpoints;
     }
 

@@ -1,4 +1,5 @@
 using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,7 +13,7 @@ public sealed class ChangePasswordHandler(SignInManager<AppUser> signIn, Current
 {
     public const string WrongCurrentPassword = "Your current password is incorrect";
 
-    public async Task<ChangePasswordResult> ChangeAsync(ChangePasswordForm form)
+    public async Task<CommandResult> ChangeAsync(ChangePasswordForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
         var users = signIn.UserManager;
@@ -24,24 +25,23 @@ public sealed class ChangePasswordHandler(SignInManager<AppUser> signIn, Current
         var result = await users.ChangePasswordAsync(user, form.CurrentPassword ?? string.Empty, form.NewPassword ?? string.Empty);
         if (!result.Succeeded)
         {
-            var errors = result.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
-                    ? new ChangePasswordError(nameof(ChangePasswordForm.CurrentPassword), WrongCurrentPassword)
-                    : new ChangePasswordError(nameof(ChangePasswordForm.NewPassword), e.Description))
-                .ToList();
-            return new ChangePasswordResult(errors);
+            var errors = new FormErrors();
+            foreach (var error in result.Errors)
+            {
+                if (error.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
+                {
+                    errors.Add(nameof(ChangePasswordForm.CurrentPassword), WrongCurrentPassword);
+                }
+                else
+                {
+                    errors.Add(nameof(ChangePasswordForm.NewPassword), error.Description);
+                }
+            }
+
+            return CommandResult.Refused(errors);
         }
 
         await signIn.RefreshSignInAsync(user);
-        return new ChangePasswordResult([]);
+        return CommandResult.Done();
     }
 }
-
-/// <summary>Refusals of a password change, each for one field of <see cref="ChangePasswordForm"/>; none when it succeeded.</summary>
-public sealed record ChangePasswordResult(IReadOnlyList<ChangePasswordError> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
-
-/// <summary>A refusal beside a field.</summary>
-/// <param name="Field">The name of a property of <see cref="ChangePasswordForm"/>.</param>
-public sealed record ChangePasswordError(string Field, string Message);

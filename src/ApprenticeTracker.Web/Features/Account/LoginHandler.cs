@@ -1,5 +1,6 @@
 using System.Globalization;
 using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
@@ -16,7 +17,7 @@ public sealed class LoginHandler(SignInManager<AppUser> signIn, TimeProvider tim
     private static readonly Lazy<string> UnknownUserHash =
         new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
 
-    public async Task<LoginResult> SignInAsync(LoginForm form, string? returnUrl)
+    public async Task<CommandResult> SignInAsync(LoginForm form, string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(form);
         var users = signIn.UserManager;
@@ -24,23 +25,26 @@ public sealed class LoginHandler(SignInManager<AppUser> signIn, TimeProvider tim
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), UnknownUserHash.Value, form.Password ?? string.Empty);
-            return LoginResult.Refused(WrongEmailOrPassword);
+            return Refused(WrongEmailOrPassword);
         }
 
         var result = await signIn.PasswordSignInAsync(user, form.Password ?? string.Empty, form.RememberMe, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            return LoginResult.Refused(LockedOutMessage(await users.GetLockoutEndDateAsync(user)));
+            return Refused(LockedOutMessage(await users.GetLockoutEndDateAsync(user)));
         }
 
         if (!result.Succeeded)
         {
-            return LoginResult.Refused(WrongEmailOrPassword);
+            return Refused(WrongEmailOrPassword);
         }
 
         var signedIn = new CurrentUser(await signIn.CreateUserPrincipalAsync(user));
-        return LoginResult.SignedIn(Destination(signedIn, returnUrl));
+        return CommandResult.Done() with { Next = Destination(signedIn, returnUrl) };
     }
+
+    /// <summary>The message stands for both fields: which of the two was wrong is exactly what it must not say.</summary>
+    private static CommandResult Refused(string message) => CommandResult.Refused(nameof(LoginForm.Password), message);
 
     /// <summary>
     /// A new password comes first; then the page the user was sent from, if it is on this site; else their role's home.
@@ -49,7 +53,7 @@ public sealed class LoginHandler(SignInManager<AppUser> signIn, TimeProvider tim
     {
         if (user.MustChangePassword)
         {
-            return AccountFeature.ChangePasswordPath;
+            return AccountRoutes.ChangePassword;
         }
 
         if (LocalUrl.IsLocal(returnUrl))
@@ -67,12 +71,4 @@ public sealed class LoginHandler(SignInManager<AppUser> signIn, TimeProvider tim
         var when = minutes == 1 ? "1 minute" : minutes.ToString(CultureInfo.InvariantCulture) + " minutes";
         return $"Your account is locked after too many failed attempts to sign in. Try again in {when}.";
     }
-}
-
-/// <summary>What signing in came to: where to go next, or why not.</summary>
-public sealed record LoginResult(bool Succeeded, string? RedirectTo, string? Error)
-{
-    public static LoginResult SignedIn(string redirectTo) => new(true, redirectTo, null);
-
-    public static LoginResult Refused(string error) => new(false, null, error);
 }

@@ -18,7 +18,7 @@ public sealed class MustChangePasswordMiddleware(RequestDelegate next)
             var request = context.Request;
             if (!request.Path.StartsWithSegments("/api") && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
             {
-                context.Response.Redirect(AccountFeature.ChangePasswordPath);
+                context.Response.Redirect(AccountRoutes.ChangePassword);
             }
             else
             {

@@ -2,6 +2,7 @@ using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Email;
 using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -97,7 +98,7 @@ public sealed class PasswordResetHandler(
     /// Sets the new password when the link is still good. Null when it worked; otherwise the refusals, under the form's
     /// field names, or <see cref="ResetLinkState.Invalid"/> when the link no longer works.
     /// </summary>
-    public async Task<(ResetLinkState Link, IReadOnlyList<(string Field, string Message)> Errors)> ResetAsync(
+    public async Task<(ResetLinkState Link, FormErrors Errors)> ResetAsync(
         string? userId, string? token, bool invitation, ResetPasswordForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -105,7 +106,7 @@ public sealed class PasswordResetHandler(
         var user = await FindAsync(userId);
         if (user is null)
         {
-            return (ResetLinkState.Invalid, []);
+            return (ResetLinkState.Invalid, new FormErrors());
         }
 
         var providerId = await ProviderOfAsync(user.Id, ct);
@@ -113,7 +114,7 @@ public sealed class PasswordResetHandler(
         {
             db.AuditEvents.Add(AuditEvent.ForAccount(ActorOf(user), now, "password.reset-refused", AccountId(user), providerId, "The link had expired or was already used"));
             await db.SaveChangesAsync(ct);
-            return (ResetLinkState.Invalid, []);
+            return (ResetLinkState.Invalid, new FormErrors());
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -129,7 +130,12 @@ public sealed class PasswordResetHandler(
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            var errors = result.Errors.Select(e => (nameof(ResetPasswordForm.NewPassword), e.Description)).ToList();
+            var errors = new FormErrors();
+            foreach (var error in result.Errors)
+            {
+                errors.Add(nameof(ResetPasswordForm.NewPassword), error.Description);
+            }
+
             return (ResetLinkState.Valid, errors);
         }
 
@@ -137,7 +143,7 @@ public sealed class PasswordResetHandler(
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await transaction.CommitAsync(ct);
-        return (ResetLinkState.Valid, []);
+        return (ResetLinkState.Valid, new FormErrors());
     }
 
     /// <summary>The link's path and query; the mail makes it absolute.</summary>

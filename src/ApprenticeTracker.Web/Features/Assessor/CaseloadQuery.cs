@@ -60,7 +60,7 @@ public sealed class CaseloadQuery(
         var rule = options.Value;
         var behind = offTheJobOptions.Value;
         var now = time.GetUtcNow();
-        var today = Dates.UkDay(now);
+        var today = ServiceClock.DateOf(now);
         var rows = found
             .Select(r => new CaseloadRow
             {

@@ -2,6 +2,7 @@ using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace ApprenticeTracker.Web.Features.Assessor;
 /// <summary>Records an assessor's acceptance or referral of a submitted item, through the domain, which audits it.</summary>
 public sealed class ReviewEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, Notifications notifications, TimeProvider time)
 {
-    public async Task<AssessorCommandResult> HandleAsync(Guid evidenceId, ReviewForm form, CancellationToken ct)
+    public async Task<CommandResult> HandleAsync(Guid evidenceId, ReviewForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -20,7 +21,7 @@ public sealed class ReviewEvidenceHandler(IDbContextFactory<AppDbContext> contex
             .SingleOrDefaultAsync(ct);
         if (item is null)
         {
-            return AssessorCommandResult.NotFound;
+            return CommandResult.NotFound;
         }
 
         var enrolment = await AccessScopes.Enrolments(db, user)
@@ -29,12 +30,12 @@ public sealed class ReviewEvidenceHandler(IDbContextFactory<AppDbContext> contex
         var assessor = await db.Assessors.SingleOrDefaultAsync(a => a.Id == user.AssessorId, ct);
         if (enrolment is null || assessor is null)
         {
-            return AssessorCommandResult.NotFound;
+            return CommandResult.NotFound;
         }
 
         if (item.ConcurrencyStamp != form.ConcurrencyStamp)
         {
-            return AssessorCommandResult.Conflict;
+            return CommandResult.Conflict(AssessorDecision.ChangedMeanwhile);
         }
 
         var now = time.GetUtcNow();
@@ -49,20 +50,20 @@ public sealed class ReviewEvidenceHandler(IDbContextFactory<AppDbContext> contex
                     item.ReferBack(enrolment, assessor, form.Feedback ?? string.Empty, now);
                     break;
                 default:
-                    return AssessorCommandResult.Refused(nameof(ReviewForm.Decision), "Choose whether to accept the item or refer it back.");
+                    return CommandResult.Refused(nameof(ReviewForm.Decision), "Choose whether to accept the item or refer it back.");
             }
 
             await notifications.EvidenceReviewedAsync(db, item, assessor.FullName, form.Feedback, now, ct);
             await db.SaveChangesAsync(ct);
-            return AssessorCommandResult.Succeeded;
+            return CommandResult.Done();
         }
         catch (DomainException refused)
         {
-            return AssessorCommandResult.Refused(refused.Field, refused.Message);
+            return CommandResult.Refused(refused);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return AssessorCommandResult.Conflict;
+            return CommandResult.Conflict(AssessorDecision.ChangedMeanwhile);
         }
     }
 }

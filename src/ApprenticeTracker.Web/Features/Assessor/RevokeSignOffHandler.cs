@@ -1,6 +1,7 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace ApprenticeTracker.Web.Features.Assessor;
 /// <summary>Revokes a sign-off of an apprentice of the signed-in assessor's caseload, with a reason that stays on record.</summary>
 public sealed class RevokeSignOffHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, Notifications notifications, TimeProvider time)
 {
-    public async Task<AssessorCommandResult> HandleAsync(Guid enrolmentId, Guid signOffId, RevokeForm form, CancellationToken ct)
+    public async Task<CommandResult> HandleAsync(Guid enrolmentId, Guid signOffId, RevokeForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -19,12 +20,12 @@ public sealed class RevokeSignOffHandler(IDbContextFactory<AppDbContext> context
         var assessor = await db.Assessors.SingleOrDefaultAsync(a => a.Id == user.AssessorId, ct);
         if (enrolment is null || assessor is null || enrolment.SignOffs.All(s => s.Id != signOffId))
         {
-            return AssessorCommandResult.NotFound;
+            return CommandResult.NotFound;
         }
 
         if (enrolment.ConcurrencyStamp != form.ConcurrencyStamp)
         {
-            return AssessorCommandResult.Conflict;
+            return CommandResult.Conflict(AssessorDecision.ChangedMeanwhile);
         }
 
         try
@@ -34,15 +35,15 @@ public sealed class RevokeSignOffHandler(IDbContextFactory<AppDbContext> context
             var dutyId = enrolment.SignOffs.Single(s => s.Id == signOffId).DutyId;
             await notifications.SignOffRevokedAsync(db, enrolment, dutyId, assessor.FullName, form.Reason ?? string.Empty, now, ct);
             await db.SaveChangesAsync(ct);
-            return AssessorCommandResult.Succeeded;
+            return CommandResult.Done();
         }
         catch (DomainException refused)
         {
-            return AssessorCommandResult.Refused(refused.Field, refused.Message);
+            return CommandResult.Refused(refused);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return AssessorCommandResult.Conflict;
+            return CommandResult.Conflict(AssessorDecision.ChangedMeanwhile);
         }
     }
 }

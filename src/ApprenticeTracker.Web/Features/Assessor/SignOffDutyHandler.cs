@@ -4,6 +4,7 @@ using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace ApprenticeTracker.Web.Features.Assessor;
 /// </summary>
 public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, UserManager<AppUser> users, Notifications notifications, TimeProvider time)
 {
-    public async Task<AssessorCommandResult> HandleAsync(Guid enrolmentId, Guid dutyId, SignOffForm form, CancellationToken ct)
+    public async Task<CommandResult> HandleAsync(Guid enrolmentId, Guid dutyId, SignOffForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -28,19 +29,19 @@ public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts,
         var assessor = await db.Assessors.SingleOrDefaultAsync(a => a.Id == user.AssessorId, ct);
         if (enrolment is null || assessor is null)
         {
-            return AssessorCommandResult.NotFound;
+            return CommandResult.NotFound;
         }
 
         var standard = await db.Standards.AsNoTracking().Include(s => s.Duties).SingleAsync(s => s.Id == enrolment.StandardId, ct);
         var duty = standard.FindDuty(dutyId);
         if (duty is null)
         {
-            return AssessorCommandResult.NotFound;
+            return CommandResult.NotFound;
         }
 
         if (enrolment.ConcurrencyStamp != form.ConcurrencyStamp)
         {
-            return AssessorCommandResult.Conflict;
+            return CommandResult.Conflict(AssessorDecision.ChangedMeanwhile);
         }
 
         var signature = await CheckSignatureAsync(form.Password);
@@ -56,7 +57,7 @@ public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts,
             .ToListAsync(ct);
         if (evidence.Count != chosen.Count)
         {
-            return AssessorCommandResult.Refused(nameof(SignOffForm.EvidenceIds), "A sign-off can rest only on this apprentice's own accepted evidence.");
+            return CommandResult.Refused(nameof(SignOffForm.EvidenceIds), "A sign-off can rest only on this apprentice's own accepted evidence.");
         }
 
         var apprenticeName = await db.Apprentices
@@ -69,43 +70,43 @@ public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts,
             enrolment.SignOffDuty(standard, dutyId, assessor, evidence, SignOffDeclaration.For(apprenticeName, standard, duty), now);
             await notifications.DutySignedOffAsync(db, enrolment, dutyId, assessor.FullName, now, ct);
             await db.SaveChangesAsync(ct);
-            return AssessorCommandResult.Succeeded;
+            return CommandResult.Done();
         }
         catch (DomainException refused)
         {
-            return AssessorCommandResult.Refused(refused.Field == "DutyId" ? null : refused.Field, refused.Message);
+            return CommandResult.Refused(refused, field => field == Enrolment.Fields.DutyId ? null : field);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return AssessorCommandResult.Conflict;
+            return CommandResult.Conflict(AssessorDecision.ChangedMeanwhile);
         }
     }
 
     /// <summary>Null when the password is the signed-in account's; otherwise the refusal to show beside the field.</summary>
-    private async Task<AssessorCommandResult?> CheckSignatureAsync(string? password)
+    private async Task<CommandResult?> CheckSignatureAsync(string? password)
     {
         var account = await users.FindByIdAsync(user.UserId);
         if (account is null)
         {
-            return AssessorCommandResult.NotFound;
+            return CommandResult.NotFound;
         }
 
         if (await users.IsLockedOutAsync(account))
         {
-            return AssessorCommandResult.Refused(
+            return CommandResult.Refused(
                 nameof(SignOffForm.Password),
                 $"Your account is locked after too many wrong passwords. Try again in {LockoutMinutes} minutes.");
         }
 
         if (string.IsNullOrEmpty(password))
         {
-            return AssessorCommandResult.Refused(nameof(SignOffForm.Password), "Enter your password to sign.");
+            return CommandResult.Refused(nameof(SignOffForm.Password), "Enter your password to sign.");
         }
 
         if (!await users.CheckPasswordAsync(account, password))
         {
             await users.AccessFailedAsync(account);
-            return AssessorCommandResult.Refused(
+            return CommandResult.Refused(
                 nameof(SignOffForm.Password),
                 await users.IsLockedOutAsync(account)
                     ? $"The password is not right, and your account is now locked after too many wrong passwords. Try again in {LockoutMinutes} minutes."

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
@@ -91,8 +92,7 @@ public sealed class DailyMailJob(
         }
     }
 
-    private static TimeZoneInfo UnitedKingdom =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
+    private static TimeZoneInfo UnitedKingdom => ServiceClock.TimeZone;
 
     /// <summary>A date as people in the United Kingdom read it, such as 21 Nov 2026.</summary>
     internal static string UkDate(DateTimeOffset at) =>

@@ -15,7 +15,7 @@ public static class AttachmentDownloadEndpoint
 {
     public static IEndpointRouteBuilder MapAttachmentDownload(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/evidence/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync)
+        endpoints.MapGet(EvidenceRoutes.AttachmentTemplate, DownloadAsync)
             .RequireAuthorization();
         return endpoints;
     }

@@ -1,6 +1,5 @@
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

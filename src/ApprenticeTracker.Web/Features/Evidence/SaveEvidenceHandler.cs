@@ -6,7 +6,7 @@ using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Web.Features.Email;
-using ApprenticeTracker.Web.Features.Portfolio;
+using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,87 +16,57 @@ namespace ApprenticeTracker.Web.Features.Evidence;
 /// <summary>A file as it arrived with a form: the uploader's name for it and a way to read it once.</summary>
 public sealed record UploadedFile(string FileName, Func<Stream> OpenReadStream);
 
-/// <summary>What became of a save.</summary>
-public enum SaveOutcome
-{
-    /// <summary>The item is stored (or, for a form sent twice, was stored by the first submission).</summary>
-    Saved,
-
-    /// <summary>Nothing was stored; <see cref="SaveEvidenceResult.Errors"/> says why.</summary>
-    Refused,
-
-    /// <summary>No such item of the signed-in apprentice (or they have no enrolment).</summary>
-    NotFound,
-
-    /// <summary>An attachment was removed; the rest of the form was not saved.</summary>
-    AttachmentRemoved,
-}
-
-/// <summary>The result of <see cref="SaveEvidenceHandler"/>.</summary>
-public sealed record SaveEvidenceResult(SaveOutcome Outcome, Guid? ItemId, FormErrors Errors, Guid? ConcurrencyStamp = null)
-{
-    public static SaveEvidenceResult NotFound { get; } = new(SaveOutcome.NotFound, null, new FormErrors());
-}
-
 /// <summary>
 /// Logs and edits the signed-in apprentice's evidence, with its files, all or nothing: the files are staged first,
 /// then the item is saved and the files moved into the store in one database transaction
 /// (<see cref="SaveWithFilesAsync"/>); if anything is refused or fails, the files of the request are discarded.
 /// </summary>
 public sealed class SaveEvidenceHandler(
-    IDbContextFactory<AppDbContext> contexts, EvidenceFileStore files, IOptions<EvidenceOptions> options, Notifications notifications, TimeProvider time)
+    IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceFileStore files, IOptions<EvidenceOptions> options, Notifications notifications, TimeProvider time)
 {
     private readonly EvidenceOptions _limits = options.Value;
 
-    public async Task<SaveEvidenceResult> CreateAsync(CurrentUser user, EvidenceFormModel form, IReadOnlyList<UploadedFile> uploads, CancellationToken ct)
+    public async Task<CommandResult> CreateAsync(EvidenceFormModel form, IReadOnlyList<UploadedFile> uploads, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(uploads);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var enrolmentRef = await ApprenticeEnrolment.FindAsync(db, user, ct);
         if (enrolmentRef is null)
         {
-            return SaveEvidenceResult.NotFound;
+            return CommandResult.NotFound;
         }
 
         var errors = new FormErrors();
         if (form.FormToken == Guid.Empty)
         {
             errors.Add(null, "The form was incomplete. Open the form again and re-enter the evidence.");
-            return new SaveEvidenceResult(SaveOutcome.Refused, null, errors);
+            return CommandResult.Refused(errors, null);
         }
 
         if (await FindTokenAsync(db, form.FormToken, ct) is { } earlier)
         {
-            return new SaveEvidenceResult(SaveOutcome.Saved, earlier, errors);
+            return CommandResult.Done(earlier);
         }
 
         var now = time.GetUtcNow();
-        var actor = new Actor(user.UserId, user.DisplayName);
+        var actor = user.AsActor();
         var enrolment = await db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == enrolmentRef.Id, ct);
         if (RefusedUnlessActive(enrolment, "logged", errors))
         {
-            return new SaveEvidenceResult(SaveOutcome.Refused, null, errors);
+            return CommandResult.Refused(errors, null);
         }
 
         var standard = await LoadStandardAsync(db, enrolment.StandardId, ct);
         var content = Parse(form, errors);
         EvidenceItem? item = null;
-        if (content is not null)
+        try
         {
-            try
-            {
-                item = EvidenceItem.Draft(enrolment, standard, content, form.DutyIds, form.KsbIds, Today(now), actor, now);
-            }
-            catch (DomainException ex)
-            {
-                CollectRefusals(ex, new Probe(enrolment, standard, form, Today(now), actor, now), errors);
-            }
+            item = EvidenceItem.Draft(enrolment, standard, content, form.DutyIds, form.KsbIds, time.Today(), actor, now, IsSubmit(form));
         }
-        else
+        catch (DomainException ex)
         {
-            CollectRefusals(null, new Probe(enrolment, standard, form, Today(now), actor, now), errors);
+            errors.Add(ex, FieldFor);
         }
 
         var stored = await StoreAsync(uploads, existingCount: 0, errors, now, ct);
@@ -118,7 +88,7 @@ public sealed class SaveEvidenceHandler(
             if (item is null || errors.Any)
             {
                 DeleteStored(stored);
-                return new SaveEvidenceResult(SaveOutcome.Refused, null, errors);
+                return CommandResult.Refused(errors, null);
             }
 
             db.EvidenceItems.Add(item);
@@ -129,7 +99,7 @@ public sealed class SaveEvidenceHandler(
             }
 
             await SaveWithFilesAsync(db, stored, ct);
-            return new SaveEvidenceResult(SaveOutcome.Saved, item.Id, errors, item.ConcurrencyStamp);
+            return CommandResult.Done(item.Id, item.ConcurrencyStamp);
         }
         catch (DbUpdateException) when (!ct.IsCancellationRequested)
         {
@@ -139,7 +109,7 @@ public sealed class SaveEvidenceHandler(
             await using var again = await contexts.CreateDbContextAsync(CancellationToken.None);
             if (await FindTokenAsync(again, form.FormToken, CancellationToken.None) is { } winner)
             {
-                return new SaveEvidenceResult(SaveOutcome.Saved, winner, new FormErrors());
+                return CommandResult.Done(winner);
             }
 
             throw;
@@ -151,48 +121,40 @@ public sealed class SaveEvidenceHandler(
         }
     }
 
-    public async Task<SaveEvidenceResult> EditAsync(CurrentUser user, Guid itemId, EvidenceFormModel form, IReadOnlyList<UploadedFile> uploads, CancellationToken ct)
+    public async Task<CommandResult> EditAsync(Guid itemId, EvidenceFormModel form, IReadOnlyList<UploadedFile> uploads, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(uploads);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var item = await LoadOwnItemAsync(db, user, itemId, ct);
+        var item = await LoadOwnItemAsync(db, itemId, ct);
         if (item is null)
         {
-            return SaveEvidenceResult.NotFound;
+            return CommandResult.NotFound;
         }
 
         var errors = new FormErrors();
-        if (CheckUnchanged(item, form, errors) is { } conflict)
+        if (CheckUnchanged(item, form) is { } conflict)
         {
             return conflict;
         }
 
         var now = time.GetUtcNow();
-        var actor = new Actor(user.UserId, user.DisplayName);
+        var actor = user.AsActor();
         var enrolment = await db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == item.EnrolmentId, ct);
         if (RefusedUnlessActive(enrolment, IsSubmit(form) ? "submitted" : "changed", errors))
         {
-            return new SaveEvidenceResult(SaveOutcome.Refused, item.Id, errors, item.ConcurrencyStamp);
+            return CommandResult.Refused(errors, item.Id, item.ConcurrencyStamp);
         }
 
         var standard = await LoadStandardAsync(db, enrolment.StandardId, ct);
         var content = Parse(form, errors);
-        if (content is not null)
+        try
         {
-            try
-            {
-                item.Edit(enrolment, standard, content, form.DutyIds, form.KsbIds, Today(now), actor, now);
-            }
-            catch (DomainException ex)
-            {
-                CollectRefusals(ex, new Probe(enrolment, standard, form, Today(now), actor, now), errors);
-            }
+            item.Edit(enrolment, standard, content, form.DutyIds, form.KsbIds, time.Today(), actor, now, IsSubmit(form));
         }
-        else
+        catch (DomainException ex)
         {
-            CollectRefusals(null, new Probe(enrolment, standard, form, Today(now), actor, now), errors);
+            errors.Add(ex, FieldFor);
         }
 
         var stored = await StoreAsync(uploads, item.Attachments.Count, errors, now, ct);
@@ -214,7 +176,7 @@ public sealed class SaveEvidenceHandler(
             if (errors.Any)
             {
                 DeleteStored(stored);
-                return new SaveEvidenceResult(SaveOutcome.Refused, item.Id, errors);
+                return CommandResult.Refused(errors, item.Id);
             }
 
             if (IsSubmit(form))
@@ -223,13 +185,12 @@ public sealed class SaveEvidenceHandler(
             }
 
             await SaveWithFilesAsync(db, stored, ct);
-            return new SaveEvidenceResult(SaveOutcome.Saved, item.Id, errors, item.ConcurrencyStamp);
+            return CommandResult.Done(item.Id, item.ConcurrencyStamp);
         }
         catch (DbUpdateConcurrencyException)
         {
             DeleteStored(stored);
-            errors.Add(null, ChangedMeanwhile);
-            return new SaveEvidenceResult(SaveOutcome.Refused, itemId, errors, await CurrentStampAsync(itemId, ct));
+            return CommandResult.Conflict(ChangedMeanwhile, await CurrentStampAsync(itemId, ct)) with { Id = itemId };
         }
         catch
         {
@@ -239,29 +200,28 @@ public sealed class SaveEvidenceHandler(
     }
 
     /// <summary>Removes one file from a draft or an item referred back; the stored file goes when nothing else uses it.</summary>
-    public async Task<SaveEvidenceResult> RemoveAttachmentAsync(CurrentUser user, Guid itemId, EvidenceFormModel form, Guid attachmentId, CancellationToken ct)
+    public async Task<CommandResult> RemoveAttachmentAsync(Guid itemId, EvidenceFormModel form, Guid attachmentId, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(form);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var item = await LoadOwnItemAsync(db, user, itemId, ct);
+        var item = await LoadOwnItemAsync(db, itemId, ct);
         if (item is null)
         {
-            return SaveEvidenceResult.NotFound;
+            return CommandResult.NotFound;
         }
 
         var errors = new FormErrors();
-        if (CheckUnchanged(item, form, errors) is { } conflict)
+        if (CheckUnchanged(item, form) is { } conflict)
         {
             return conflict;
         }
 
         var enrolment = await db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == item.EnrolmentId, ct);
         Attachment? removed = null;
-        Try(errors, () => removed = item.Detach(enrolment, attachmentId, new Actor(user.UserId, user.DisplayName), time.GetUtcNow()));
+        Try(errors, () => removed = item.Detach(enrolment, attachmentId, user.AsActor(), time.GetUtcNow()));
         if (removed is null)
         {
-            return new SaveEvidenceResult(SaveOutcome.Refused, itemId, errors, item.ConcurrencyStamp);
+            return CommandResult.Refused(errors, itemId, item.ConcurrencyStamp);
         }
 
         try
@@ -270,12 +230,11 @@ public sealed class SaveEvidenceHandler(
         }
         catch (DbUpdateConcurrencyException)
         {
-            errors.Add(null, ChangedMeanwhile);
-            return new SaveEvidenceResult(SaveOutcome.Refused, itemId, errors, await CurrentStampAsync(itemId, ct));
+            return CommandResult.Conflict(ChangedMeanwhile, await CurrentStampAsync(itemId, ct)) with { Id = itemId };
         }
 
         await StoredFiles.DeleteUnreferencedAsync(db, files, [removed.StorageKey], ct);
-        return new SaveEvidenceResult(SaveOutcome.AttachmentRemoved, itemId, errors, item.ConcurrencyStamp);
+        return CommandResult.Done(itemId, item.ConcurrencyStamp);
     }
 
     /// <summary>
@@ -299,32 +258,24 @@ public sealed class SaveEvidenceHandler(
     internal const string ChangedMeanwhile =
         "This item was changed (perhaps in another tab) after you opened it, so your changes were not saved. What you typed is still below: check the item, then save again.";
 
-    /// <summary>The form field a domain refusal concerns, by the domain's field name.</summary>
+    /// <summary>The form field a domain refusal concerns, by the domain's field constant: the one place they are bound.</summary>
     internal static string? FieldFor(string? domainField) => domainField switch
     {
-        nameof(EvidenceItem.Title) => nameof(EvidenceFormModel.Title),
-        nameof(EvidenceItem.Type) => nameof(EvidenceFormModel.Type),
-        nameof(EvidenceItem.ActivityDate) => nameof(EvidenceFormModel.ActivityDate),
-        nameof(EvidenceItem.Description) => nameof(EvidenceFormModel.Description),
-        "DutyIds" => EvidenceFormModel.DutyIdsField,
-        "KsbIds" => EvidenceFormModel.KsbIdsField,
-        "Attachments" => EvidenceFormModel.AttachmentsField,
+        EvidenceItem.Fields.Title => nameof(EvidenceFormModel.Title),
+        EvidenceItem.Fields.Type => nameof(EvidenceFormModel.Type),
+        EvidenceItem.Fields.ActivityDate => nameof(EvidenceFormModel.ActivityDate),
+        EvidenceItem.Fields.Description => nameof(EvidenceFormModel.Description),
+        EvidenceItem.Fields.DutyIds => EvidenceFormModel.DutyIdsField,
+        EvidenceItem.Fields.KsbIds => EvidenceFormModel.KsbIdsField,
+        EvidenceItem.Fields.Attachments => EvidenceFormModel.AttachmentsField,
         _ => null,
     };
 
-    /// <summary>Today's date in the United Kingdom, where the apprenticeships are: activity cannot be later.</summary>
-    internal static DateOnly Today(DateTimeOffset now)
-    {
-        var london = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, london).DateTime);
-    }
-
-    private static SaveEvidenceResult? CheckUnchanged(EvidenceItem item, EvidenceFormModel form, FormErrors errors)
+    private static CommandResult? CheckUnchanged(EvidenceItem item, EvidenceFormModel form)
     {
         if (form.ConcurrencyStamp != item.ConcurrencyStamp)
         {
-            errors.Add(null, ChangedMeanwhile);
-            return new SaveEvidenceResult(SaveOutcome.Refused, item.Id, errors, item.ConcurrencyStamp);
+            return CommandResult.Conflict(ChangedMeanwhile, item.ConcurrencyStamp) with { Id = item.Id };
         }
 
         return null;
@@ -336,7 +287,7 @@ public sealed class SaveEvidenceHandler(
         return await db.EvidenceItems.Where(i => i.Id == itemId).Select(i => (Guid?)i.ConcurrencyStamp).SingleOrDefaultAsync(ct);
     }
 
-    private static async Task<EvidenceItem?> LoadOwnItemAsync(AppDbContext db, CurrentUser user, Guid itemId, CancellationToken ct)
+    private async Task<EvidenceItem?> LoadOwnItemAsync(AppDbContext db, Guid itemId, CancellationToken ct)
     {
         var enrolment = await ApprenticeEnrolment.FindAsync(db, user, ct);
         if (enrolment is null)
@@ -367,13 +318,16 @@ public sealed class SaveEvidenceHandler(
     private static bool IsSubmit(EvidenceFormModel form) =>
         string.Equals(form.Action, EvidenceFormModel.SubmitAction, StringComparison.Ordinal);
 
-    /// <summary>Reads the typed fields that are not text; the domain checks the rest.</summary>
-    private static EvidenceContent? Parse(EvidenceFormModel form, FormErrors errors)
+    /// <summary>
+    /// Reads the typed fields that are not text. A value that cannot be read is refused here and passed on as none, so
+    /// that the domain still checks the rest; a field left empty is the domain's to refuse.
+    /// </summary>
+    private static EvidenceContent Parse(EvidenceFormModel form, FormErrors errors)
     {
         EvidenceType? type = null;
         if (string.IsNullOrWhiteSpace(form.Type))
         {
-            errors.Add(nameof(EvidenceFormModel.Type), "Choose the type of evidence.");
+            type = null;
         }
         else if (Enum.TryParse<EvidenceType>(form.Type, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !char.IsAsciiDigit(form.Type[0]))
         {
@@ -387,7 +341,7 @@ public sealed class SaveEvidenceHandler(
         DateOnly? date = null;
         if (string.IsNullOrWhiteSpace(form.ActivityDate))
         {
-            errors.Add(nameof(EvidenceFormModel.ActivityDate), "Enter the date of the activity.");
+            date = null;
         }
         else if (DateOnly.TryParseExact(form.ActivityDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
@@ -398,71 +352,7 @@ public sealed class SaveEvidenceHandler(
             errors.Add(nameof(EvidenceFormModel.ActivityDate), "Enter the date of the activity as a real date, for example 21 11 2026.");
         }
 
-        return type is { } t && date is { } d ? new EvidenceContent(form.Title ?? string.Empty, t, d, form.Description) : null;
-    }
-
-    /// <summary>
-    /// The domain stops at the first rule a form breaks. To show every refusal at once, the content is checked again
-    /// on a scratch draft (never stored), with each refused field replaced by a harmless value, until it passes.
-    /// </summary>
-    /// <param name="first">The refusal already met, if any; it is reported even when the scratch check cannot run.</param>
-    private static void CollectRefusals(DomainException? first, Probe probe, FormErrors errors)
-    {
-        var found = new List<(string? Field, string Message)>();
-        var title = probe.Form.Title ?? string.Empty;
-        var description = probe.Form.Description;
-        var type = Enum.TryParse<EvidenceType>(probe.Form.Type, ignoreCase: false, out var t) && Enum.IsDefined(t) ? t : EvidenceType.Observation;
-        var date = DateOnly.TryParseExact(probe.Form.ActivityDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : probe.Enrolment.StartDate;
-        IEnumerable<Guid> duties = probe.Form.DutyIds;
-        IEnumerable<Guid> ksbs = probe.Form.KsbIds;
-        // Each pass replaces one refused field, so there are at most as many passes as fields.
-        var stop = false;
-        for (var pass = 0; pass < 8 && !stop; pass++)
-        {
-            try
-            {
-                var scratch = EvidenceItem.Draft(probe.Enrolment, probe.Standard, new EvidenceContent(title, type, date, description), duties, ksbs, probe.Today, probe.Actor, probe.At);
-                stop = true;
-                if (probe.Submit)
-                {
-                    scratch.Submit(probe.Enrolment, probe.Actor, probe.At);
-                }
-            }
-            catch (DomainException ex) when (ex.Field is not null)
-            {
-                found.Add((FieldFor(ex.Field), ex.Message));
-                switch (ex.Field)
-                {
-                    case nameof(EvidenceItem.Title): title = "Title"; break;
-                    case nameof(EvidenceItem.Description): description = null; break;
-                    case nameof(EvidenceItem.Type): type = EvidenceType.Observation; break;
-                    case nameof(EvidenceItem.ActivityDate): date = probe.Enrolment.StartDate; break;
-                    case "DutyIds": duties = []; break;
-                    case "KsbIds": ksbs = []; break;
-                    default: stop = true; break;
-                }
-            }
-            catch (DomainException)
-            {
-                // A refusal of the whole request (the apprenticeship is not active): only the first one counts.
-                stop = true;
-            }
-        }
-
-        if (first is not null && !found.Exists(f => f.Message == first.Message))
-        {
-            found.Insert(0, (FieldFor(first.Field), first.Message));
-        }
-
-        foreach (var (field, message) in found.Where(f => !errors.All.Contains(f)))
-        {
-            errors.Add(field, message);
-        }
-    }
-
-    private sealed record Probe(Domain.Enrolments.Enrolment Enrolment, Standard Standard, EvidenceFormModel Form, DateOnly Today, Actor Actor, DateTimeOffset At)
-    {
-        public bool Submit => IsSubmit(Form);
+        return new EvidenceContent(form.Title ?? string.Empty, type, date, form.Description);
     }
 
     /// <summary>
@@ -491,7 +381,7 @@ public sealed class SaveEvidenceHandler(
         }
         catch (DomainException ex)
         {
-            errors.Add(FieldFor(ex.Field), ex.Message);
+            errors.Add(ex, FieldFor);
         }
     }
 

@@ -10,7 +10,11 @@ public static class OffTheJobFeature
             .Validate(o => o.IsValid, "OffTheJob:AmberBehindPercent must be between 1 and 99, and OffTheJob:RedBehindPercent at least that and below 100.")
             .ValidateOnStart();
         services.AddScoped<OffTheJobQueries>();
-        services.AddScoped<OffTheJobHandler>();
+        services.AddScoped<LogOffTheJobHandler>();
+        services.AddScoped<AmendOffTheJobHandler>();
+        services.AddScoped<DeleteOffTheJobHandler>();
+        services.AddScoped<DecideOffTheJobHandler>();
+        services.AddScoped<ApproveOffTheJobHandler>();
         return services;
     }
 }

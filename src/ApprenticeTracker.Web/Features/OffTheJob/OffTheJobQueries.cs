@@ -2,6 +2,7 @@ using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed class OffTheJobQueries(IDbContextFactory<AppDbContext> contexts, C
                 select new
                 {
                     e.Id,
-                    Name = a.GivenName + " " + a.FamilyName,
+                    Name = PersonName.Full(a.GivenName, a.FamilyName),
                     Reference = s.ReferenceNumber + " v" + s.Version,
                     s.OffTheJobMinimumSource,
                     e.PriorLearningReason,
@@ -106,7 +107,7 @@ public sealed class OffTheJobQueries(IDbContextFactory<AppDbContext> contexts, C
         return rows.Count == 0 ? null : rows[0];
     }
 
-    private DateOnly Today => Dates.UkDay(time.GetUtcNow());
+    private DateOnly Today => time.Today();
 
     private IQueryable<OffTheJobEntry> OwnEntries(AppDbContext db)
     {
@@ -124,7 +125,7 @@ public sealed class OffTheJobQueries(IDbContextFactory<AppDbContext> contexts, C
                 {
                     x.Id,
                     x.EnrolmentId,
-                    Name = a.GivenName + " " + a.FamilyName,
+                    Name = PersonName.Full(a.GivenName, a.FamilyName),
                     x.ActivityDate,
                     x.Minutes,
                     x.Kind,

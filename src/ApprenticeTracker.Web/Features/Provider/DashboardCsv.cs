@@ -13,13 +13,11 @@ namespace ApprenticeTracker.Web.Features.Provider;
 /// </summary>
 public static class DashboardCsv
 {
-    public const string Path = "/provider/dashboard.csv";
-
     private static readonly string[] FixedHeadings = ["Apprentice", "Cohort", "Employer", "Assessors", "Status", "Duties signed off", "Duties", "Last evidence"];
 
     public static IEndpointRouteBuilder MapDashboardCsv(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, ExportAsync)
+        endpoints.MapGet(ProviderRoutes.DashboardCsv, ExportAsync)
             .RequireAuthorization(policy => policy.RequireRole(Roles.ProviderAdmin));
         return endpoints;
     }

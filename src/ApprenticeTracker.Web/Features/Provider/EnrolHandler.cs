@@ -4,6 +4,7 @@ using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -38,9 +39,6 @@ public sealed class EnrolForm
 /// <summary>The choices of the enrolment form: imported standard versions and my organisation's employers, cohorts and assessors.</summary>
 public sealed record EnrolChoices(IReadOnlyList<Choice> Standards, DashboardOptions Organisation);
 
-/// <summary>The outcome of an enrolment: the new enrolment's id, or the refusals.</summary>
-public sealed record EnrolOutcome(Guid? EnrolmentId, FormErrors Errors);
-
 /// <summary>
 /// Enrols an apprentice: creates the sign-in account (role Apprentice, first password to be changed), the domain
 /// apprentice and the enrolment with its assessors, in ONE transaction, so that a refusal at any step leaves nothing.
@@ -57,7 +55,7 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
         return new EnrolChoices(standards, await lookups.OptionsAsync(ct));
     }
 
-    public async Task<EnrolOutcome> EnrolAsync(EnrolForm form, CancellationToken ct)
+    public async Task<CommandResult> EnrolAsync(EnrolForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new FormErrors();
@@ -66,7 +64,7 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
         if (provider is null)
         {
             errors.Add(null, "Your account is not linked to a training provider.");
-            return new EnrolOutcome(null, errors);
+            return CommandResult.Refused(errors);
         }
 
         Require(errors, form.GivenName, nameof(EnrolForm.GivenName), "Enter the given name.");
@@ -143,10 +141,10 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
 
         if (errors.Any)
         {
-            return new EnrolOutcome(null, errors);
+            return CommandResult.Refused(errors);
         }
 
-        var actor = ProviderScope.ActorOf(user);
+        var actor = user.AsActor();
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
@@ -165,7 +163,7 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
                 }
 
                 await transaction.RollbackAsync(ct);
-                return new EnrolOutcome(null, errors);
+                return CommandResult.Refused(errors);
             }
 
             var apprentice = Apprentice.Register(provider, account.Id, form.GivenName!, form.FamilyName!, email, actor, now);
@@ -180,17 +178,28 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
             await invitations.QueueInvitationAsync(account, provider.Id, provider.Name, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return new EnrolOutcome(enrolment.Id, errors);
+            return CommandResult.Done(enrolment.Id);
         }
         catch (DomainException e)
         {
             await transaction.RollbackAsync(ct);
-            errors.Add(e.Field is nameof(Enrolment.EmployerId) or nameof(Enrolment.CohortId) or nameof(Enrolment.PlannedEndDate) or "Email" or "GivenName" or "FamilyName"
-                ? e.Field
-                : e.Field == "AssessorId" ? nameof(EnrolForm.AssessorIds) : null, e.Message);
-            return new EnrolOutcome(null, errors);
+            errors.Add(e, FieldOf);
+            return CommandResult.Refused(errors);
         }
     }
+
+    /// <summary>The form field a domain refusal concerns, by the domain's field constant: the one place they are bound.</summary>
+    private static string? FieldOf(string? domainField) => domainField switch
+    {
+        Enrolment.Fields.EmployerId => nameof(EnrolForm.EmployerId),
+        Enrolment.Fields.CohortId => nameof(EnrolForm.CohortId),
+        Enrolment.Fields.PlannedEndDate => nameof(EnrolForm.PlannedEndDate),
+        Enrolment.Fields.AssessorId => nameof(EnrolForm.AssessorIds),
+        PersonDetails.Fields.Email => nameof(EnrolForm.Email),
+        PersonDetails.Fields.GivenName => nameof(EnrolForm.GivenName),
+        PersonDetails.Fields.FamilyName => nameof(EnrolForm.FamilyName),
+        _ => null,
+    };
 
     private static void Require(FormErrors errors, string? value, string field, string message)
     {

@@ -4,6 +4,7 @@ using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,12 +59,6 @@ public sealed class GatewayForm
     public string? Note { get; set; }
 }
 
-/// <summary>The outcome of a change: whether the enrolment was found (in my organisation), and any refusals.</summary>
-public sealed record ChangeOutcome(bool Found, FormErrors Errors)
-{
-    public bool Succeeded => Found && !Errors.Any;
-}
-
 /// <summary>
 /// Reads and changes one enrolment of the signed-in provider administrator's organisation. An enrolment outside it is
 /// "not found", never "forbidden", so its existence is not revealed.
@@ -85,7 +80,7 @@ public sealed class EnrolmentHandler(IDbContextFactory<AppDbContext> contexts, C
         (new StatusAction("withdraw", "Withdraw from the programme", true), EnrolmentStatus.Gateway, EnrolmentStatus.Withdrawn),
     ];
 
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    private DateOnly Today => time.Today();
 
     public async Task<EnrolmentDetails?> ReadAsync(Guid id, CancellationToken ct)
     {
@@ -155,21 +150,21 @@ public sealed class EnrolmentHandler(IDbContextFactory<AppDbContext> contexts, C
             standard.GatewayRequirements.Where(r => !confirmed.Contains(r.Key)).Select(r => (r.Key, r.Label)).ToList());
     }
 
-    public Task<ChangeOutcome> AssignAsync(Guid id, AssessorForm form, CancellationToken ct) =>
-        ChangeAsync(id, "AssessorId", async (db, enrolment, actor, at, errors) =>
+    public Task<CommandResult> AssignAsync(Guid id, AssessorForm form, CancellationToken ct) =>
+        ChangeAsync(id, nameof(AssessorForm.AssessorId), async (db, enrolment, actor, at, errors) =>
         {
             ArgumentNullException.ThrowIfNull(form);
             var assessor = await FindAssessorAsync(db, form.AssessorId, ct);
             if (assessor is null)
             {
-                errors.Add("AssessorId", "Choose an assessor of your organisation.");
+                errors.Add(nameof(AssessorForm.AssessorId), "Choose an assessor of your organisation.");
                 return;
             }
 
             enrolment.AssignAssessor(assessor, actor, at);
         }, ct);
 
-    public Task<ChangeOutcome> UnassignAsync(Guid id, AssessorForm form, CancellationToken ct) =>
+    public Task<CommandResult> UnassignAsync(Guid id, AssessorForm form, CancellationToken ct) =>
         ChangeAsync(id, "UnassignId", async (db, enrolment, actor, at, errors) =>
         {
             ArgumentNullException.ThrowIfNull(form);
@@ -183,7 +178,7 @@ public sealed class EnrolmentHandler(IDbContextFactory<AppDbContext> contexts, C
             enrolment.UnassignAssessor(assessor, actor, at);
         }, ct);
 
-    public Task<ChangeOutcome> ChangeStatusAsync(Guid id, StatusForm form, CancellationToken ct) =>
+    public Task<CommandResult> ChangeStatusAsync(Guid id, StatusForm form, CancellationToken ct) =>
         ChangeAsync(id, "Action", async (db, enrolment, actor, at, errors) =>
         {
             ArgumentNullException.ThrowIfNull(form);
@@ -222,7 +217,7 @@ public sealed class EnrolmentHandler(IDbContextFactory<AppDbContext> contexts, C
             }
         }, ct);
 
-    public Task<ChangeOutcome> ConfirmGatewayAsync(Guid id, GatewayForm form, CancellationToken ct) =>
+    public Task<CommandResult> ConfirmGatewayAsync(Guid id, GatewayForm form, CancellationToken ct) =>
         ChangeAsync(id, "Key", async (db, enrolment, actor, at, errors) =>
         {
             ArgumentNullException.ThrowIfNull(form);
@@ -269,7 +264,7 @@ public sealed class EnrolmentHandler(IDbContextFactory<AppDbContext> contexts, C
     }
 
     /// <summary>Loads the enrolment within my organisation, applies the change, and saves it; domain refusals become form errors.</summary>
-    private async Task<ChangeOutcome> ChangeAsync(
+    private async Task<CommandResult> ChangeAsync(
         Guid id, string defaultField, Func<AppDbContext, Enrolment, Actor, DateTimeOffset, FormErrors, Task> change, CancellationToken ct)
     {
         var errors = new FormErrors();
@@ -282,12 +277,12 @@ public sealed class EnrolmentHandler(IDbContextFactory<AppDbContext> contexts, C
             .SingleOrDefaultAsync(e => e.Id == id, ct);
         if (enrolment is null)
         {
-            return new ChangeOutcome(false, errors);
+            return CommandResult.NotFound;
         }
 
         try
         {
-            await change(db, enrolment, ProviderScope.ActorOf(user), time.GetUtcNow(), errors);
+            await change(db, enrolment, user.AsActor(), time.GetUtcNow(), errors);
             if (!errors.Any)
             {
                 await db.SaveChangesAsync(ct);
@@ -297,18 +292,18 @@ public sealed class EnrolmentHandler(IDbContextFactory<AppDbContext> contexts, C
         {
             // The page shows a closed record without the forms, so the refusal of a form opened earlier stands alone
             // in the error summary, with no field to link to.
-            errors.Add(null, e.Message);
+            errors.Add(e, _ => null);
         }
         catch (DomainException e)
         {
             // A refusal about the whole enrolment (its status, say) is shown beside the form's main field.
-            errors.Add(e.Field is null or "Status" ? defaultField : e.Field, e.Message);
+            errors.Add(e, field => field is null or Enrolment.Fields.Status ? defaultField : field);
         }
         catch (DbUpdateConcurrencyException)
         {
             errors.Add(null, "Someone else changed this enrolment at the same time. Nothing was saved; check the page and try again.");
         }
 
-        return new ChangeOutcome(true, errors);
+        return errors.Any ? CommandResult.Refused(errors, id) : CommandResult.Done(id);
     }
 }

@@ -1,6 +1,7 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Organisations;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ public sealed class OrganisationHandler(IDbContextFactory<AppDbContext> contexts
         return new OrganisationModel(name, employers, cohorts);
     }
 
-    public async Task<FormErrors> AddEmployerAsync(EmployerForm form, CancellationToken ct)
+    public async Task<CommandResult> AddEmployerAsync(EmployerForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new FormErrors();
@@ -59,17 +60,17 @@ public sealed class OrganisationHandler(IDbContextFactory<AppDbContext> contexts
         if (provider is null)
         {
             errors.Add(null, "Your account is not linked to a training provider.");
-            return errors;
+            return CommandResult.Refused(errors);
         }
 
         try
         {
-            var employer = Employer.Create(provider, form.Name ?? string.Empty, ProviderScope.ActorOf(user), time.GetUtcNow());
+            var employer = Employer.Create(provider, form.Name ?? string.Empty, user.AsActor(), time.GetUtcNow());
             var existing = await db.Employers.Where(e => e.TrainingProviderId == providerId).Select(e => e.Name).ToListAsync(ct);
             if (existing.Contains(employer.Name, StringComparer.OrdinalIgnoreCase))
             {
                 errors.Add("EmployerName", $"Your organisation already has an employer called {employer.Name}.");
-                return errors;
+                return CommandResult.Refused(errors);
             }
 
             db.Employers.Add(employer);
@@ -80,10 +81,10 @@ public sealed class OrganisationHandler(IDbContextFactory<AppDbContext> contexts
             errors.Add("EmployerName", e.Message);
         }
 
-        return errors;
+        return errors.Any ? CommandResult.Refused(errors) : CommandResult.Done();
     }
 
-    public async Task<FormErrors> AddCohortAsync(CohortForm form, CancellationToken ct)
+    public async Task<CommandResult> AddCohortAsync(CohortForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new FormErrors();
@@ -93,7 +94,7 @@ public sealed class OrganisationHandler(IDbContextFactory<AppDbContext> contexts
         if (provider is null)
         {
             errors.Add(null, "Your account is not linked to a training provider.");
-            return errors;
+            return CommandResult.Refused(errors);
         }
 
         if (form.StartDate is null)
@@ -103,7 +104,7 @@ public sealed class OrganisationHandler(IDbContextFactory<AppDbContext> contexts
 
         try
         {
-            var cohort = Cohort.Create(provider, form.Name ?? string.Empty, form.StartDate ?? default, ProviderScope.ActorOf(user), time.GetUtcNow());
+            var cohort = Cohort.Create(provider, form.Name ?? string.Empty, form.StartDate ?? default, user.AsActor(), time.GetUtcNow());
             var existing = await db.Cohorts.Where(c => c.TrainingProviderId == providerId).Select(c => c.Name).ToListAsync(ct);
             if (existing.Contains(cohort.Name, StringComparer.OrdinalIgnoreCase))
             {
@@ -112,7 +113,7 @@ public sealed class OrganisationHandler(IDbContextFactory<AppDbContext> contexts
 
             if (errors.Any)
             {
-                return errors;
+                return CommandResult.Refused(errors);
             }
 
             db.Cohorts.Add(cohort);
@@ -128,6 +129,6 @@ public sealed class OrganisationHandler(IDbContextFactory<AppDbContext> contexts
             errors.Add("CohortName", "Your organisation already has a cohort with that name.");
         }
 
-        return errors;
+        return errors.Any ? CommandResult.Refused(errors) : CommandResult.Done();
     }
 }

@@ -1,4 +1,3 @@
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Web.Security;
 
 namespace ApprenticeTracker.Web.Features.Provider;
@@ -12,6 +11,4 @@ internal static class ProviderScope
     /// <summary>The provider's id; for anyone who is not a provider administrator, an id that matches nothing.</summary>
     public static Guid Of(CurrentUser user) =>
         user.IsProviderAdmin && user.TrainingProviderId is { } id ? id : Guid.Empty;
-
-    public static Actor ActorOf(CurrentUser user) => user.AsActor();
 }

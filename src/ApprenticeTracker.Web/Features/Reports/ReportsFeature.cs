@@ -16,16 +16,8 @@ namespace ApprenticeTracker.Web.Features.Reports;
 /// </summary>
 public static class ReportsFeature
 {
-    public const string ListPath = "/reports";
-
     /// <summary>Roles that may see reports; which reports is decided per enrolment by AccessScopes.</summary>
     public const string ReportRoles = Roles.Apprentice + "," + Roles.Assessor + "," + Roles.ProviderAdmin;
-
-    public static string PreviewPath(Guid enrolmentId) => $"/reports/enrolments/{enrolmentId}";
-
-    public static string PdfPath(Guid enrolmentId) => $"/reports/enrolments/{enrolmentId}.pdf";
-
-    public static string CohortZipPath(Guid cohortId) => $"/reports/cohorts/{cohortId}.zip";
 
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
@@ -41,9 +33,9 @@ public static class ReportsFeature
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/reports/enrolments/{enrolmentId:guid}.pdf", DownloadAsync)
+        app.MapGet(ReportsRoutes.PdfTemplate, DownloadAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = ReportRoles });
-        app.MapGet("/reports/cohorts/{cohortId:guid}.zip", DownloadCohortAsync)
+        app.MapGet(ReportsRoutes.CohortZipTemplate, DownloadCohortAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.ProviderAdmin });
         return app;
     }

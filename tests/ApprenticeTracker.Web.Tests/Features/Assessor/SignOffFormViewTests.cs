@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Assessor;
 using Microsoft.AspNetCore.Components.Forms;
 
@@ -73,8 +74,8 @@ public sealed class SignOffFormViewTests
     {
         var form = new SignOffForm();
         var context = new EditContext(form);
-        var problems = new FormProblems(context, SignOffFormView.Inputs);
-        problems.Add(nameof(SignOffForm.Password), "The password is not right. Enter the password you sign in with.");
+        var problems = FormErrors.Of(nameof(SignOffForm.Password), "The password is not right. Enter the password you sign in with.").LinkTo(SignOffFormView.Inputs);
+        problems.ShowIn(context);
 
         var page = await RenderAsync(Model(Observation), form, context, problems);
 
@@ -125,10 +126,10 @@ public sealed class SignOffFormViewTests
         Candidates = candidates,
     };
 
-    private static Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync(SignOffModel model, SignOffForm form, EditContext? context = null, FormProblems? problems = null)
+    private static Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync(SignOffModel model, SignOffForm form, EditContext? context = null, FormErrors? problems = null)
     {
         context ??= new EditContext(form);
-        problems ??= new FormProblems(context, SignOffFormView.Inputs);
+        problems ??= new FormErrors().LinkTo(SignOffFormView.Inputs);
         return ComponentRendering.RenderAsync<SignOffFormView>(new Dictionary<string, object?>
         {
             [nameof(SignOffFormView.Model)] = model,

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.Features.Evidence;

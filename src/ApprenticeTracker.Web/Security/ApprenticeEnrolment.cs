@@ -3,7 +3,7 @@ using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace ApprenticeTracker.Web.Features.Portfolio;
+namespace ApprenticeTracker.Web.Security;
 
 /// <summary>The signed-in apprentice's enrolment, as the portfolio pages need it.</summary>
 public sealed class ApprenticeEnrolment

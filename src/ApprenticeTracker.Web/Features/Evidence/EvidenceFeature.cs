@@ -1,0 +1,26 @@
+namespace ApprenticeTracker.Web.Features.Evidence;
+
+/// <summary>The apprentice's evidence: the list, logging, changing and deleting evidence, and attachment downloads.</summary>
+public static class EvidenceFeature
+{
+    public static IServiceCollection AddEvidence(this IServiceCollection services)
+    {
+        services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.SectionName);
+        services.AddSingleton<EvidenceQueries>();
+        services.AddScoped<SaveEvidenceHandler>();
+        services.AddScoped<DeleteEvidenceHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// The attachment download, and the request limits of the evidence forms: raised to fit every file at its largest,
+    /// with a readable answer when a form sends more.
+    /// </summary>
+    public static WebApplication UseEvidence(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<RequestTooLargeMessage>();
+        app.MapAttachmentDownload();
+        return app;
+    }
+}
