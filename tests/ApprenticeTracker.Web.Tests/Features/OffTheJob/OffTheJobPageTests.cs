@@ -90,23 +90,6 @@ public sealed class OffTheJobPageTests : SeededAppFixture
     }
 
     [Test]
-    public async Task A_queried_entry_shows_the_reason_to_the_apprentice_who_can_amend_it()
-    {
-        using var apprentice = await SignInAsApprenticeAsync();
-        using (await PostFormAsync(apprentice, "/off-the-job/new", Entry(learnt: "Simulation suite: arrest scenario."))) { }
-        var entryId = await QueryAsync(db => db.OffTheJobEntries.Where(e => e.WhatWasLearnt == "Simulation suite: arrest scenario.").Select(e => e.Id).SingleAsync());
-        using var assessor = await SignInAsAssessorAsync();
-
-        using (await PostFormAsync(assessor, $"/off-the-job/review/{entryId}", [new("Form.Decision", OffTheJobDecisionFormValues.Query), new("Form.Reason", "Which scenario was it?")])) { }
-
-        var edit = await AppFactory.ParseAsync(await apprentice.GetAsync($"/off-the-job/{entryId}/edit"));
-        Assert.That(edit.TextContent, Does.Contain("Which scenario was it?"));
-        using var amended = await PostFormAsync(apprentice, $"/off-the-job/{entryId}/edit", Entry(learnt: "Simulation suite: adult arrest scenario, team roles."));
-        Assert.That(amended.RedirectTarget(), Is.EqualTo("/off-the-job?saved=saved"));
-        Assert.That(await QueryAsync(db => db.OffTheJobEntries.Where(e => e.Id == entryId).Select(e => e.Status).SingleAsync()), Is.EqualTo(OffTheJobEntryStatus.Waiting));
-    }
-
-    [Test]
     public async Task Approving_several_from_the_list_refuses_them_all_when_one_changed_since_the_list_was_opened()
     {
         using var apprentice = await SignInAsApprenticeAsync();
