@@ -11,6 +11,7 @@ using ApprenticeTracker.Persistence.Email;
 using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Persistence.ReadModels;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -22,10 +23,11 @@ namespace ApprenticeTracker.Persistence;
 /// The application's one database: the domain's aggregates, the audit log and the sign-in accounts. Saving stores the
 /// audit events every tracked aggregate recorded, in the same transaction as the change itself and chained to the
 /// events before them (<see cref="AuditChain"/>), refuses to change or remove a stored audit event, and refuses to
-/// write the <see cref="DutyEvidenceCount"/>, <see cref="DashboardCount"/> and <see cref="OffTheJobTotal"/> summaries, which only the database's
-/// triggers keep.
+/// write the <see cref="DutyEvidenceCount"/>, <see cref="DashboardCount"/> and <see cref="OffTheJobTotal"/> summaries,
+/// which only the database's triggers keep. On PostgreSQL it also holds the data-protection keys, which several instances
+/// share.
 /// </summary>
-public class AppDbContext : IdentityDbContext<AppUser>
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     public AppDbContext(DbContextOptions<AppDbContext> options)
         : base(options)
@@ -96,6 +98,12 @@ public class AppDbContext : IdentityDbContext<AppUser>
     /// <summary>The cohort dashboard's figures per group of enrolments and duty, kept by the database's triggers; read-only here.</summary>
     public DbSet<DashboardCount> DashboardCounts => Set<DashboardCount>();
 
+    /// <summary>
+    /// The data-protection keys that protect sign-in cookies and form tokens; mapped on PostgreSQL only, where several
+    /// instances share them (on SQLite they are files in the data folder, docs/decisions/0004).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
@@ -158,6 +166,10 @@ public class AppDbContext : IdentityDbContext<AppUser>
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (!Database.IsNpgsql())
+        {
+            builder.Ignore<DataProtectionKey>();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -167,6 +179,14 @@ public class AppDbContext : IdentityDbContext<AppUser>
         // DateOnly is mapped natively (ISO 8601 text, "2026-11-21", as the converter of earlier versions wrote it); the
         // length only keeps the model as the first migrations recorded it. DateTimeOffset still needs a converter: EF
         // Core 10 on SQLite cannot order or compare it in SQL (docs/decisions/0022).
+        // On PostgreSQL both are native (date and timestamptz, which Npgsql writes only at offset zero, so every instant
+        // is turned to UTC on the way in).
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+            return;
+        }
+
         configurationBuilder.Properties<DateOnly>().HaveMaxLength(10);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
@@ -228,11 +248,32 @@ public class AppDbContext : IdentityDbContext<AppUser>
     /// holds the database's one write lock from before the last event is read until the new ones are committed, and no
     /// other writer can chain to the same event (docs/decisions/0055).
     /// </summary>
-    private void ChainAuditEvents(List<EntityEntry<AuditEvent>> events) =>
-        Link(events, AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(LastLink).FirstOrDefault());
+    /// <remarks>
+    /// PostgreSQL lets writers run side by side, so there the transaction first locks the audit table in a mode that
+    /// conflicts with itself and with every other insert (<c>SHARE ROW EXCLUSIVE</c>) but not with readers: chaining
+    /// writers, from any instance, take turns until commit.
+    /// </remarks>
+    private void ChainAuditEvents(List<EntityEntry<AuditEvent>> events)
+    {
+        if (Database.IsNpgsql())
+        {
+            Database.ExecuteSqlRaw(LockAuditEvents);
+        }
 
-    private async Task ChainAuditEventsAsync(List<EntityEntry<AuditEvent>> events, CancellationToken ct) =>
+        Link(events, AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(LastLink).FirstOrDefault());
+    }
+
+    private async Task ChainAuditEventsAsync(List<EntityEntry<AuditEvent>> events, CancellationToken ct)
+    {
+        if (Database.IsNpgsql())
+        {
+            await Database.ExecuteSqlRawAsync(LockAuditEvents, ct);
+        }
+
         Link(events, await AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(LastLink).FirstOrDefaultAsync(ct));
+    }
+
+    private const string LockAuditEvents = $"LOCK TABLE \"{AuditEventConfiguration.TableName}\" IN SHARE ROW EXCLUSIVE MODE";
 
     private static readonly System.Linq.Expressions.Expression<Func<AuditEvent, ChainLink>> LastLink =
         e => new ChainLink(e.Id, EF.Property<string>(e, AuditEventConfiguration.HashColumn));

@@ -12,8 +12,16 @@ public sealed class DataPaths
     public const string KeysFolderName = "keys";
     public const string LockFileName = "app.lock";
 
-    public DataPaths(string root, string? connectionString)
+    public DataPaths(string root, string? connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
+        if (provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "Database:Provider is PostgreSQL but ConnectionStrings:Default is not set; give the server's connection string, for example " +
+                "\"Host=localhost;Database=apprenticetracker;Username=apprenticetracker;Password=...\".");
+        }
+
+        Provider = provider;
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         Root = Path.GetFullPath(root);
         DatabaseFile = Path.Combine(Root, DatabaseFileName);
@@ -54,24 +62,48 @@ public sealed class DataPaths
     /// </summary>
     public string LockFile { get; }
 
-    /// <summary>The database file the connection string names (an absolute path), or null for an in-memory database.</summary>
+    /// <summary>Which database <see cref="ConnectionString"/> is for.</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite database file the connection string names (an absolute path), or null for an in-memory database or PostgreSQL.</summary>
     public string? DatabaseFileInUse
     {
         get
         {
+            if (Provider != DatabaseProvider.Sqlite)
+            {
+                return null;
+            }
+
             var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
             return string.IsNullOrEmpty(dataSource) || dataSource.StartsWith(':') ? null : Path.GetFullPath(dataSource);
         }
+    }
+
+    /// <summary>The database in words, without a password: the SQLite file, or the PostgreSQL server and database.</summary>
+    public string Description => Describe(Provider, ConnectionString);
+
+    /// <summary>A database in words, without a password.</summary>
+    public static string Describe(DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var postgres = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return $"PostgreSQL database {postgres.Database} on {postgres.Host}:{postgres.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return string.IsNullOrEmpty(file) || file.StartsWith(':') ? "SQLite in memory" : Path.GetFullPath(file);
     }
 
     /// <summary><c>ConnectionStrings:Default</c> when set, otherwise the database file in the data folder.</summary>
     public string ConnectionString { get; }
 
     /// <summary>Resolves a possibly relative data path against the content root.</summary>
-    public static DataPaths Resolve(AppOptions options, string contentRootPath, string? connectionString)
+    public static DataPaths Resolve(AppOptions options, string contentRootPath, string? connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         ArgumentNullException.ThrowIfNull(options);
         var dataPath = string.IsNullOrWhiteSpace(options.DataPath) ? "data" : options.DataPath;
-        return new DataPaths(Path.Combine(contentRootPath, dataPath), connectionString);
+        return new DataPaths(Path.Combine(contentRootPath, dataPath), connectionString, provider);
     }
 }

@@ -14,7 +14,7 @@ public sealed class DatabaseInitializer
         _paths = paths;
     }
 
-    /// <summary>Creates the data folders, applies pending migrations and switches the database to WAL journal mode.</summary>
+    /// <summary>Creates the data folders, applies pending migrations and, on SQLite, switches the database to WAL journal mode.</summary>
     public async Task MigrateAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(_paths.Root);
@@ -30,6 +30,9 @@ public sealed class DatabaseInitializer
         await db.Database.MigrateAsync(ct);
 
         // WAL lets readers carry on while one writer writes; the mode is stored in the database file, so once is enough.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
     }
 }

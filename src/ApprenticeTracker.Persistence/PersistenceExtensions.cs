@@ -23,13 +23,15 @@ public static class PersistenceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<AppOptions>().Bind(builder.Configuration.GetSection(AppOptions.SectionName));
+        builder.Services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.SectionName));
 
         // Resolved when first needed, not now, so that configuration added later (tests, hosting) still counts.
         builder.Services.TryAddSingleton(sp => DataPaths.Resolve(
             sp.GetRequiredService<IOptions<AppOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
-            sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")));
-        builder.Services.AddPersistenceServices((sp, options) => ConfigureSqlite(options, sp.GetRequiredService<DataPaths>().ConnectionString));
+            sp.GetRequiredService<IConfiguration>().GetConnectionString("Default"),
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider));
+        builder.Services.AddPersistenceServices((sp, options) => ConfigureDatabase(options, sp.GetRequiredService<DataPaths>()));
         builder.Services.TryAddSingleton(sp =>
         {
             var paths = sp.GetRequiredService<DataPaths>();
@@ -51,12 +53,29 @@ public static class PersistenceExtensions
         services.TryAddTransient<StandardImporter>();
         services.TryAddTransient<DatabaseInitializer>();
         services.TryAddTransient<AuditChainVerifier>();
+        services.TryAddTransient<Copying.DatabaseCopier>();
         services.TryAddScoped<DemoDataSeeder>();
         services.TryAddTransient<LargeDemoDataSeeder>();
         return services;
     }
 
+    /// <summary>The assembly holding the PostgreSQL migrations (the usual EF layout: one migrations assembly per provider).</summary>
+    public const string PostgreSqlMigrationsAssembly = "ApprenticeTracker.Persistence.PostgreSql";
+
+    /// <summary>The database <paramref name="paths"/> names, SQLite or PostgreSQL.</summary>
+    public static DbContextOptionsBuilder ConfigureDatabase(DbContextOptionsBuilder options, DataPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return paths.Provider == DatabaseProvider.PostgreSql
+            ? ConfigurePostgreSql(options, paths.ConnectionString)
+            : ConfigureSqlite(options, paths.ConnectionString);
+    }
+
+    /// <summary>PostgreSQL through Npgsql, with its own migrations.</summary>
+    public static DbContextOptionsBuilder ConfigurePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+
     /// <summary>SQLite with the busy timeout set on every connection.</summary>
-    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionInterceptor());
 }

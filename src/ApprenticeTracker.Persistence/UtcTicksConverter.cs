@@ -15,3 +15,15 @@ internal sealed class UtcTicksConverter : ValueConverter<DateTimeOffset, long>
     {
     }
 }
+
+/// <summary>
+/// Turns a <see cref="DateTimeOffset"/> to UTC on its way to PostgreSQL, whose <c>timestamptz</c> Npgsql writes only at
+/// offset zero. The same instant comes back, in UTC.
+/// </summary>
+internal sealed class ToUtcConverter : ValueConverter<DateTimeOffset, DateTimeOffset>
+{
+    public ToUtcConverter()
+        : base(d => d.ToUniversalTime(), d => d)
+    {
+    }
+}

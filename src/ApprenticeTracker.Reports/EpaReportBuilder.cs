@@ -1,4 +1,5 @@
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
@@ -157,7 +158,7 @@ public sealed class EpaReportBuilder
         return new EpaReport
         {
             EnrolmentId = head.Id,
-            ApprenticeName = $"{head.GivenName} {head.FamilyName}",
+            ApprenticeName = PersonName.Full(head.GivenName, head.FamilyName),
             ApprenticeEmail = head.Email,
             EmployerName = head.Employer,
             TrainingProviderName = head.Provider,

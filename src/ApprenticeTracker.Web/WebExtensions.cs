@@ -10,8 +10,8 @@ using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
 using ApprenticeTracker.Web.Features.OffTheJob;
 using ApprenticeTracker.Web.Features.Portfolio;
-using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Features.Provider;
+using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -44,7 +44,7 @@ public static class WebExtensions
         services.AddPortfolio();
         services.AddEvidence();
         services.AddReports();
-        services.AddSingleton<HomeQuery>();
+        services.AddScoped<HomeQuery>();
         services.AddAssessor();
         services.AddOffTheJob();
         services.AddProvider();

@@ -1,10 +1,11 @@
 using ApprenticeTracker.Persistence.Tests.Support;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.Tests;
 
-public class AuditTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.Both))]
+public class AuditTests(DatabaseProvider provider)
 {
     private TestDatabase _database = null!;
     private World _world = null!;
@@ -12,7 +13,7 @@ public class AuditTests
     [SetUp]
     public void SetUp()
     {
-        _database = new TestDatabase();
+        _database = new TestDatabase(provider);
         _world = new World();
         using var db = _database.CreateDbContext();
         db.AddRange(_world.All());
@@ -111,10 +112,9 @@ public class AuditTests
     [Test]
     public void Updating_an_audit_row_in_sql_is_refused_by_the_database()
     {
-        using var command = _database.Connection.CreateCommand();
-        command.CommandText = "UPDATE AuditEvents SET Details = 'rewritten'";
+        using var command = _database.Command("UPDATE AuditEvents SET Details = 'rewritten'");
 
-        var refused = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+        var refused = Assert.Throws(Is.InstanceOf<DbException>(), () => command.ExecuteNonQuery());
 
         Assert.That(refused!.Message, Does.Contain("append-only"));
     }
@@ -123,10 +123,9 @@ public class AuditTests
     public void Deleting_an_audit_row_in_sql_is_refused_by_the_database()
     {
         var before = _database.CountRows("AuditEvents");
-        using var command = _database.Connection.CreateCommand();
-        command.CommandText = "DELETE FROM AuditEvents";
+        using var command = _database.Command("DELETE FROM AuditEvents");
 
-        var refused = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+        var refused = Assert.Throws(Is.InstanceOf<DbException>(), () => command.ExecuteNonQuery());
 
         Assert.That(refused!.Message, Does.Contain("append-only"));
         Assert.That(_database.CountRows("AuditEvents"), Is.EqualTo(before));

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.Tests;
 
-public class ConcurrencyTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.Both))]
+public class ConcurrencyTests(DatabaseProvider provider)
 {
     private TestDatabase _database = null!;
     private World _world = null!;
@@ -11,7 +12,7 @@ public class ConcurrencyTests
     [SetUp]
     public void SetUp()
     {
-        _database = new TestDatabase();
+        _database = new TestDatabase(provider);
         _world = new World();
     }
 

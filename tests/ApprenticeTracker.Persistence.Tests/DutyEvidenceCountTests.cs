@@ -10,7 +10,8 @@ namespace ApprenticeTracker.Persistence.Tests;
 /// The duty evidence counts the database keeps with triggers: after every kind of change to evidence they must equal
 /// the counts grouped afresh from the evidence itself.
 /// </summary>
-public class DutyEvidenceCountTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.Both))]
+public class DutyEvidenceCountTests(DatabaseProvider provider)
 {
     private TestDatabase _database = null!;
     private World _world = null!;
@@ -18,7 +19,7 @@ public class DutyEvidenceCountTests
     [SetUp]
     public void SetUp()
     {
-        _database = new TestDatabase();
+        _database = new TestDatabase(provider);
         _world = new World();
         using var db = _database.CreateDbContext();
         db.AddRange(_world.All());
@@ -140,7 +141,12 @@ public class DutyEvidenceCountTests
     [Test]
     public void Evidence_stored_before_the_migration_is_counted_when_it_runs()
     {
-        using var database = new TestDatabase();
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            Assert.Ignore("PostgreSQL starts from one initial migration: the older schemas this test starts from exist on SQLite only.");
+        }
+
+        using var database = new TestDatabase(provider);
         using (var db = database.CreateDbContext())
         {
             // Back to the schema before the counts, with the evidence already there.
@@ -221,9 +227,7 @@ public class DutyEvidenceCountTests
 
     private void Sql(string sql)
     {
-        using var command = _database.Connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        _database.Execute(sql);
     }
 
     /// <summary>The stored counts as (duty number, submitted, accepted, referred back).</summary>
@@ -249,9 +253,8 @@ public class DutyEvidenceCountTests
             "FROM EvidenceDuties AS d INNER JOIN EvidenceItems AS i ON i.Id = d.EvidenceItemId " +
             "WHERE i.Status <> 'Draft' GROUP BY i.EnrolmentId, d.DutyId";
         const string Stored = "SELECT EnrolmentId, DutyId, Submitted, Accepted, ReferredBack FROM DutyEvidenceCounts";
-        using var command = database.Connection.CreateCommand();
-        command.CommandText =
-            $"SELECT (SELECT COUNT(*) FROM ({Fresh} EXCEPT {Stored})), (SELECT COUNT(*) FROM ({Stored} EXCEPT {Fresh})), (SELECT COUNT(*) FROM ({Fresh}))";
+        using var command = database.Command(
+            $"SELECT (SELECT COUNT(*) FROM ({Fresh} EXCEPT {Stored}) AS x), (SELECT COUNT(*) FROM ({Stored} EXCEPT {Fresh}) AS y), (SELECT COUNT(*) FROM ({Fresh}) AS z)");
         using var reader = command.ExecuteReader();
         reader.Read();
         Assert.Multiple(() =>

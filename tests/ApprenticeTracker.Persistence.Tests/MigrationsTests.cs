@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.Tests;
 
-public class MigrationsTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.Both))]
+public class MigrationsTests(DatabaseProvider provider)
 {
     [Test]
     public void The_migrations_capture_every_change_to_the_model()
     {
-        using var database = new TestDatabase();
+        using var database = new TestDatabase(provider);
         using var db = database.CreateDbContext();
 
         Assert.That(

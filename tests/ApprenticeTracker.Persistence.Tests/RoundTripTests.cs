@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.Tests;
 
-public class RoundTripTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.Both))]
+public class RoundTripTests(DatabaseProvider provider)
 {
     private TestDatabase _database = null!;
     private World _world = null!;
@@ -14,7 +15,7 @@ public class RoundTripTests
     [SetUp]
     public void SetUp()
     {
-        _database = new TestDatabase();
+        _database = new TestDatabase(provider);
         _world = new World();
     }
 

@@ -10,4 +10,8 @@ public static class Dates
     public static string Display(DateOnly date) => date.ToString(DisplayFormat, CultureInfo.InvariantCulture);
 
     public static string Display(DateTimeOffset instant) => instant.ToString(DisplayFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>"started 21 Nov 2026", or "starts 4 Jan 2027" while <paramref name="start"/> is after <paramref name="today"/>.</summary>
+    public static string Started(DateOnly start, DateOnly today) =>
+        (start > today ? "starts " : "started ") + Display(start);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ApprenticeTracker.Domain.People;
 
 /// <summary>
@@ -13,4 +15,10 @@ public static class PersonName
         var family = familyName?.Trim() ?? string.Empty;
         return given.Length == 0 ? family : family.Length == 0 ? given : $"{given} {family}";
     }
+
+    /// <summary>
+    /// The one order of names in lists (family name, then given name): British English collation, ignoring case, so
+    /// that Ó Súilleabháin sorts beside O'Brien and Łucja beside Lucy, not after Z.
+    /// </summary>
+    public static StringComparer Order { get; } = StringComparer.Create(CultureInfo.GetCultureInfo("en-GB"), CompareOptions.IgnoreCase);
 }

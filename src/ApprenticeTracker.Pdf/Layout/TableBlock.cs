@@ -28,7 +28,7 @@ internal sealed class TableBlock(Table table) : Block
 
         var widths = ColumnWidths(engine.Width, header, body, padding);
         // Shaping gives repeated cell texts the same run, so each distinct text is broken once per column.
-        var broken = new Dictionary<(GlyphRun Run, double Size, double Width), List<Line>>();
+        var broken = new Dictionary<(GlyphRun Run, double Size, double Width), List<Line>>((body.Length + 1) * table.Columns.Count);
         header?.Break(widths, padding, broken);
         foreach (var row in body)
         {

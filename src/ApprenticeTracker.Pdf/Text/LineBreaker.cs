@@ -16,11 +16,13 @@ internal static class LineBreaker
 {
     public static List<Line> Break(GlyphRun run, double fontSize, double maxWidth)
     {
-        var lines = new List<Line>();
         var widths = run.Widths;
         var kinds = run.Kinds;
         var scale = fontSize / 1000.0;
         var limit = maxWidth / scale;
+
+        // About as many lines as the text is wide over the line, so that the list is allocated once, not grown.
+        var lines = new List<Line>((int)Math.Min(1024, (run.NaturalWidth() / Math.Max(limit, 1) * 1.15) + 1));
         var count = run.Count;
         var start = 0;
         while (true)

@@ -680,16 +680,22 @@ internal static class PdfFileWriter
     /// <summary>Numbers objects, records where each starts, and writes the cross-reference table and trailer.</summary>
     private sealed class ObjectWriter : IDisposable
     {
+        private const int InitialObjects = 4096;
+
         private readonly ByteBuffer _out = new(64 * 1024);
 
         /// <summary>
         /// Where each object is: its offset in the file, or (for an object in an object stream) the negated number of
         /// that stream; -1 until written.
         /// </summary>
-        private readonly List<long> _offsets = [0];
+        /// <remarks>
+        /// Sized for a report of a few hundred pages, whose structure tree has thousands of elements, so that the list
+        /// is not copied again and again as it grows.
+        /// </remarks>
+        private readonly List<long> _offsets = new(InitialObjects) { 0 };
 
-        /// <summary>For an object in an object stream, its index there.</summary>
-        private readonly Dictionary<int, int> _indexInStream = [];
+        /// <summary>For an object in an object stream, its index there (by object number, like the offsets).</summary>
+        private readonly List<ushort> _indexInStream = new(InitialObjects) { 0 };
 
         public ObjectWriter()
         {
@@ -702,6 +708,7 @@ internal static class PdfFileWriter
         public int Reserve()
         {
             _offsets.Add(-1);
+            _indexInStream.Add(0);
             return _offsets.Count - 1;
         }
 
@@ -711,7 +718,7 @@ internal static class PdfFileWriter
         public void InStream(int id, int streamId, int index)
         {
             _offsets[id] = -streamId;
-            _indexInStream[id] = index;
+            _indexInStream[id] = checked((ushort)index);
         }
 
         public ObjectWriter Begin(int id)
@@ -805,7 +812,7 @@ internal static class PdfFileWriter
                 var inStream = _offsets[i] < 0;
                 entry[0] = inStream ? (byte)2 : (byte)1;
                 System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(entry[1..], (uint)Math.Abs(_offsets[i]));
-                System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(entry[5..], (ushort)(inStream ? _indexInStream[i] : 0));
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(entry[5..], inStream ? _indexInStream[i] : (ushort)0);
             }
 
             var xref = _out.Length;

@@ -24,6 +24,11 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.ToTable(TableName);
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedOnAdd();
+
+        // UTC ticks on every database, as on SQLite: the hash chain covers the instant to the tick, and PostgreSQL's
+        // timestamptz keeps only microseconds, so an event stored there (or copied there from SQLite) would no longer
+        // match its hash (docs/decisions/0100).
+        builder.Property(x => x.OccurredAt).HasConversion<UtcTicksConverter>();
         builder.Property(x => x.ActorUserId).HasMaxLength(Lengths.UserId).IsRequired();
         builder.Property(x => x.ActorName).HasMaxLength(Lengths.PersonName).IsRequired();
         builder.Property(x => x.Action).HasMaxLength(AuditEvent.ActionMaxLength).IsRequired();

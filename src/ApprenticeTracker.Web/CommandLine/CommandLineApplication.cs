@@ -10,7 +10,7 @@ namespace ApprenticeTracker.Web.CommandLine;
 
 /// <summary>
 /// The command-line verbs of the host (<c>migrate</c>, <c>import-standard</c>, <c>seed-demo</c>, <c>report</c>,
-/// <c>check-files</c>, <c>backup</c>, <c>verify-backup</c>, <c>restore</c>, <c>verify-audit</c>, <c>help</c>). They run on the same services as
+/// <c>check-files</c>, <c>backup</c>, <c>verify-backup</c>, <c>restore</c>, <c>verify-audit</c>, <c>copy-database</c>, <c>help</c>). They run on the same services as
 /// the web app, write to the writers they are given and return an exit code (<see cref="ExitCodes"/>), so tests run
 /// them in-process. Each holds the data folder's lock shared while it runs, as the app does, except <c>restore</c>,
 /// which needs it exclusively (<see cref="DataFolderLock"/>).
@@ -22,6 +22,8 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
     public const string SeedDemo = "seed-demo";
     public const string Help = "help";
     public const string VerifyAudit = "verify-audit";
+    public const string CopyDatabase = "copy-database";
+    public const string ToOption = "--to";
     public const string Report = ReportVerb.Name;
     public const string CheckFiles = DataFolderVerbs.CheckFiles;
     public const string Backup = DataFolderVerbs.Backup;
@@ -65,11 +67,17 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
         try
         {
             // verify-backup reads only the backup; restore takes the lock exclusively itself.
-            var usesDataFolder = verb is Migrate or ImportStandard or SeedDemo or Report or CheckFiles or Backup or VerifyAudit;
+            var usesDataFolder = verb is Migrate or ImportStandard or SeedDemo or Report or CheckFiles or Backup or VerifyAudit or CopyDatabase;
             using var shared = usesDataFolder ? DataFolderLock.TryShared(paths) : null;
             if (usesDataFolder && shared is null)
             {
                 error.WriteLine($"'{verb}' failed: a restore is running on the data folder {paths.Root}. Run it again when the restore has finished.");
+                return ExitCodes.Failure;
+            }
+
+            if (verb is Backup or VerifyBackup or Restore && paths.Provider == DatabaseProvider.PostgreSql)
+            {
+                error.WriteLine($"'{verb}' works on the SQLite data folder. On PostgreSQL back up the database with pg_dump and the evidence files with the file system's own tools (see README, \"Running on PostgreSQL\").");
                 return ExitCodes.Failure;
             }
 
@@ -102,6 +110,9 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
                 VerifyAudit => arguments.Count == 0
                     ? await VerifyAuditAsync(output, error, ct)
                     : UsageError(error, $"'{VerifyAudit}' takes no arguments; it was given '{string.Join(' ', arguments)}'."),
+                CopyDatabase => arguments is [ToOption, var target] && !target.StartsWith("--", StringComparison.Ordinal)
+                    ? await CopyDatabaseAsync(target, output, error, ct)
+                    : UsageError(error, $"'{CopyDatabase}' needs the PostgreSQL database to copy into: {CopyDatabase} {ToOption} <connection string>."),
                 _ => UsageError(error, $"'{verb}' is not a verb this app knows."),
             };
         }
@@ -118,7 +129,22 @@ public sealed class CommandLineApplication(IServiceScopeFactory scopes, DataPrep
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
         var paths = scope.ServiceProvider.GetRequiredService<DataPaths>();
-        output.WriteLine($"The database is up to date: {paths.DatabaseFile}");
+        output.WriteLine($"The database is up to date: {paths.Description}");
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> CopyDatabaseAsync(string target, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+        var outcome = await scope.ServiceProvider.GetRequiredService<Persistence.Copying.DatabaseCopier>().CopyAsync(target, output, ct);
+        if (!outcome.Succeeded)
+        {
+            error.WriteLine($"'{CopyDatabase}' failed: {outcome.Error}");
+            return ExitCodes.Failure;
+        }
+
+        output.WriteLine($"Copied {outcome.Tables.Count} tables from {paths.Description} into {DataPaths.Describe(DatabaseProvider.PostgreSql, target)}; every table's row count matches.");
         return ExitCodes.Success;
     }
 

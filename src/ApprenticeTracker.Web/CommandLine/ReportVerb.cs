@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Reports;
 using ApprenticeTracker.Web.Hosting;
@@ -62,10 +63,10 @@ public sealed class ReportVerb(
             await File.WriteAllBytesAsync(path, pdf!, ct);
             if (found.Count > 1)
             {
-                output.WriteLine($"{latest.GivenName} {latest.FamilyName} has {found.Count} enrolments; this report is of the latest, started {Domain.Common.Dates.Display(latest.StartDate)}.");
+                output.WriteLine($"{PersonName.Full(latest.GivenName, latest.FamilyName)} has {found.Count} enrolments; this report is of the latest, started {Domain.Common.Dates.Display(latest.StartDate)}.");
             }
 
-            output.WriteLine($"Wrote the report of {latest.GivenName} {latest.FamilyName} to {path}.");
+            output.WriteLine($"Wrote the report of {PersonName.Full(latest.GivenName, latest.FamilyName)} to {path}.");
             return ExitCodes.Success;
         }
 
@@ -120,7 +121,7 @@ public sealed class ReportVerb(
 
         var targets = (await enrolments.ToListAsync(ct))
             .OrderBy(e => e.FamilyName, StringComparer.Ordinal).ThenBy(e => e.GivenName, StringComparer.Ordinal)
-            .Select(e => new ReportTarget(e.Id, $"{e.GivenName} {e.FamilyName}"))
+            .Select(e => new ReportTarget(e.Id, PersonName.Full(e.GivenName, e.FamilyName)))
             .ToList();
         var folder = Path.GetFullPath(options.Out);
         output.WriteLine($"Writing {targets.Count} report{(targets.Count == 1 ? string.Empty : "s")} to {folder}");

@@ -41,10 +41,15 @@ public static class Usage
                                    with it. Refused while the app or another verb uses the data folder.
           verify-audit             Check the audit trail's hash chain: exit 0 when it is intact, 1 naming the first
                                    event (id and time) that breaks it.
+          copy-database --to <connection string>
+                                   Copy every table of the SQLite database into an empty PostgreSQL database, in one
+                                   transaction, keeping ids, and check every table's row count. Refused when the
+                                   target has any rows.
           help                     Show this text.
 
         Exit codes: 0 success, 1 the verb failed (the reason is printed), 2 the command line was not understood.
         Configuration: App:DataPath (environment variable App__DataPath) sets the data folder, default "data";
-        ConnectionStrings:Default overrides the database location.
+        ConnectionStrings:Default overrides the database location; Database:Provider PostgreSQL with
+        ConnectionStrings:Default runs on a PostgreSQL server instead of SQLite.
         """;
 }

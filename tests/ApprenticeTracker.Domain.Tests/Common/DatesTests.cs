@@ -27,4 +27,13 @@ public class DatesTests
     {
         Assert.That(Dates.Display(new DateOnly(2026, 3, 21)), Is.EqualTo("21 Mar 2026"));
     }
+
+    [Test]
+    public void A_start_after_today_reads_starts_and_one_on_or_before_today_reads_started()
+    {
+        var today = new DateOnly(2026, 12, 7);
+
+        Assert.That(Dates.Started(new DateOnly(2027, 1, 4), today), Is.EqualTo("starts 4 Jan 2027"));
+        Assert.That(Dates.Started(today, today), Is.EqualTo("started 7 Dec 2026"));
+    }
 }

@@ -130,6 +130,28 @@ public class EvidenceItemTests
     }
 
     [Test]
+    public void Every_refusal_of_one_draft_is_reported_at_once_each_naming_its_field()
+    {
+        var content = new EvidenceContent(" ", null, Clock.Today.AddDays(1), null);
+
+        var refusal = Assert.Throws<DomainException>(() =>
+            EvidenceItem.Draft(_enrolment, _standard, content, [], [], Clock.Today, Actors.Apprentice, Clock.Now, submitting: true));
+
+        Assert.That(refusal!.Refusals.Select(r => r.Field), Is.EqualTo(new[]
+        {
+            EvidenceItem.Fields.Title, EvidenceItem.Fields.Type, EvidenceItem.Fields.ActivityDate, EvidenceItem.Fields.DutyIds,
+        }));
+    }
+
+    [Test]
+    public void A_draft_not_being_submitted_may_have_no_duty_yet()
+    {
+        var item = EvidenceItem.Draft(_enrolment, _standard, Content(), [], [], Clock.Today, Actors.Apprentice, Clock.Now, submitting: false);
+
+        Assert.That(item.Duties, Is.Empty);
+    }
+
+    [Test]
     public void An_activity_date_in_the_future_is_refused()
     {
         var refusal = Assert.Throws<DomainException>(() => Draft(Content() with { ActivityDate = Clock.Today.AddDays(1) }));

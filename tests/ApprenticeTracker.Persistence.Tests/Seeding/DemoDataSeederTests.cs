@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ApprenticeTracker.Persistence.Tests.Seeding;
 
-public class DemoDataSeederTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.Both))]
+public class DemoDataSeederTests(DatabaseProvider provider)
 {
     private TestDatabase _database = null!;
     private ServiceProvider _services = null!;
@@ -22,7 +23,7 @@ public class DemoDataSeederTests
     [OneTimeSetUp]
     public async Task SeedOnce()
     {
-        _database = new TestDatabase();
+        _database = new TestDatabase(provider);
         _services = _database.BuildServices(new FixedClock(World.Now));
         var imported = await _services.GetRequiredService<StandardImporter>().ImportFileAsync(Definitions.SampleFile, Actor.System, CancellationToken.None);
         Assert.That(imported.Succeeded, Is.True, imported.Error);
@@ -132,7 +133,7 @@ public class DemoDataSeederTests
 
         var unsupported = db.DutySignOffs
             .Include(s => s.Evidence)
-            .AsEnumerable()
+            .ToList()
             .SelectMany(s => s.Evidence.Select(e => (s.DutyId, e.EvidenceItemId)))
             .Count(link => !db.EvidenceItems.Any(e =>
                 e.Id == link.EvidenceItemId && e.Status == EvidenceStatus.Accepted && e.Duties.Any(d => d.DutyId == link.DutyId)));
@@ -270,7 +271,7 @@ public class DemoDataSeederTests
     [Test]
     public async Task Seeding_before_the_standard_is_imported_is_refused_with_a_clear_message()
     {
-        using var empty = new TestDatabase();
+        using var empty = new TestDatabase(provider);
         await using var services = empty.BuildServices(new FixedClock(World.Now));
         using var scope = services.CreateScope();
 

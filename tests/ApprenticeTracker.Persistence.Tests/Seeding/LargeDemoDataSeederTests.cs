@@ -64,16 +64,51 @@ public class LargeDemoDataSeederTests
     }
 
     [Test]
-    public void The_duty_evidence_counts_the_triggers_kept_agree_with_the_evidence_written_in_plain_sql()
+    public void The_duty_evidence_counts_the_seed_recounted_agree_with_the_evidence_written_in_plain_sql()
     {
         Assert.That(_database.CountRows("DutyEvidenceCounts"), Is.GreaterThan(LargeDemoDataSeeder.DefaultApprentices));
         DutyEvidenceCountTests.AssertCountsMatchTheEvidence(_database);
     }
 
     [Test]
-    public void The_dashboard_figures_the_triggers_kept_agree_with_the_records_written_in_plain_sql()
+    public void The_dashboard_figures_the_seed_recounted_agree_with_the_records_written_in_plain_sql()
     {
         Assert.That(_database.CountRows("DashboardCounts"), Is.Positive.And.LessThan(LargeDemoDataSeeder.DefaultApprentices));
         DashboardCountTests.AssertCountsMatchTheRecords(_database);
+    }
+
+    [Test]
+    public void The_seed_leaves_the_same_triggers_as_the_migrations_create()
+    {
+        using var fresh = new TestDatabase();
+
+        Assert.That(Triggers(_database), Is.EqualTo(Triggers(fresh)).And.Count.GreaterThan(10));
+    }
+
+    [Test]
+    public void The_triggers_keep_the_counts_after_the_seed()
+    {
+        var large = $"(SELECT e.Id FROM Enrolments AS e INNER JOIN Apprentices AS a ON a.Id = e.ApprenticeId WHERE a.Email LIKE '%@{LargeDemoDataSeeder.EmailDomain}' ORDER BY e.Id LIMIT 3)";
+        _database.Execute($"UPDATE EvidenceItems SET Status = 'Accepted' WHERE Status = 'Submitted' AND EnrolmentId IN {large};");
+        _database.Execute($"UPDATE DutySignOffs SET RevokedAt = 639000000000000000 WHERE EnrolmentId IN {large};");
+        _database.Execute($"DELETE FROM AssessorAssignments WHERE EnrolmentId IN {large};");
+        _database.Execute($"UPDATE Enrolments SET Status = 'Withdrawn' WHERE Id IN {large};");
+
+        DutyEvidenceCountTests.AssertCountsMatchTheEvidence(_database);
+        DashboardCountTests.AssertCountsMatchTheRecords(_database);
+    }
+
+    private static List<(string Name, string Sql)> Triggers(TestDatabase database)
+    {
+        using var command = database.Connection.CreateCommand();
+        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name;";
+        using var reader = command.ExecuteReader();
+        var triggers = new List<(string, string)>();
+        while (reader.Read())
+        {
+            triggers.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return triggers;
     }
 }

@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.Tests.Standards;
 
-public class StandardImporterTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.Both))]
+public class StandardImporterTests(DatabaseProvider provider)
 {
     private static readonly Actor Importer = new("provider-user", "Helen Marsh");
 
@@ -22,7 +23,7 @@ public class StandardImporterTests
     [SetUp]
     public void SetUp()
     {
-        _database = new TestDatabase();
+        _database = new TestDatabase(provider);
         _importer = new StandardImporter(_database, new FixedClock(World.Now));
     }
 

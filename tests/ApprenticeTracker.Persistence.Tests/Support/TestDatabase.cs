@@ -1,26 +1,46 @@
+using System.Data.Common;
 using ApprenticeTracker.Persistence.Identity;
+using ApprenticeTracker.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace ApprenticeTracker.Persistence.Tests.Support;
 
 /// <summary>
-/// An SQLite database in memory, built by the real migrations. It lives as long as its connection, which this holds
-/// open until disposed.
+/// A database built by the real migrations: SQLite in memory (it lives as long as its connection, which this holds
+/// open until disposed), or a fresh PostgreSQL database on the server <see cref="TestPostgres"/> names, dropped when
+/// disposed.
 /// </summary>
 public sealed class TestDatabase : IDisposable, IDbContextFactory<AppDbContext>
 {
     private readonly DbContextOptions<AppDbContext> _options;
+    private readonly string? _postgres;
 
     public TestDatabase()
-        : this(migrate: true)
+        : this(DatabaseProvider.Sqlite, migrate: true)
     {
     }
 
-    private TestDatabase(bool migrate)
+    public TestDatabase(DatabaseProvider provider)
+        : this(provider, migrate: true)
     {
+    }
+
+    private TestDatabase(DatabaseProvider provider, bool migrate)
+    {
+        Provider = provider;
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            _postgres = migrate ? TestPostgres.CreateDatabase() : TestPostgres.CreateEmptyDatabase();
+            Connection = new NpgsqlConnection(_postgres);
+            Connection.Open();
+            _options = (DbContextOptions<AppDbContext>)PersistenceExtensions.ConfigurePostgreSql(new DbContextOptionsBuilder<AppDbContext>(), _postgres).Options;
+            return;
+        }
+
         Connection = new SqliteConnection("DataSource=:memory:");
         Connection.Open();
         _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(Connection).Options;
@@ -30,10 +50,13 @@ public sealed class TestDatabase : IDisposable, IDbContextFactory<AppDbContext>
         }
     }
 
-    public SqliteConnection Connection { get; }
+    public DatabaseProvider Provider { get; }
 
-    /// <summary>An empty database, for a test that builds an older schema itself before it calls <see cref="Migrate"/>.</summary>
-    public static TestDatabase Empty() => new(migrate: false);
+    /// <summary>An open connection to the database, for plain SQL (on SQLite, the one the contexts share).</summary>
+    public DbConnection Connection { get; }
+
+    /// <summary>An empty SQLite database, for a test that builds an older schema itself before it calls <see cref="Migrate"/>.</summary>
+    public static TestDatabase Empty() => new(DatabaseProvider.Sqlite, migrate: false);
 
     /// <summary>Applies the migrations the database has not had yet, as start-up does.</summary>
     public void Migrate()
@@ -42,12 +65,19 @@ public sealed class TestDatabase : IDisposable, IDbContextFactory<AppDbContext>
         db.Database.Migrate();
     }
 
-    /// <summary>Runs plain SQL, several statements at once if need be.</summary>
+    /// <summary>Runs plain SQL written for SQLite (turned into PostgreSQL's on PostgreSQL), several statements at once if need be.</summary>
     public void Execute(string sql)
     {
-        using var command = Connection.CreateCommand();
-        command.CommandText = sql;
+        using var command = Command(sql);
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>A command of plain SQL written for SQLite, turned into PostgreSQL's on PostgreSQL.</summary>
+    public DbCommand Command(string sql)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = Provider == DatabaseProvider.PostgreSql ? TestPostgres.Translate(sql) : sql;
+        return command;
     }
 
     public AppDbContext CreateDbContext() => new(_options);
@@ -58,7 +88,15 @@ public sealed class TestDatabase : IDisposable, IDbContextFactory<AppDbContext>
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(clock);
-        services.AddPersistenceServices((_, options) => options.UseSqlite(Connection));
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddPersistenceServices((_, options) => PersistenceExtensions.ConfigurePostgreSql(options, _postgres!));
+        }
+        else
+        {
+            services.AddPersistenceServices((_, options) => options.UseSqlite(Connection));
+        }
+
         services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
         return services.BuildServiceProvider();
     }
@@ -68,7 +106,7 @@ public sealed class TestDatabase : IDisposable, IDbContextFactory<AppDbContext>
     {
         using var command = Connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-        return (long)command.ExecuteScalar()!;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The number of rows in every table, to show that nothing was written.</summary>
@@ -77,7 +115,9 @@ public sealed class TestDatabase : IDisposable, IDbContextFactory<AppDbContext>
         var tables = new List<string>();
         using (var command = Connection.CreateCommand())
         {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+            command.CommandText = Provider == DatabaseProvider.PostgreSql
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -88,5 +128,12 @@ public sealed class TestDatabase : IDisposable, IDbContextFactory<AppDbContext>
         return tables.ToDictionary(t => t, CountRows);
     }
 
-    public void Dispose() => Connection.Dispose();
+    public void Dispose()
+    {
+        Connection.Dispose();
+        if (_postgres is not null)
+        {
+            TestPostgres.Drop(_postgres);
+        }
+    }
 }

@@ -1,20 +1,36 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using System.Data.Common;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Tests.Shared;
 using ApprenticeTracker.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace ApprenticeTracker.Web.Tests.Support;
 
 /// <summary>
 /// Hosts the real app in the "Testing" environment on its own temporary data folder, deleted when the factory is
-/// disposed. Start-up migrates and imports ST0413 as it does in production; demo data only on request.
+/// disposed. Start-up migrates and imports ST0413 as it does in production; demo data only on request. On PostgreSQL
+/// (<see cref="Database"/>) the database is a fresh one on the test server, dropped with the factory.
 /// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The database the app runs on; SQLite in the data folder unless a test asks for PostgreSQL.</summary>
+    public DatabaseProvider Database { get; init; } = DatabaseProvider.Sqlite;
+
+    private string? _postgres;
+
+    /// <summary>
+    /// The PostgreSQL database's connection string: given, or a fresh database made when the host is built on
+    /// PostgreSQL. Either way it is dropped with the factory.
+    /// </summary>
+    public string? PostgresConnectionString { get => _postgres; init => _postgres = value; }
+
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "apprenticetracker-web-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabaseFile => Path.Combine(DataPath, "apprenticetracker.db");
@@ -57,6 +73,16 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(DatabaseFile);
     }
 
+    /// <summary>A new open connection to the app's database, for plain SQL; the caller disposes it.</summary>
+    public async Task<DbConnection> OpenConnectionAsync()
+    {
+        DbConnection connection = Database == DatabaseProvider.PostgreSql
+            ? new NpgsqlConnection(PostgresConnectionString ?? throw new InvalidOperationException("The host has not started."))
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabaseFile, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        return connection;
+    }
+
     /// <summary>A client that reports redirects instead of following them.</summary>
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -73,6 +99,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         // Outside Development the host serves wwwroot only; the build's manifest also maps the scoped CSS bundle.
         builder.UseStaticWebAssets();
         builder.UseSetting("App:DataPath", DataPath);
+        if (Database == DatabaseProvider.PostgreSql)
+        {
+            _postgres ??= TestPostgres.CreateDatabase();
+            builder.UseSetting("Database:Provider", nameof(DatabaseProvider.PostgreSql));
+            builder.UseSetting("ConnectionStrings:Default", _postgres);
+        }
+
         if (SignInAttemptsPerMinute is { } attempts)
         {
             builder.UseSetting("SignInThrottle:AttemptsPerWindow", attempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -96,6 +129,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         {
             // SQLite keeps pooled connections open, and with them the database file.
             SqliteConnection.ClearAllPools();
+            if (PostgresConnectionString is not null)
+            {
+                TestPostgres.Drop(PostgresConnectionString);
+            }
+
             if (Directory.Exists(DataPath))
             {
                 Directory.Delete(DataPath, recursive: true);

@@ -98,9 +98,9 @@ public sealed partial class AppProcess : IDisposable
     }
 
     /// <summary>Runs a verb in a process of its own and waits for it to exit.</summary>
-    public static async Task<CommandLineRun> RunVerbAsync(string dataPath, IReadOnlyList<string> args, CancellationToken ct)
+    public static async Task<CommandLineRun> RunVerbAsync(string dataPath, IReadOnlyList<string> args, CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null)
     {
-        using var process = Create(dataPath, null, args);
+        using var process = Create(dataPath, settings, args);
         process.Start();
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var error = process.StandardError.ReadToEndAsync(ct);
@@ -117,9 +117,12 @@ public sealed partial class AppProcess : IDisposable
         return new CommandLineRun(process.ExitCode, await output, await error);
     }
 
-    /// <summary>A client of the app that keeps cookies and does not follow redirects, as the in-process tests' clients.</summary>
-    public HttpClient CreateClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    /// <summary>
+    /// A client of the app that keeps cookies and does not follow redirects, as the in-process tests' clients; given a
+    /// cookie jar, it shares it (cookies do not depend on the port, so one jar serves two instances on one host).
+    /// </summary>
+    public HttpClient CreateClient(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies ?? new CookieContainer() })
         {
             BaseAddress = Address,
             Timeout = TimeSpan.FromSeconds(60),

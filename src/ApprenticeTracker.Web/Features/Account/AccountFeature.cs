@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
@@ -130,17 +131,21 @@ public static class AccountFeature
     }
 
     /// <summary>
-    /// Keys persist in the data folder so that sign-in cookies and antiforgery tokens survive a restart; instances that
-    /// share the data folder share the keys.
+    /// Keys persist so that sign-in cookies and antiforgery tokens survive a restart: on SQLite in the data folder
+    /// (instances that share the data folder share the keys), on PostgreSQL in the database, so that every instance
+    /// using it honours the others' cookies (docs/decisions/0100).
     /// </summary>
     private static void AddDataProtectionKeys(IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName(ApplicationName);
 
-        // Like PersistKeysToFileSystem, but the folder comes from DataPaths, which is resolved from configuration later.
+        // Like PersistKeysToFileSystem or PersistKeysToDbContext, but chosen from DataPaths, which is resolved from
+        // configuration later.
         services.AddOptions<KeyManagementOptions>()
-            .Configure<DataPaths, ILoggerFactory>((o, paths, logging) =>
-                o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysFolder), logging));
+            .Configure<DataPaths, ILoggerFactory, IServiceProvider>((o, paths, logging, provider) =>
+                o.XmlRepository = paths.Provider == DatabaseProvider.PostgreSql
+                    ? new EntityFrameworkCoreXmlRepository<AppDbContext>(provider, logging)
+                    : new FileSystemXmlRepository(new DirectoryInfo(paths.KeysFolder), logging));
     }
 
     /// <summary>

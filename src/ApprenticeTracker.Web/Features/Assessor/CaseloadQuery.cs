@@ -4,6 +4,7 @@ using ApprenticeTracker.Web.Features.OffTheJob;
 using System.Globalization;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,8 @@ public sealed class CaseloadQuery(
 
         // As in the review queue: evidence of a withdrawn or completed apprenticeship can no longer be reviewed, so it
         // is not waiting, and neither the count nor the red/amber/green rule counts it.
+        // Inlined as constants (it never changes), so that EF Core caches the SQL instead of expanding a list
+        // parameter into SQL again on every request.
         var closed = Enum.GetValues<EnrolmentStatus>().Where(s => s.IsFinal()).ToList();
         var found = await (
             from e in AccessScopes.Enrolments(db, user)
@@ -45,9 +48,9 @@ public sealed class CaseloadQuery(
                 e.StartDate,
                 SignedOff = e.SignOffs.Count(so => so.RevokedAt == null),
                 Duties = db.Duties.Count(d => d.StandardId == s.Id),
-                Waiting = db.EvidenceItems.Count(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted && !closed.Contains(e.Status)),
+                Waiting = db.EvidenceItems.Count(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted && !EF.Constant(closed).Contains(e.Status)),
                 OldestWaiting = db.EvidenceItems
-                    .Where(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted && !closed.Contains(e.Status))
+                    .Where(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted && !EF.Constant(closed).Contains(e.Status))
                     .Min(i => i.SubmittedAt),
                 LastSubmitted = db.EvidenceItems.Where(i => i.EnrolmentId == e.Id).Max(i => i.SubmittedAt),
                 Plan = new OffTheJobPlan(e.StartDate, e.PlannedEndDate, e.GatewayPassedOn, e.ContractedHoursPerWeek, s.OffTheJobMinimumHours, e.PriorLearningMinutes),
@@ -65,7 +68,7 @@ public sealed class CaseloadQuery(
             .Select(r => new CaseloadRow
             {
                 EnrolmentId = r.Id,
-                ApprenticeName = $"{r.GivenName} {r.FamilyName}",
+                ApprenticeName = PersonName.Full(r.GivenName, r.FamilyName),
                 EmployerName = r.Employer,
                 CohortName = r.Cohort,
                 Standard = $"{r.ReferenceNumber} v{r.Version}",

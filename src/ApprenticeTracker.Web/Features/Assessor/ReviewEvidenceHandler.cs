@@ -1,8 +1,8 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Components.Forms;
+using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +15,14 @@ public sealed class ReviewQueueQuery(IDbContextFactory<AppDbContext> contexts, C
         await using var db = await contexts.CreateDbContextAsync(ct);
 
         // Evidence of a withdrawn or completed apprenticeship is no longer reviewed, so it waits in no queue.
+        // Inlined as constants (it never changes), so that EF Core caches the SQL instead of expanding a list
+        // parameter into SQL again on every request.
         var closed = Enum.GetValues<EnrolmentStatus>().Where(s => s.IsFinal()).ToList();
         var found = await (
             from e in AccessScopes.Evidence(db, user)
             where e.Status == EvidenceStatus.Submitted
             join en in AccessScopes.Enrolments(db, user) on e.EnrolmentId equals en.Id
-            where !closed.Contains(en.Status)
+            where !EF.Constant(closed).Contains(en.Status)
             join a in db.Apprentices on en.ApprenticeId equals a.Id
             orderby e.SubmittedAt, e.Title
             select new { e.Id, e.EnrolmentId, a.GivenName, a.FamilyName, e.Title, e.Type, e.SubmittedAt, e.SubmissionCount })
@@ -32,7 +35,7 @@ public sealed class ReviewQueueQuery(IDbContextFactory<AppDbContext> contexts, C
             {
                 EvidenceId = e.Id,
                 EnrolmentId = e.EnrolmentId,
-                ApprenticeName = $"{e.GivenName} {e.FamilyName}",
+                ApprenticeName = PersonName.Full(e.GivenName, e.FamilyName),
                 Title = e.Title,
                 Type = e.Type,
                 SubmittedAt = e.SubmittedAt ?? now,

@@ -1,7 +1,7 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Components.Forms;
+using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

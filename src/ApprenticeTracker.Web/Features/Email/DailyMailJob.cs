@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Email;
+using ApprenticeTracker.Persistence.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -79,7 +82,11 @@ public sealed class DailyMailJob(
             try
             {
                 await Task.Delay(next - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, stoppingToken);
-                await RunAsync(time.GetUtcNow(), stoppingToken);
+                var now = time.GetUtcNow();
+                if (await ClaimDayAsync(now, stoppingToken))
+                {
+                    await RunAsync(now, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -89,6 +96,33 @@ public sealed class DailyMailJob(
             {
                 log.LogError(e, "The daily reminders and digests failed; they run again tomorrow");
             }
+        }
+    }
+
+    /// <summary>
+    /// Claims the day's run for this instance: several instances on one database (PostgreSQL) each have this job, and
+    /// only the first to record the day's one-time token (a <see cref="FormSubmission"/>, whose key is unique) writes the
+    /// reminders and digests; the others find it used and leave the day alone (docs/decisions/0101).
+    /// </summary>
+    internal async Task<bool> ClaimDayAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, UnitedKingdom).DateTime);
+        var token = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"daily-mail {day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"))[..16]);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.FormSubmissions.Add(new FormSubmission(token, Guid.Empty, now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            if (log.IsEnabled(LogLevel.Information))
+            {
+                log.LogInformation("Another instance has written the reminders and digests of {Day}", day);
+            }
+
+            return false;
         }
     }
 

@@ -16,8 +16,8 @@ public static class EmailFeature
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName)
-            .Validate(o => o.MaxAttempts >= 1 && o.RetryDelay > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero,
-                "Email:MaxAttempts must be at least 1, and Email:RetryDelay and Email:PollInterval longer than zero.")
+            .Validate(o => o.MaxAttempts >= 1 && o.RetryDelay > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.ClaimLease > TimeSpan.Zero,
+                "Email:MaxAttempts must be at least 1, and Email:RetryDelay, Email:PollInterval and Email:ClaimLease longer than zero.")
             .Validate(o => !o.UsesSmtp || o.Port is > 0 and <= 65535, "Email:Port must be a TCP port (1 to 65535).")
             .ValidateOnStart();
         services.AddOptions<PublicLinkOptions>().BindConfiguration(AppOptions.SectionName)

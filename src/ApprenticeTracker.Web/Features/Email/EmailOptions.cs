@@ -29,6 +29,12 @@ public sealed class EmailOptions
     /// <summary>The wait after the first failure; it doubles after each further one (30 s, 1 min, 2 min…, at most a day).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a mail claimed by a sender is left to it before any sender may try it again: far longer than one SMTP
+    /// exchange. A sender that dies holding a claim delays that mail by at most this long.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often the sender looks for mail that is due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -11,6 +11,13 @@ namespace ApprenticeTracker.Web.Features.Email;
 /// took it, or its failure recorded with the next attempt moved back (<see cref="OutboxMessage.RecordFailure"/>).
 /// A crash between the two sends that mail again on the next start: delivery is at least once.
 /// </summary>
+/// <remarks>
+/// Several instances may share one database (PostgreSQL), each with its own sender. Before sending a mail, a sender
+/// claims it with one conditional UPDATE that moves its next attempt a lease ahead, on the condition that the attempt is
+/// still the one it read: of two senders that read the same mail, only one changes the row, and only that one sends
+/// it. A sender that dies holding a claim leaves the mail to be sent again once the lease runs out (at least once, as
+/// before). No column is needed, so both databases work alike (docs/decisions/0101).
+/// </remarks>
 public sealed class OutboxSender(
     IDbContextFactory<AppDbContext> contexts, IMailTransport transport, IOptions<EmailOptions> options, TimeProvider time, ILogger<OutboxSender> log)
     : BackgroundService
@@ -102,6 +109,13 @@ public sealed class OutboxSender(
         var sent = 0;
         foreach (var mail in due)
         {
+            if (!await ClaimAsync(db, mail, ct))
+            {
+                // Another instance's sender took it between our read and our claim.
+                db.Entry(mail).State = EntityState.Detached;
+                continue;
+            }
+
             try
             {
                 await transport.SendAsync(Compose(mail, settings.From), ct);
@@ -126,6 +140,17 @@ public sealed class OutboxSender(
         }
 
         return (sent, due.Count == BatchSize);
+    }
+
+    /// <summary>Claims <paramref name="mail"/> for this sender; false when another sender claimed or sent it first.</summary>
+    private async Task<bool> ClaimAsync(AppDbContext db, OutboxMessage mail, CancellationToken ct)
+    {
+        var seen = mail.NextAttemptAt;
+        var until = time.GetUtcNow() + options.Value.ClaimLease;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == mail.Id && m.SentAt == null && !m.PermanentlyFailed && m.NextAttemptAt == seen)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, until), ct);
+        return claimed == 1;
     }
 
     public override void Dispose()

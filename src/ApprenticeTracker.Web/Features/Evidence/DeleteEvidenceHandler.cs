@@ -11,7 +11,7 @@ namespace ApprenticeTracker.Web.Features.Evidence;
 public sealed class DeleteEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceFileStore files, TimeProvider time)
 {
     /// <returns>Succeeded when the draft is gone.</returns>
-    public async Task<CommandResult> DeleteAsync(Guid itemId, CancellationToken ct)
+    public async Task<CommandResult> HandleAsync(Guid itemId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var enrolment = await ApprenticeEnrolment.FindAsync(db, user, ct);

@@ -6,8 +6,11 @@ public static class EvidenceFeature
     public static IServiceCollection AddEvidence(this IServiceCollection services)
     {
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.SectionName);
-        services.AddSingleton<EvidenceQueries>();
-        services.AddScoped<SaveEvidenceHandler>();
+        services.AddScoped<EvidenceQueries>();
+        services.AddScoped<EvidenceSaving>();
+        services.AddScoped<LogEvidenceHandler>();
+        services.AddScoped<EditEvidenceHandler>();
+        services.AddScoped<RemoveAttachmentHandler>();
         services.AddScoped<DeleteEvidenceHandler>();
         return services;
     }

@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>Reads the signed-in apprentice's evidence for the evidence pages; every read goes through <see cref="AccessScopes"/>.</summary>
-public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts)
+public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts, CurrentUser user)
 {
     /// <summary>The duties and KSBs of the apprentice's standard version; null when they have no enrolment.</summary>
-    public async Task<EvidenceFormChoices?> ChoicesAsync(CurrentUser user, CancellationToken ct)
+    public async Task<EvidenceFormChoices?> ChoicesAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var enrolment = await ApprenticeEnrolment.FindAsync(db, user, ct);
@@ -17,7 +17,7 @@ public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts)
     }
 
     /// <summary>One item of the signed-in apprentice with everything about it; null when it is not theirs.</summary>
-    public async Task<EvidenceDetailModel?> DetailAsync(CurrentUser user, Guid itemId, CancellationToken ct)
+    public async Task<EvidenceDetailModel?> DetailAsync(Guid itemId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var enrolment = await ApprenticeEnrolment.FindAsync(db, user, ct);
@@ -46,7 +46,7 @@ public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts)
     }
 
     /// <summary>One page of the apprentice's evidence; null when they have no enrolment.</summary>
-    public async Task<EvidenceListModel?> ListAsync(CurrentUser user, EvidenceListFilter filter, CancellationToken ct)
+    public async Task<EvidenceListModel?> ListAsync(EvidenceListFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(ct);

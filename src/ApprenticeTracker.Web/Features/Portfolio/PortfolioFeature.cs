@@ -5,7 +5,7 @@ public static class PortfolioFeature
 {
     public static IServiceCollection AddPortfolio(this IServiceCollection services)
     {
-        services.AddSingleton<PortfolioQueries>();
+        services.AddScoped<PortfolioQueries>();
         return services;
     }
 }

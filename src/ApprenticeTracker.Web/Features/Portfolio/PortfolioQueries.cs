@@ -1,6 +1,7 @@
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +12,10 @@ namespace ApprenticeTracker.Web.Features.Portfolio;
 /// force, projected, then computed by the domain's <see cref="EnrolmentProgress"/>. Every read goes through
 /// <see cref="AccessScopes"/>.
 /// </summary>
-public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts)
+public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts, CurrentUser user)
 {
     /// <summary>The portfolio; null when the apprentice has no enrolment.</summary>
-    public async Task<PortfolioModel?> PortfolioAsync(CurrentUser user, CancellationToken ct)
+    public async Task<PortfolioModel?> PortfolioAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var enrolment = await ApprenticeEnrolment.FindAsync(db, user, ct);
@@ -43,6 +44,9 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts)
             mappingRows.Select(m => new EvidenceMapping(m.Id, m.DutyId, m.Status)),
             signOffs.Select(s => new SignOffRef(s.Id, s.DutyId, s.AssessorName, s.SignedAt)));
 
+        // The latest review of each item as correlated subqueries, which read the item's reviews through their index;
+        // a whole-row FirstOrDefault would become a window function numbering every review in the database.
+        var reviews = db.EvidenceReviews;
         var referredBack = await evidence
             .Where(i => i.Status == EvidenceStatus.ReferredBack)
             .OrderByDescending(i => i.ReviewedAt)
@@ -50,11 +54,9 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts)
             {
                 i.Id,
                 i.Title,
-                Latest = db.EvidenceReviews
-                    .Where(r => r.EvidenceItemId == i.Id)
-                    .OrderByDescending(r => r.ReviewedAt)
-                    .Select(r => new { r.Feedback, r.AssessorName, r.ReviewedAt })
-                    .FirstOrDefault(),
+                Feedback = reviews.Where(r => r.EvidenceItemId == i.Id).OrderByDescending(r => r.ReviewedAt).Select(r => r.Feedback).FirstOrDefault(),
+                AssessorName = reviews.Where(r => r.EvidenceItemId == i.Id).OrderByDescending(r => r.ReviewedAt).Select(r => r.AssessorName).FirstOrDefault(),
+                ReviewedAt = reviews.Where(r => r.EvidenceItemId == i.Id).OrderByDescending(r => r.ReviewedAt).Select(r => (DateTimeOffset?)r.ReviewedAt).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var drafts = await evidence
@@ -72,7 +74,7 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts)
             DutiesSignedOff = progress.DutiesSignedOff,
             TotalDuties = progress.TotalDuties,
             PercentSignedOff = progress.PercentSignedOff,
-            ReferredBack = referredBack.Select(r => new ReferredBackItem(r.Id, r.Title, r.Latest?.Feedback, r.Latest?.AssessorName, r.Latest?.ReviewedAt)).ToList(),
+            ReferredBack = referredBack.Select(r => new ReferredBackItem(r.Id, r.Title, r.Feedback, r.AssessorName, r.ReviewedAt)).ToList(),
             Drafts = drafts,
         };
     }
@@ -82,7 +84,7 @@ public sealed class PortfolioQueries(IDbContextFactory<AppDbContext> contexts)
     /// duty is not of their standard. Duties are shared by everyone on the version, so the evidence and sign-offs are
     /// those of the signed-in apprentice's own enrolment only.
     /// </summary>
-    public async Task<DutyPageModel?> DutyAsync(CurrentUser user, Guid dutyId, CancellationToken ct)
+    public async Task<DutyPageModel?> DutyAsync(Guid dutyId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var enrolment = await ApprenticeEnrolment.FindAsync(db, user, ct);

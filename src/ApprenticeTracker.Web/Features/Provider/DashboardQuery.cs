@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -88,7 +89,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         return query;
     }
 
-    private async Task<IReadOnlyList<DashboardRow>> RowsAsync(
+    private static async Task<IReadOnlyList<DashboardRow>> RowsAsync(
         AppDbContext db, IQueryable<Enrolment> filtered, DashboardSort sort, int skip, int take, CancellationToken ct)
     {
         // Apprentices first, by a cross join that SQLite keeps in that order: it walks the apprentices in the order of
@@ -124,29 +125,34 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
             return [];
         }
 
+        // The page's ids as one JSON parameter (json_each), so that the SQL is the same for every page and EF Core caches
+        // it, instead of expanding one parameter per id into SQL again on every request.
+        // The ids come from the scoped query above, so these read only what the user may see. They start from the ids
+        // rather than join the scope again: given both, SQLite walks every enrolment of the provider and every count of
+        // each (the roll, about 80 ms at 20,000 apprentices) before it keeps the page's.
         var ids = page.Select(r => r.Id).ToList();
         var counts = await (
-                from count in AccessScopes.DutyEvidenceCounts(db, user)
+                from count in db.DutyEvidenceCounts.AsNoTracking()
                 join duty in db.Duties on count.DutyId equals duty.Id
-                where ids.Contains(count.EnrolmentId)
+                where EF.Parameter(ids).Contains(count.EnrolmentId)
                 select new { count.EnrolmentId, duty.Number, count.Accepted, count.Submitted, count.ReferredBack })
             .ToListAsync(ct);
         var signedOff = await (
                 from s in db.DutySignOffs
                 join duty in db.Duties on s.DutyId equals duty.Id
-                where ids.Contains(s.EnrolmentId) && s.RevokedAt == null
+                where EF.Parameter(ids).Contains(s.EnrolmentId) && s.RevokedAt == null
                 select new { s.EnrolmentId, duty.Number })
             .ToListAsync(ct);
         var assessors = await (
                 from a in db.AssessorAssignments
                 join person in db.Assessors on a.AssessorId equals person.Id
-                where ids.Contains(a.EnrolmentId) && a.EndedAt == null
+                where EF.Parameter(ids).Contains(a.EnrolmentId) && a.EndedAt == null
                 orderby person.FamilyName, person.GivenName
                 select new { a.EnrolmentId, person.GivenName, person.FamilyName })
             .ToListAsync(ct);
         var standardIds = page.Select(r => r.StandardId).Distinct().ToList();
         var dutyCounts = await db.Duties
-            .Where(d => standardIds.Contains(d.StandardId))
+            .Where(d => EF.Parameter(standardIds).Contains(d.StandardId))
             .GroupBy(d => d.StandardId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -154,7 +160,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         var signed = signedOff.Select(s => (s.EnrolmentId, s.Number)).ToHashSet();
         var cells = counts.ToLookup(c => c.EnrolmentId);
         var signedByEnrolment = signedOff.ToLookup(s => s.EnrolmentId);
-        var assessorsByEnrolment = assessors.ToLookup(a => a.EnrolmentId, a => $"{a.GivenName} {a.FamilyName}");
+        var assessorsByEnrolment = assessors.ToLookup(a => a.EnrolmentId, a => PersonName.Full(a.GivenName, a.FamilyName));
         return page.Select(r =>
         {
             var rowCells = new Dictionary<int, DutyCell>();
@@ -171,7 +177,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
 
             return new DashboardRow(
                 r.Id,
-                $"{r.GivenName} {r.FamilyName}",
+                PersonName.Full(r.GivenName, r.FamilyName),
                 r.Cohort,
                 r.Employer,
                 assessorsByEnrolment[r.Id].ToList(),
@@ -224,7 +230,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         var standardIds = sums.Where(s => s.Enrolments > 0).Select(s => s.StandardId).Distinct().ToList();
         var duties = await db.Duties
             .AsNoTracking()
-            .Where(d => standardIds.Contains(d.StandardId))
+            .Where(d => EF.Parameter(standardIds).Contains(d.StandardId))
             .ProjectToVersionDuty()
             .ToListAsync(ct);
 

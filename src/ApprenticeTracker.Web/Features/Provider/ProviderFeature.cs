@@ -8,7 +8,12 @@ public static class ProviderFeature
         services.AddScoped<DashboardQuery>();
         services.AddScoped<EnrolHandler>();
         services.AddScoped<OrganisationHandler>();
-        services.AddScoped<EnrolmentHandler>();
+        services.AddScoped<EnrolmentQuery>();
+        services.AddScoped<EnrolmentChange>();
+        services.AddScoped<AssignAssessorHandler>();
+        services.AddScoped<UnassignAssessorHandler>();
+        services.AddScoped<ChangeEnrolmentStatusHandler>();
+        services.AddScoped<ConfirmGatewayRequirementHandler>();
         services.AddScoped<StandardsHandler>();
         services.AddScoped<AuditLogQuery>();
         return services;

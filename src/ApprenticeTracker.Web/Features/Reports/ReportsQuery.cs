@@ -1,4 +1,5 @@
 using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Reports;
 using ApprenticeTracker.Web.Security;
@@ -48,8 +49,8 @@ public sealed class ReportsQuery(IDbContextFactory<AppDbContext> factory, Curren
             from c in cohorts.DefaultIfEmpty()
             select new { e.Id, a.GivenName, a.FamilyName, Cohort = c == null ? null : c.Name, e.Status }).ToListAsync(ct);
         return rows
-            .OrderBy(r => r.FamilyName, StringComparer.CurrentCulture).ThenBy(r => r.GivenName, StringComparer.CurrentCulture)
-            .Select(r => new ReportListItem(r.Id, $"{r.GivenName} {r.FamilyName}", r.Cohort, r.Status))
+            .OrderBy(r => r.FamilyName, PersonName.Order).ThenBy(r => r.GivenName, PersonName.Order)
+            .Select(r => new ReportListItem(r.Id, PersonName.Full(r.GivenName, r.FamilyName), r.Cohort, r.Status))
             .ToList();
     }
 
@@ -102,7 +103,7 @@ public sealed class ReportsQuery(IDbContextFactory<AppDbContext> factory, Curren
             .GroupBy(r => r.CohortId)
             .ToDictionary(
                 g => g.Key,
-                g => g.OrderBy(r => r.FamilyName, StringComparer.Ordinal).ThenBy(r => r.GivenName, StringComparer.Ordinal)
-                    .Select(r => new ReportTarget(r.Id, $"{r.GivenName} {r.FamilyName}")).ToList());
+                g => g.OrderBy(r => r.FamilyName, PersonName.Order).ThenBy(r => r.GivenName, PersonName.Order)
+                    .Select(r => new ReportTarget(r.Id, PersonName.Full(r.GivenName, r.FamilyName))).ToList());
     }
 }

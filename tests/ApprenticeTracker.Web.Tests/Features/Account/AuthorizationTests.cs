@@ -13,7 +13,7 @@ namespace ApprenticeTracker.Web.Tests.Features.Account;
 /// </summary>
 public sealed class AuthorizationTests : SeededAppFixture
 {
-    protected override AppFactory CreateFactory() => new() { AfterAppPipeline = RoleProtectedProbe.Add };
+    protected override AppFactory CreateFactory() => new() { Database = Database, AfterAppPipeline = RoleProtectedProbe.Add };
 
     [TestCase("/Account/ChangePassword")]
     [TestCase(RoleProtectedProbe.Path)]

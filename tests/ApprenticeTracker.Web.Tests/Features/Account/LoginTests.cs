@@ -189,12 +189,21 @@ public sealed class LoginTests : SeededAppFixture
     }
 
     [Test]
-    public async Task The_data_protection_keys_are_kept_in_the_data_folder()
+    public async Task The_data_protection_keys_are_kept_in_the_data_folder_on_sqlite_and_in_the_database_on_postgresql()
     {
         using var client = await SignInAsApprenticeAsync();
 
-        var keys = Directory.GetFiles(Path.Combine(Factory.DataPath, "keys"), "key-*.xml");
+        var files = Directory.Exists(Path.Combine(Factory.DataPath, "keys")) ? Directory.GetFiles(Path.Combine(Factory.DataPath, "keys"), "key-*.xml") : [];
+        long rows = 0;
+        if (Database == Persistence.DatabaseProvider.PostgreSql)
+        {
+            await using var connection = await Factory.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM \"DataProtectionKeys\"";
+            rows = (long)(await command.ExecuteScalarAsync())!;
+        }
 
-        Assert.That(keys, Is.Not.Empty);
+        Assert.That(Database == Persistence.DatabaseProvider.PostgreSql ? rows : files.Length, Is.Positive);
+        Assert.That(Database == Persistence.DatabaseProvider.PostgreSql ? files.Length : rows, Is.Zero);
     }
 }

@@ -112,6 +112,10 @@ public sealed class CrashRecoveryTests
             start.Environment["Email__UseTls"] = "None";
             start.Environment["Email__PollInterval"] = "00:00:00.200";
             start.Environment["Email__RetryDelay"] = "00:00:00.500";
+
+            // The kill can land while the sender holds a claim on the mail (it polls and retries every fraction of a
+            // second); the claim then lapses after the lease, so a short one keeps the wait after the restart short.
+            start.Environment["Email__ClaimLease"] = "00:00:02";
             var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
             var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
             process.OutputDataReceived += (_, e) => app.Append(e.Data);

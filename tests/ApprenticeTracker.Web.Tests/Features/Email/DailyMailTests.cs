@@ -1,5 +1,7 @@
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.Email;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Tests.Features.Assessor;
@@ -18,11 +20,47 @@ public sealed class DailyMailTests : SeededAppFixture
 
     protected override AppFactory CreateFactory()
     {
-        return new AppFactory { Settings = _mail.AppSettings() };
+        return new AppFactory { Database = Database, Settings = _mail.AppSettings() };
     }
 
     [OneTimeTearDown]
     public void StopMailServer() => _mail.Dispose();
+
+    [Test]
+    public async Task Only_the_first_instance_to_claim_a_day_writes_its_reminders_and_a_new_day_is_claimed_afresh()
+    {
+        var job = Factory.Services.GetRequiredService<DailyMailJob>();
+        var day = new DateTimeOffset(2031, 3, 4, 7, 0, 0, TimeSpan.Zero);
+
+        var first = await job.ClaimDayAsync(day, CancellationToken.None);
+        var second = await job.ClaimDayAsync(day.AddMinutes(1), CancellationToken.None);
+        var nextDay = await job.ClaimDayAsync(day.AddDays(1), CancellationToken.None);
+
+        Assert.That((first, second, nextDay), Is.EqualTo((true, false, true)));
+    }
+
+    [Test]
+    public async Task Two_senders_on_one_database_send_each_mail_once()
+    {
+        var addressee = new MailAddressee("two-senders@example.org", "Two Senders", null, null);
+        await using (var db = await Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            db.OutboxMessages.AddRange(Enumerable.Range(1, 30).Select(i =>
+                new OutboxMessage(MailKind.EvidenceSubmitted, addressee, $"Claimed mail {i}", "Text.", "<p>Text.</p>", DateTimeOffset.UtcNow.AddMinutes(-1))));
+            await db.SaveChangesAsync();
+        }
+
+        // Two senders, each with its own one-batch-at-a-time gate, as two instances have (the host's own sender may
+        // take some too, as a third instance would).
+        var first = ActivatorUtilities.CreateInstance<OutboxSender>(Factory.Services);
+        var second = ActivatorUtilities.CreateInstance<OutboxSender>(Factory.Services);
+        await Task.WhenAll(first.SendDueAsync(CancellationToken.None), second.SendDueAsync(CancellationToken.None));
+        await _mail.WaitForAsync(_ => _mail.To(addressee.Address).Count >= 30, nudge: () => first.SendDueAsync(CancellationToken.None));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var received = _mail.To(addressee.Address).Select(m => m.Subject).ToList();
+        Assert.That(received, Is.Unique.And.Count.EqualTo(30));
+    }
 
     [Test]
     public async Task Choosing_the_daily_digest_holds_the_mails_until_the_job_sends_them_in_one()

@@ -9,7 +9,6 @@ using ApprenticeTracker.Web.Tests.Features.Assessor;
 using ApprenticeTracker.Web.Tests.Features.Evidence;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +24,7 @@ public sealed class EmailNotificationTests : SeededAppFixture
 
     protected override AppFactory CreateFactory()
     {
-        return new AppFactory { Settings = _mail.AppSettings() };
+        return new AppFactory { Database = Database, Settings = _mail.AppSettings() };
     }
 
     [OneTimeTearDown]
@@ -168,19 +167,22 @@ public sealed class EmailNotificationTests : SeededAppFixture
     /// <summary>A trigger that makes the database refuse the audit event of <paramref name="action"/>, and with it the whole save.</summary>
     private async Task RefuseAuditEventsAsync(string action)
     {
-        await using var connection = new SqliteConnection($"Data Source={Factory.DatabaseFile}");
-        await connection.OpenAsync();
+        await using var connection = await Factory.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE TRIGGER test_refuse_audit BEFORE INSERT ON AuditEvents WHEN NEW.Action = '{action}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;";
+        command.CommandText = Database == Persistence.DatabaseProvider.PostgreSql
+            ? "CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$; " +
+              $"CREATE TRIGGER test_refuse_audit BEFORE INSERT ON \"AuditEvents\" FOR EACH ROW WHEN (NEW.\"Action\" = '{action}') EXECUTE FUNCTION test_refuse_audit();"
+            : $"CREATE TRIGGER test_refuse_audit BEFORE INSERT ON AuditEvents WHEN NEW.Action = '{action}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;";
         await command.ExecuteNonQueryAsync();
     }
 
     private async Task AllowAuditEventsAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={Factory.DatabaseFile}");
-        await connection.OpenAsync();
+        await using var connection = await Factory.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "DROP TRIGGER IF EXISTS test_refuse_audit;";
+        command.CommandText = Database == Persistence.DatabaseProvider.PostgreSql
+            ? "DROP TRIGGER IF EXISTS test_refuse_audit ON \"AuditEvents\"; DROP FUNCTION IF EXISTS test_refuse_audit();"
+            : "DROP TRIGGER IF EXISTS test_refuse_audit;";
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -20,7 +20,7 @@ public sealed class PasswordResetTests : SeededAppFixture
     {
         var settings = _mail.AppSettings();
         settings["PasswordReset:PerAddressPerHour"] = "2";
-        return new AppFactory { Settings = settings };
+        return new AppFactory { Database = Database, Settings = settings };
     }
 
     [OneTimeTearDown]

@@ -13,6 +13,7 @@ public sealed class UndeliveredMailTests : SeededAppFixture
 {
     protected override AppFactory CreateFactory() => new()
     {
+        Database = Database,
         Settings = new Dictionary<string, string>
         {
             ["Email:Host"] = "127.0.0.1",

@@ -1,3 +1,4 @@
+using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Features.Portfolio;
 
 namespace ApprenticeTracker.Web.Tests.Features.Portfolio;

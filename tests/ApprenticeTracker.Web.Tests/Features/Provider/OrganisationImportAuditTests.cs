@@ -102,7 +102,7 @@ public sealed class OrganisationImportAuditTests : SeededAppFixture
         var page = await AppFactory.ParseAsync(await client.GetAsync("/provider/audit?action=enrolment.created"));
 
         var actions = page.QuerySelectorAll("table.audit-log tbody tr td:nth-child(3)").Select(td => td.TextContent).Distinct().ToList();
-        Assert.That(actions, Is.EqualTo(new[] { "enrolment.created" }));
+        Assert.That(actions, Is.EqualTo(new[] { "Enrolment: created" }));
         Assert.That(page.QuerySelectorAll("table.audit-log tbody tr"), Has.Length.GreaterThanOrEqualTo(20));
     }
 }

@@ -1,7 +1,8 @@
+using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Tests.Support;
 
-namespace ApprenticeTracker.Web.Tests.Features.Portfolio;
+namespace ApprenticeTracker.Web.Tests.Components;
 
 public sealed class ShortTitlesTests
 {

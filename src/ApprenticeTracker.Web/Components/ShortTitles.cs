@@ -1,4 +1,4 @@
-namespace ApprenticeTracker.Web.Features.Portfolio;
+namespace ApprenticeTracker.Web.Components;
 
 /// <summary>Short titles of duty statements for places too small for the whole statement, such as the duty grid.</summary>
 public static class ShortTitles

@@ -1,0 +1,114 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.Seeding;
+using ApprenticeTracker.Tests.Shared;
+using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Tests.Features.Evidence;
+using ApprenticeTracker.Web.Tests.Infrastructure;
+using ApprenticeTracker.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprenticeTracker.Web.Tests.Hosting;
+
+/// <summary>
+/// Two app processes on one PostgreSQL database and one data folder, as two instances behind a proxy: what one does,
+/// the other sees and honours (docs/decisions/0100).
+/// </summary>
+public sealed class TwoInstancesTests
+{
+    private string _dataPath = null!;
+    private string _database = null!;
+    private Dictionary<string, string> _settings = null!;
+
+    [SetUp]
+    public void CreateDatabaseAndFolder()
+    {
+        _database = TestPostgres.CreateDatabase();
+        _dataPath = Path.Combine(Path.GetTempPath(), "apprenticetracker-two-instances", Guid.NewGuid().ToString("N"));
+        _settings = new()
+        {
+            ["Database__Provider"] = nameof(DatabaseProvider.PostgreSql),
+            ["ConnectionStrings__Default"] = _database,
+            ["SignInThrottle__AttemptsPerWindow"] = "1000",
+        };
+    }
+
+    [TearDown]
+    public void DropDatabaseAndFolder()
+    {
+        TestPostgres.Drop(_database);
+        if (Directory.Exists(_dataPath))
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task A_sign_in_on_one_instance_is_honoured_by_the_other_and_evidence_saved_through_one_is_reviewed_through_the_other()
+    {
+        var seeded = await AppProcess.RunVerbAsync(_dataPath, ["seed-demo"], CancellationToken.None, _settings);
+        Assert.That(seeded.ExitCode, Is.EqualTo(0), seeded.Error);
+        using var first = await AppProcess.StartAsync(_dataPath, _settings, CancellationToken.None);
+        using var second = await AppProcess.StartAsync(_dataPath, _settings, CancellationToken.None);
+        var apprenticeCookies = new CookieContainer();
+        using var apprenticeOnFirst = first.CreateClient(apprenticeCookies);
+        using var apprenticeOnSecond = second.CreateClient(apprenticeCookies);
+        var assessorCookies = new CookieContainer();
+        using var assessorOnFirst = first.CreateClient(assessorCookies);
+        using var assessorOnSecond = second.CreateClient(assessorCookies);
+
+        // Signed in through the first, the apprentice is known to the second (the keys are in the database).
+        using (var signIn = await SignIn.PostLoginAsync(apprenticeOnFirst, DemoDataSeeder.ApprenticeEmail, DemoDataSeeder.DemoPassword))
+        {
+            Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        }
+
+        using (var portfolio = await apprenticeOnSecond.GetAsync("/portfolio"))
+        {
+            Assert.That(portfolio.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the second instance should honour the first's sign-in cookie");
+        }
+
+        // The form comes from the second instance and is posted to the first: the antiforgery token crosses too.
+        var duties = await EvidenceTestKit.DutyIdsAsync(apprenticeOnSecond);
+        var form = (IHtmlFormElement)(await AppFactory.ParseAsync(await apprenticeOnSecond.GetAsync("/evidence/new"))).QuerySelector(Forms.MainForm)!;
+        using var saved = await Forms.PostAsync(
+            apprenticeOnFirst, "/evidence/new", form,
+            EvidenceTestKit.Fields("Reviewed across instances", [duties["D4"]], action: "submit"),
+            [EvidenceTestKit.File("notes.pdf", EvidenceTestKit.PdfBytes)]);
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await saved.Content.ReadAsStringAsync());
+        var item = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?').SkipWhile(part => part != "evidence").ElementAt(1));
+
+        using (var signIn = await SignIn.PostLoginAsync(assessorOnSecond, DemoDataSeeder.AssessorEmail, DemoDataSeeder.DemoPassword))
+        {
+            Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        }
+
+        var review = await AppFactory.ParseAsync(await assessorOnSecond.GetAsync($"/assessor/reviews/{item}"));
+        var download = review.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Single(h => h is not null && h.Contains("/attachments/", StringComparison.Ordinal));
+        using (var file = await assessorOnSecond.GetAsync(download))
+        {
+            Assert.That(await file.Content.ReadAsByteArrayAsync(), Is.EqualTo(EvidenceTestKit.PdfBytes), "the second instance should read the file the first stored");
+        }
+
+        using var decided = await Forms.PostAsync(
+            assessorOnFirst, $"/assessor/reviews/{item}", (IHtmlFormElement)review.QuerySelector(Forms.MainForm)!,
+            [new("Form.Decision", ReviewForm.Accept), new("Form.Feedback", "Seen on the other instance.")]);
+        Assert.That(decided.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await decided.Content.ReadAsStringAsync());
+
+        var options = PersistenceExtensions.ConfigurePostgreSql(new DbContextOptionsBuilder<AppDbContext>(), _database);
+        await using var db = new AppDbContext((DbContextOptions<AppDbContext>)options.Options);
+        var stored = await db.EvidenceItems.AsNoTracking().SingleAsync(i => i.Id == item);
+        Assert.That(stored.Status, Is.EqualTo(Domain.Evidence.EvidenceStatus.Accepted));
+        Assert.That(
+            await db.Database.SqlQueryRaw<long>(
+                "SELECT COUNT(*) AS \"Value\" FROM (SELECT i.\"EnrolmentId\", d.\"DutyId\", SUM((i.\"Status\" = 'Accepted')::int) AS a FROM \"EvidenceDuties\" d " +
+                "JOIN \"EvidenceItems\" i ON i.\"Id\" = d.\"EvidenceItemId\" WHERE i.\"Status\" <> 'Draft' GROUP BY 1, 2 " +
+                "EXCEPT SELECT \"EnrolmentId\", \"DutyId\", \"Accepted\" FROM \"DutyEvidenceCounts\") AS x").SingleAsync(),
+            Is.Zero,
+            "the duty evidence counts should agree with the evidence");
+        var verified = await AppProcess.RunVerbAsync(_dataPath, ["verify-audit"], CancellationToken.None, _settings);
+        Assert.That(verified.ExitCode, Is.EqualTo(0), verified.Error + verified.Output);
+        Assert.That(verified.Output, Does.Contain("The audit trail is intact"));
+    }
+}
