@@ -90,6 +90,42 @@ public sealed class OffTheJobPageTests : SeededAppFixture
     }
 
     [Test]
+    public async Task A_query_without_a_reason_is_refused_at_the_reason_and_leaves_the_entry_waiting()
+    {
+        using var apprentice = await SignInAsApprenticeAsync();
+        using (await PostFormAsync(apprentice, "/off-the-job/new", Entry(learnt: "Ward round with the charge nurse."))) { }
+        var entryId = await QueryAsync(db => db.OffTheJobEntries.Where(e => e.WhatWasLearnt == "Ward round with the charge nurse.").Select(e => e.Id).SingleAsync());
+        using var assessor = await SignInAsAssessorAsync();
+
+        using var response = await PostFormAsync(assessor, $"/off-the-job/review/{entryId}", [new("Form.Decision", OffTheJobDecisionFormValues.Query), new("Form.Reason", "  ")]);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.QuerySelector("#Reason-error")?.TextContent, Does.Contain("reason"));
+        Assert.That(await QueryAsync(db => db.OffTheJobEntries.Where(e => e.Id == entryId).Select(e => e.Status).SingleAsync()), Is.EqualTo(OffTheJobEntryStatus.Waiting));
+    }
+
+    [Test]
+    public async Task A_queried_entry_shows_the_reason_to_the_apprentice_who_can_amend_and_resubmit_it()
+    {
+        using var apprentice = await SignInAsApprenticeAsync();
+        using (await PostFormAsync(apprentice, "/off-the-job/new", Entry(learnt: "Simulation suite: arrest scenario."))) { }
+        var entryId = await QueryAsync(db => db.OffTheJobEntries.Where(e => e.WhatWasLearnt == "Simulation suite: arrest scenario.").Select(e => e.Id).SingleAsync());
+        using var assessor = await SignInAsAssessorAsync();
+
+        using var queried = await PostFormAsync(assessor, $"/off-the-job/review/{entryId}", [new("Form.Decision", OffTheJobDecisionFormValues.Query), new("Form.Reason", "Which scenario was it?")]);
+        Assert.That(queried.RedirectTarget(), Is.EqualTo($"/off-the-job/review/{entryId}?done=true"));
+
+        var edit = await AppFactory.ParseAsync(await apprentice.GetAsync($"/off-the-job/{entryId}/edit"));
+        Assert.That(edit.QuerySelector("main .alert-warning")?.TextContent, Does.Contain("Which scenario was it?"));
+        using var amended = await PostFormAsync(apprentice, $"/off-the-job/{entryId}/edit", Entry(learnt: "Simulation suite: adult arrest scenario, team roles."));
+        Assert.That(amended.RedirectTarget(), Is.EqualTo("/off-the-job?saved=saved"));
+        Assert.That(await QueryAsync(db => db.OffTheJobEntries.Where(e => e.Id == entryId).Select(e => e.Status).SingleAsync()), Is.EqualTo(OffTheJobEntryStatus.Waiting));
+        var events = await QueryAsync(db => db.AuditEvents.Where(e => e.EntityId == entryId).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        Assert.That(events, Is.EqualTo(new[] { "otj.logged", "otj.queried", "otj.resubmitted" }));
+    }
+
+    [Test]
     public async Task Approving_several_from_the_list_refuses_them_all_when_one_changed_since_the_list_was_opened()
     {
         using var apprentice = await SignInAsApprenticeAsync();
