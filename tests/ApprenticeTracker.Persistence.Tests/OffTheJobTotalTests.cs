@@ -8,7 +8,8 @@ namespace ApprenticeTracker.Persistence.Tests;
 /// The off-the-job totals the database keeps with triggers: after every kind of change to entries they must equal the
 /// totals summed afresh from the entries themselves.
 /// </summary>
-public class OffTheJobTotalTests
+[TestFixtureSource(typeof(Databases), nameof(Databases.Both))]
+public class OffTheJobTotalTests(DatabaseProvider provider)
 {
     private static readonly IReadOnlySet<Guid> NoEvidence = new HashSet<Guid>();
 
@@ -18,7 +19,7 @@ public class OffTheJobTotalTests
     [SetUp]
     public void SetUp()
     {
-        _database = new TestDatabase();
+        _database = new TestDatabase(provider);
         _world = new World();
         using var db = _database.CreateDbContext();
         db.AddRange(_world.All());
@@ -91,8 +92,7 @@ public class OffTheJobTotalTests
             "SELECT EnrolmentId, SUM(CASE WHEN Status = 'Approved' THEN Minutes ELSE 0 END), SUM(CASE WHEN Status = 'Waiting' THEN Minutes ELSE 0 END), " +
             "SUM(CASE WHEN Status = 'Queried' THEN Minutes ELSE 0 END) FROM OffTheJobEntries GROUP BY EnrolmentId";
         const string Stored = "SELECT EnrolmentId, ApprovedMinutes, WaitingMinutes, QueriedMinutes FROM OffTheJobTotals";
-        using var command = database.Connection.CreateCommand();
-        command.CommandText = $"SELECT (SELECT COUNT(*) FROM ({Fresh} EXCEPT {Stored})), (SELECT COUNT(*) FROM ({Stored} EXCEPT {Fresh}))";
+        using var command = database.Command($"SELECT (SELECT COUNT(*) FROM ({Fresh} EXCEPT {Stored}) AS x), (SELECT COUNT(*) FROM ({Stored} EXCEPT {Fresh}) AS y)");
         using var reader = command.ExecuteReader();
         reader.Read();
         Assert.Multiple(() =>
@@ -128,10 +128,5 @@ public class OffTheJobTotalTests
         return (row.ApprovedMinutes, row.WaitingMinutes, row.QueriedMinutes);
     }
 
-    private void Sql(string sql)
-    {
-        using var command = _database.Connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private void Sql(string sql) => _database.Execute(sql);
 }

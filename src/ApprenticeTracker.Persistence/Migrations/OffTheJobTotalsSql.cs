@@ -10,13 +10,35 @@ namespace ApprenticeTracker.Persistence.Migrations;
 /// </summary>
 internal static class OffTheJobTotalsSql
 {
-    public static IEnumerable<string> CreateTriggers()
+    public static IEnumerable<string> CreateTriggers() =>
+        Definitions().Select(t =>
+            $"CREATE TRIGGER {t.Name} {t.When} " + (t.Condition is null ? string.Empty : $"WHEN {t.Condition} ") + $"BEGIN {t.Body}END;");
+
+    /// <summary>
+    /// The same triggers in PL/pgSQL, for the PostgreSQL initial migration (through <c>PostgreSqlTriggers</c>): one
+    /// function and one row trigger each, with the same bodies quoted for PostgreSQL.
+    /// </summary>
+    public static IEnumerable<string> CreatePostgreSqlTriggers() =>
+        Definitions().Select(t =>
+        {
+            var condition = t.Condition is null ? string.Empty : $"WHEN ({PostgreSqlText.Quote(t.Condition)}) ";
+            // PostgreSQL reads a bare column in ON CONFLICT's SET as ambiguous: the stored row's is named by its table.
+            var body = PostgreSqlText.Quote(t.Body);
+            foreach (var figure in new[] { "ApprovedMinutes", "WaitingMinutes", "QueriedMinutes" })
+            {
+                body = body.Replace($"\"{figure}\" = \"{figure}\" + ", $"\"{figure}\" = \"OffTheJobTotals\".\"{figure}\" + ", StringComparison.Ordinal);
+            }
+
+            return $"CREATE FUNCTION \"{t.Name}\"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {body}RETURN NULL; END $$; " +
+                $"CREATE TRIGGER \"{t.Name}\" {PostgreSqlText.Quote(t.When)} FOR EACH ROW {condition}EXECUTE FUNCTION \"{t.Name}\"();";
+        });
+
+    private static IEnumerable<(string Name, string When, string? Condition, string Body)> Definitions()
     {
-        yield return "CREATE TRIGGER OffTheJobTotals_entry_added AFTER INSERT ON OffTheJobEntries BEGIN " + Add("NEW") + "END;";
-        yield return "CREATE TRIGGER OffTheJobTotals_entry_changed AFTER UPDATE OF Status, Minutes, EnrolmentId ON OffTheJobEntries " +
-            "WHEN OLD.Status IS NOT NEW.Status OR OLD.Minutes IS NOT NEW.Minutes OR OLD.EnrolmentId IS NOT NEW.EnrolmentId BEGIN " +
-            Remove("OLD") + Add("NEW") + "END;";
-        yield return "CREATE TRIGGER OffTheJobTotals_entry_removed AFTER DELETE ON OffTheJobEntries BEGIN " + Remove("OLD") + "END;";
+        yield return ("OffTheJobTotals_entry_added", "AFTER INSERT ON OffTheJobEntries", null, Add("NEW"));
+        yield return ("OffTheJobTotals_entry_changed", "AFTER UPDATE OF Status, Minutes, EnrolmentId ON OffTheJobEntries",
+            "OLD.Status IS NOT NEW.Status OR OLD.Minutes IS NOT NEW.Minutes OR OLD.EnrolmentId IS NOT NEW.EnrolmentId", Remove("OLD") + Add("NEW"));
+        yield return ("OffTheJobTotals_entry_removed", "AFTER DELETE ON OffTheJobEntries", null, Remove("OLD"));
     }
 
     public static IEnumerable<string> DropTriggers() =>
