@@ -18,7 +18,7 @@ public sealed class DashboardTests : SeededAppFixture
         var row = page.QuerySelectorAll(".heat-map tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Łucja Wójcik");
         var cells = row.QuerySelectorAll("td.heat-cell").ToList();
         Assert.That(cells, Has.Count.EqualTo(10));
-        Assert.That(cells.Count(c => c.GetAttribute("data-level") == "signed-off"), Is.EqualTo(6));
+        Assert.That(cells.Count(c => c.ClassList.Contains("heat-signed-off")), Is.EqualTo(6));
         Assert.That(cells.Select(c => c.QuerySelector(".visually-hidden")!.TextContent), Has.All.Match("^D\\d+: "));
         Assert.That(row.TextContent, Does.Contain("6 of 10"));
         Assert.That(page.QuerySelector("#heat-map-legend")!.TextContent, Does.Contain("signed off").And.Contain("accepted").And.Contain("no evidence"));
