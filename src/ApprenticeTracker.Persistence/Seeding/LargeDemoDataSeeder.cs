@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -3,9 +3,7 @@ using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Progress;
-using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
