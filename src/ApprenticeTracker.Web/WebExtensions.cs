@@ -47,8 +47,7 @@ public static class WebExtensions
         services.AddAssessor();
         services.AddProvider();
         services.AddSingleton<DataPreparation>();
-        services.AddSingleton<CommandLineApplication>();
-        services.AddTransient<DataFolderVerbs>();
+        services.AddVerbs();
         return builder;
     }
 
