@@ -214,7 +214,7 @@ public sealed class DemoDataSeeder
         private void AddApprentice(DemoApprentice spec, TrainingProvider provider, Employer employer, Cohort cohort, Actor admin, Assessor[] assessors)
         {
             var start = cohort.StartDate;
-            var fullName = $"{spec.GivenName} {spec.FamilyName}";
+            var fullName = PersonName.Full(spec.GivenName, spec.FamilyName);
             var user = User(spec.Email ?? EmailFor(spec), fullName, Roles.Apprentice, null);
             var apprentice = Apprentice.Register(provider, user.Id, spec.GivenName, spec.FamilyName, user.Email!, admin, At(start.AddDays(-21), 10));
             var self = ActorFor(user, fullName);

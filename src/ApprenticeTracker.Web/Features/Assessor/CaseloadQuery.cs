@@ -1,4 +1,3 @@
-using System.Globalization;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.People;
@@ -12,9 +11,6 @@ namespace ApprenticeTracker.Web.Features.Assessor;
 /// <summary>Reads the caseload of the signed-in assessor: the apprentices they are currently assigned to.</summary>
 public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user, IOptions<AssessorOptions> options, TimeProvider time)
 {
-    /// <summary>Names in the order a British reader expects, accents beside their base letters.</summary>
-    private static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.GetCultureInfo("en-GB"), ignoreCase: true);
-
     public async Task<CaseloadModel> RunAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -54,7 +50,9 @@ public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, Curr
 
         var rule = options.Value;
         var now = time.GetUtcNow();
+        // Sorted by name first: the sort by red, amber, green after it is stable, so names stay in order within each.
         var rows = found
+            .OrderBy(r => r.FamilyName, PersonName.Order).ThenBy(r => r.GivenName, PersonName.Order)
             .Select(r => new CaseloadRow
             {
                 EnrolmentId = r.Id,
@@ -76,7 +74,6 @@ public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, Curr
             })
             .OrderBy(r => r.Rag)
             .ThenByDescending(r => r.LongestWaitDays ?? -1)
-            .ThenBy(r => r.ApprenticeName, NameOrder)
             .ToList();
         return new CaseloadModel(rows, rule);
     }

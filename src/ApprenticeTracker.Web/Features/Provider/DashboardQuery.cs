@@ -147,7 +147,6 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 from a in db.AssessorAssignments
                 join person in db.Assessors on a.AssessorId equals person.Id
                 where EF.Parameter(ids).Contains(a.EnrolmentId) && a.EndedAt == null
-                orderby person.FamilyName, person.GivenName
                 select new { a.EnrolmentId, person.GivenName, person.FamilyName })
             .ToListAsync(ct);
         var standardIds = page.Select(r => r.StandardId).Distinct().ToList();
@@ -160,7 +159,9 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         var signed = signedOff.Select(s => (s.EnrolmentId, s.Number)).ToHashSet();
         var cells = counts.ToLookup(c => c.EnrolmentId);
         var signedByEnrolment = signedOff.ToLookup(s => s.EnrolmentId);
-        var assessorsByEnrolment = assessors.ToLookup(a => a.EnrolmentId, a => PersonName.Full(a.GivenName, a.FamilyName));
+        var assessorsByEnrolment = assessors
+            .OrderBy(a => a.FamilyName, PersonName.Order).ThenBy(a => a.GivenName, PersonName.Order)
+            .ToLookup(a => a.EnrolmentId, a => PersonName.Full(a.GivenName, a.FamilyName));
         return page.Select(r =>
         {
             var rowCells = new Dictionary<int, DutyCell>();
@@ -269,11 +270,10 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
             .OrderBy(e => e.Name)
             .ProjectToChoice()
             .ToListAsync(ct);
-        var assessors = await db.Assessors.AsNoTracking()
-            .Where(a => a.TrainingProviderId == provider)
-            .OrderBy(a => a.FamilyName).ThenBy(a => a.GivenName)
-            .Select(a => new Choice(a.Id, a.GivenName + " " + a.FamilyName))
-            .ToListAsync(ct);
+        var assessors = await PersonChoices.OrderedAsync(
+            db.Assessors.AsNoTracking().Where(a => a.TrainingProviderId == provider)
+                .Select(a => new PersonChoices.Row(a.Id, a.GivenName, a.FamilyName)),
+            ct);
         return new DashboardOptions(cohorts, employers, assessors);
     }
 }
