@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.People;
@@ -50,6 +51,7 @@ public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, Curr
 
         var rule = options.Value;
         var now = time.GetUtcNow();
+        var today = ServiceClock.DateOf(now);
         // Sorted by name first: the sort by red, amber, green after it is stable, so names stay in order within each.
         var rows = found
             .OrderBy(r => r.FamilyName, PersonName.Order).ThenBy(r => r.GivenName, PersonName.Order)
@@ -61,13 +63,14 @@ public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, Curr
                 CohortName = r.Cohort,
                 Standard = $"{r.ReferenceNumber} v{r.Version}",
                 Status = r.Status,
+                StartDate = r.StartDate,
                 DutiesSignedOff = r.SignedOff,
                 TotalDuties = r.Duties,
                 WaitingForReview = r.Waiting,
                 LastSubmittedAt = r.LastSubmitted,
                 LongestWaitDays = r.OldestWaiting is { } since ? (int)(now - since).TotalDays : null,
                 Rag = rule.Classify(
-                    r.Status == EnrolmentStatus.Active,
+                    r.Status == EnrolmentStatus.Active && !r.Status.IsBeforeStart(r.StartDate, today),
                     r.LastSubmitted ?? new DateTimeOffset(r.StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
                     r.OldestWaiting,
                     now),

@@ -110,6 +110,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 Cohort = cohort.Name,
                 Employer = employer.Name,
                 e.Status,
+                e.StartDate,
                 SignedOff = db.DutySignOffs.Count(s => s.EnrolmentId == e.Id && s.RevokedAt == null),
                 LastEvidenceAt = db.EvidenceItems.Where(i => i.EnrolmentId == e.Id && i.Status != EvidenceStatus.Draft).Max(i => i.SubmittedAt),
             };
@@ -186,7 +187,8 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 r.SignedOff,
                 dutyCounts.GetValueOrDefault(r.StandardId),
                 r.LastEvidenceAt,
-                rowCells);
+                rowCells,
+                r.StartDate);
         }).ToList();
     }
 
