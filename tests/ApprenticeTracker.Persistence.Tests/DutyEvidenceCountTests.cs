@@ -151,6 +151,7 @@ public class DutyEvidenceCountTests(DatabaseProvider provider)
         {
             // Back to the schema before the counts, with the evidence already there.
             db.GetService<IMigrator>().Migrate("20261121101402_DashboardIndexes");
+            LaterColumns.Add(db);
             var world = new World();
             db.AddRange(world.All());
             var submitted = world.Draft("Observed practice", [world.Duty(1), world.Duty(2)]);
@@ -164,6 +165,7 @@ public class DutyEvidenceCountTests(DatabaseProvider provider)
             }
 
             db.SaveChanges();
+            LaterColumns.Drop(db);
         }
 
         using (var db = database.CreateDbContext())

@@ -1,4 +1,6 @@
 using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.OffTheJob;
+using ApprenticeTracker.Web.Features.OffTheJob;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.People;
@@ -10,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>Reads the caseload of the signed-in assessor: the apprentices they are currently assigned to.</summary>
-public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user, IOptions<AssessorOptions> options, TimeProvider time)
+public sealed class CaseloadQuery(
+    IDbContextFactory<AppDbContext> contexts, CurrentUser user, IOptions<AssessorOptions> options, IOptions<OffTheJobOptions> offTheJobOptions, TimeProvider time)
 {
     public async Task<CaseloadModel> RunAsync(CancellationToken ct)
     {
@@ -27,6 +30,7 @@ public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, Curr
             join employer in db.Employers on e.EmployerId equals employer.Id
             join s in db.Standards on e.StandardId equals s.Id
             from c in db.Cohorts.Where(c => c.Id == e.CohortId).DefaultIfEmpty()
+            from t in db.OffTheJobTotals.Where(t => t.EnrolmentId == e.Id).DefaultIfEmpty()
             select new
             {
                 e.Id,
@@ -45,39 +49,61 @@ public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, Curr
                     .Where(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted && !EF.Constant(closed).Contains(e.Status))
                     .Min(i => i.SubmittedAt),
                 LastSubmitted = db.EvidenceItems.Where(i => i.EnrolmentId == e.Id).Max(i => i.SubmittedAt),
+                Plan = new OffTheJobPlan(e.StartDate, e.PlannedEndDate, e.GatewayPassedOn, e.ContractedHoursPerWeek, s.OffTheJobMinimumHours, e.PriorLearningMinutes),
+                Approved = t == null ? 0 : t.ApprovedMinutes,
+                WaitingOffTheJob = t == null ? 0 : t.WaitingMinutes,
             })
             .AsNoTracking()
             .ToListAsync(ct);
 
         var rule = options.Value;
+        var behind = offTheJobOptions.Value;
         var now = time.GetUtcNow();
         var today = ServiceClock.DateOf(now);
+
         // Sorted by name first: the sort by red, amber, green after it is stable, so names stay in order within each.
         var rows = found
             .OrderBy(r => r.FamilyName, PersonName.Order).ThenBy(r => r.GivenName, PersonName.Order)
-            .Select(r => new CaseloadRow
+            .Select(r =>
             {
-                EnrolmentId = r.Id,
-                ApprenticeName = PersonName.Full(r.GivenName, r.FamilyName),
-                EmployerName = r.Employer,
-                CohortName = r.Cohort,
-                Standard = $"{r.ReferenceNumber} v{r.Version}",
-                Status = r.Status,
-                StartDate = r.StartDate,
-                DutiesSignedOff = r.SignedOff,
-                TotalDuties = r.Duties,
-                WaitingForReview = r.Waiting,
-                LastSubmittedAt = r.LastSubmitted,
-                LongestWaitDays = r.OldestWaiting is { } since ? (int)(now - since).TotalDays : null,
-                Rag = rule.Classify(
-                    r.Status == EnrolmentStatus.Active && !r.Status.IsBeforeStart(r.StartDate, today),
-                    r.LastSubmitted ?? new DateTimeOffset(r.StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                    r.OldestWaiting,
-                    now),
+                // Active and started: before the start date nobody is quiet or behind.
+                var inLearning = r.Status == EnrolmentStatus.Active && !r.Status.IsBeforeStart(r.StartDate, today);
+                return new CaseloadRow
+                {
+                    EnrolmentId = r.Id,
+                    ApprenticeName = PersonName.Full(r.GivenName, r.FamilyName),
+                    EmployerName = r.Employer,
+                    CohortName = r.Cohort,
+                    Standard = $"{r.ReferenceNumber} v{r.Version}",
+                    Status = r.Status,
+                    StartDate = r.StartDate,
+                    DutiesSignedOff = r.SignedOff,
+                    TotalDuties = r.Duties,
+                    WaitingForReview = r.Waiting,
+                    LastSubmittedAt = r.LastSubmitted,
+                    LongestWaitDays = r.OldestWaiting is { } since ? (int)(now - since).TotalDays : null,
+                    OffTheJobApprovedMinutes = r.Approved,
+                    OffTheJobWaitingMinutes = r.WaitingOffTheJob,
+                    OffTheJobPlannedToDateMinutes = r.Plan.PlannedToDateMinutes(today),
+                    OffTheJobShortfall = r.Plan.Shortfall(r.Approved, today),
+                    Rag = Worse(
+                        rule.Classify(
+                            inLearning,
+                            r.LastSubmitted ?? new DateTimeOffset(r.StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                            r.OldestWaiting,
+                            now),
+                        !inLearning ? CaseloadRag.Green
+                            : behind.IsFarBehind(r.Plan.Shortfall(r.Approved, today)) ? CaseloadRag.Red
+                            : behind.IsBehind(r.Plan.Shortfall(r.Approved, today)) ? CaseloadRag.Amber
+                            : CaseloadRag.Green),
+                };
             })
             .OrderBy(r => r.Rag)
             .ThenByDescending(r => r.LongestWaitDays ?? -1)
             .ToList();
-        return new CaseloadModel(rows, rule);
+        return new CaseloadModel(rows, rule, behind);
     }
+
+    /// <summary>Red before amber before green: the more urgent of the evidence rule and the off-the-job rule.</summary>
+    private static CaseloadRag Worse(CaseloadRag a, CaseloadRag b) => a < b ? a : b;
 }
