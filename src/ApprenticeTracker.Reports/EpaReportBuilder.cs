@@ -78,8 +78,8 @@ public sealed class EpaReportBuilder
             from x in db.AssessorAssignments.AsNoTracking()
             where x.EnrolmentId == enrolmentId && x.EndedAt == null
             join s in db.Assessors on x.AssessorId equals s.Id
-            orderby x.AssignedAt, s.FamilyName
-            select s.GivenName + " " + s.FamilyName).ToListAsync(ct);
+            orderby x.AssignedAt, s.Id
+            select PersonName.Full(s.GivenName, s.FamilyName)).ToListAsync(ct);
         var signOffs = await db.DutySignOffs.AsNoTracking().Include(s => s.Evidence)
             .Where(s => s.EnrolmentId == enrolmentId)
             .ToListAsync(ct);

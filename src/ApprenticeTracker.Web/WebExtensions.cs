@@ -49,8 +49,7 @@ public static class WebExtensions
         services.AddOffTheJob();
         services.AddProvider();
         services.AddSingleton<DataPreparation>();
-        services.AddSingleton<CommandLineApplication>();
-        services.AddTransient<DataFolderVerbs>();
+        services.AddVerbs();
         return builder;
     }
 

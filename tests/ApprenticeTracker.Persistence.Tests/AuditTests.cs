@@ -1,5 +1,5 @@
-using ApprenticeTracker.Persistence.Tests.Support;
 using System.Data.Common;
+using ApprenticeTracker.Persistence.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.Tests;

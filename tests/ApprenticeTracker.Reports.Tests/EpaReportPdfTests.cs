@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
-using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Pdf.Tests.Support;
+using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Reports.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

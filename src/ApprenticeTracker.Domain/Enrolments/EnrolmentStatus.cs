@@ -34,6 +34,14 @@ public static class EnrolmentStatusNames
     };
 
     /// <summary>
+    /// The label of an enrolment's status on a given day: "Not started" for an active enrolment whose start date is
+    /// still to come, otherwise <see cref="DisplayName(EnrolmentStatus)"/>. An enrolment is recorded before its first
+    /// day, but nobody is in learning until then.
+    /// </summary>
+    public static string DisplayName(this EnrolmentStatus status, DateOnly startDate, DateOnly today) =>
+        status.IsBeforeStart(startDate, today) ? "Not started" : status.DisplayName();
+
+    /// <summary>
     /// The status as it reads after "is" in a sentence, in lower case: "the apprenticeship is on a break in learning",
     /// "it is at gateway", "it is withdrawn". Messages use this rather than the label, which is not always a state
     /// ("it is break in learning").
@@ -66,6 +74,13 @@ public static class EnrolmentStatusRules
     /// not during a break, nor at gateway, nor once the record is closed. Discarding their own draft is always allowed.
     /// </summary>
     public static bool AcceptsEvidence(this EnrolmentStatus status) => status == EnrolmentStatus.Active;
+
+    /// <summary>
+    /// Active but not yet begun: the start date is after <paramref name="today"/>. Such an apprentice is not in learning
+    /// yet: they log no evidence, and the caseload does not count them as quiet.
+    /// </summary>
+    public static bool IsBeforeStart(this EnrolmentStatus status, DateOnly startDate, DateOnly today) =>
+        status == EnrolmentStatus.Active && startDate > today;
 
     /// <summary>Duties are signed off only while the apprentice is in learning.</summary>
     public static bool AllowsSignOff(this EnrolmentStatus status) => status == EnrolmentStatus.Active;

@@ -114,6 +114,11 @@ public sealed class EvidenceItem : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         enrolment.EnsureAcceptsEvidence("logged");
+        if (enrolment.Status.IsBeforeStart(enrolment.StartDate, today))
+        {
+            throw new DomainException($"Evidence can be logged from the day the apprenticeship starts, {Dates.Display(enrolment.StartDate)}.");
+        }
+
         var item = new EvidenceItem(Guid.NewGuid(), enrolment.Id)
         {
             Status = EvidenceStatus.Draft,

@@ -1,5 +1,4 @@
 using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Standards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,8 +1,5 @@
 using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
-using ApprenticeTracker.Domain.Standards;
-using ApprenticeTracker.Persistence.ReadModels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
@@ -162,6 +161,9 @@ public sealed class DemoDataSeeder
         // Its own sequence, so that the off-the-job history leaves the rest of the demo data as it was.
         private readonly Random _offTheJobRandom = new(Seed + 1);
         private int _offTheJobIndex;
+
+        /// <summary>Counts the apprentices given evidence, to give each a pace in turn (<see cref="WaitingSince"/>).</summary>
+        private int _paced;
         private readonly IReadOnlyList<(string FileName, StoredFile File)> _files;
 
         public Builder(
@@ -228,7 +230,7 @@ public sealed class DemoDataSeeder
         private void AddApprentice(DemoApprentice spec, TrainingProvider provider, Employer employer, Cohort cohort, Actor admin, Assessor[] assessors)
         {
             var start = cohort.StartDate;
-            var fullName = $"{spec.GivenName} {spec.FamilyName}";
+            var fullName = PersonName.Full(spec.GivenName, spec.FamilyName);
             var user = User(spec.Email ?? EmailFor(spec), fullName, Roles.Apprentice, null);
             var apprentice = Apprentice.Register(provider, user.Id, spec.GivenName, spec.FamilyName, user.Email!, admin, At(start.AddDays(-21), 10));
             var self = ActorFor(user, fullName);
@@ -375,6 +377,7 @@ public sealed class DemoDataSeeder
             var span = Math.Max(1, last.DayNumber - first.DayNumber);
             var dates = Enumerable.Range(0, plan.Count).Select(_ => first.AddDays(_random.Next(span))).Order().ToList();
             var ordered = plan.OrderBy(p => (int)p.State + (_random.NextDouble() * 1.5)).ToList();
+            var waitingSince = WaitingSince(_paced++);
             var catalogue = Shuffle(DemoCatalogue.Evidence.ToList());
             var items = new List<EvidenceItem>();
             for (var i = 0; i < ordered.Count; i++)
@@ -387,8 +390,11 @@ public sealed class DemoDataSeeder
                 }
 
                 var (type, title) = catalogue[i % catalogue.Count];
-                var content = new EvidenceContent(title, type, dates[i], DemoCatalogue.Descriptions[_random.Next(DemoCatalogue.Descriptions.Length)]);
-                var at = At(dates[i], 17).AddHours(_random.Next(48));
+
+                var waiting = state is Planned.Submitted or Planned.Resubmitted;
+                var activity = waiting && dates[i] > waitingSince.AddDays(-8) ? waitingSince.AddDays(-8) : dates[i];
+                var content = new EvidenceContent(title, type, activity, DemoCatalogue.Descriptions[_random.Next(DemoCatalogue.Descriptions.Length)]);
+                var at = waiting ? At(activity, 17) : At(activity, 17).AddHours(_random.Next(48));
                 var item = EvidenceItem.Draft(enrolment, _standard, content, duties, [], _today, self, at);
                 if (i < files.Count)
                 {
@@ -396,12 +402,46 @@ public sealed class DemoDataSeeder
                     item.Attach(enrolment, Attachment.Describe(name, file.SizeBytes, file.Sha256, file.Kind.ContentType, file.StorageKey, at), 10, self, at);
                 }
 
-                Advance(item, state, enrolment, reviewer, self, at);
+                if (waiting)
+                {
+                    Wait(item, state, enrolment, reviewer, self, At(waitingSince, 9).AddHours(_random.Next(8)));
+                }
+                else
+                {
+                    Advance(item, state, enrolment, reviewer, self, at);
+                }
                 items.Add(item);
             }
 
             _db.EvidenceItems.AddRange(items);
             return items;
+        }
+
+        /// <summary>
+        /// About when an apprentice's evidence still waiting for review was sent, so that a caseload shows the
+        /// red/amber/green rule at work (the rule's defaults: amber after 7 days waiting, red after 14): in each four
+        /// apprentices, two sent it days ago (green), one over a week ago (amber), one weeks ago (red).
+        /// </summary>
+        private DateOnly WaitingSince(int apprentice) => (apprentice % 4) switch
+        {
+            0 or 1 => _today.AddDays(-3 - _random.Next(3)),
+            2 => _today.AddDays(-10 - _random.Next(2)),
+            _ => _today.AddDays(-20 - _random.Next(20)),
+        };
+
+        /// <summary>
+        /// Leaves an item waiting for review since <paramref name="sentAt"/>: submitted then, or submitted a week
+        /// before, referred back and resubmitted then. The activity it records came before, so it is dated earlier.
+        /// </summary>
+        private static void Wait(EvidenceItem item, Planned state, Enrolment enrolment, Assessor reviewer, Actor self, DateTimeOffset sentAt)
+        {
+            if (state == Planned.Resubmitted)
+            {
+                item.Submit(enrolment, self, sentAt.AddDays(-7));
+                item.ReferBack(enrolment, reviewer, DemoCatalogue.ReferBackFeedback[0], sentAt.AddDays(-5));
+            }
+
+            item.Submit(enrolment, self, sentAt);
         }
 
         private void Advance(EvidenceItem item, Planned state, Enrolment enrolment, Assessor reviewer, Actor self, DateTimeOffset at)

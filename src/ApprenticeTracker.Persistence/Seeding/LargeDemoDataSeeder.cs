@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Domain.Standards;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -81,7 +81,7 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
         var employers = await db.Employers.AsNoTracking().Where(e => e.TrainingProviderId == providerId).Select(e => e.Id).ToListAsync(ct);
         var cohorts = await db.Cohorts.AsNoTracking().Where(c => c.TrainingProviderId == providerId).Select(c => new { c.Id, c.StartDate }).ToListAsync(ct);
         var assessors = await db.Assessors.AsNoTracking().Where(a => a.TrainingProviderId == providerId)
-            .Select(a => new { a.Id, Name = a.GivenName + " " + a.FamilyName }).ToListAsync(ct);
+            .Select(a => new { a.Id, Name = PersonName.Full(a.GivenName, a.FamilyName) }).ToListAsync(ct);
         var roleId = await db.Roles.Where(r => r.Name == Roles.Apprentice).Select(r => r.Id).SingleAsync(ct);
 
         var connection = (SqliteConnection)db.Database.GetDbConnection();

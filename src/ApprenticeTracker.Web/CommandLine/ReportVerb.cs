@@ -120,7 +120,7 @@ public sealed class ReportVerb(
         }
 
         var targets = (await enrolments.ToListAsync(ct))
-            .OrderBy(e => e.FamilyName, StringComparer.Ordinal).ThenBy(e => e.GivenName, StringComparer.Ordinal)
+            .OrderBy(e => e.FamilyName, PersonName.Order).ThenBy(e => e.GivenName, PersonName.Order)
             .Select(e => new ReportTarget(e.Id, PersonName.Full(e.GivenName, e.FamilyName)))
             .ToList();
         var folder = Path.GetFullPath(options.Out);

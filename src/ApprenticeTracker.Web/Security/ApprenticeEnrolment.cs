@@ -1,6 +1,5 @@
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Security;

@@ -669,4 +669,14 @@ public class EnrolmentTests
                 throw new ArgumentOutOfRangeException(nameof(to));
         }
     }
+
+    [Test]
+    public void An_active_enrolment_reads_not_started_until_its_start_date_and_active_from_it()
+    {
+        var start = new DateOnly(2027, 1, 4);
+
+        Assert.That(EnrolmentStatus.Active.DisplayName(start, start.AddDays(-1)), Is.EqualTo("Not started"));
+        Assert.That(EnrolmentStatus.Active.DisplayName(start, start), Is.EqualTo("Active"));
+        Assert.That(EnrolmentStatus.Withdrawn.DisplayName(start, start.AddDays(-1)), Is.EqualTo("Withdrawn"));
+    }
 }

@@ -160,6 +160,17 @@ public class EvidenceItemTests
     }
 
     [Test]
+    public void Evidence_is_refused_before_the_apprenticeship_starts_and_the_message_gives_the_start_date()
+    {
+        var enrolment = new EnrolmentBuilder().OnStandard(_standard).StartingOn(Clock.Today.AddDays(30)).Build();
+
+        var refusal = Assert.Throws<DomainException>(() =>
+            EvidenceItem.Draft(enrolment, _standard, Content() with { ActivityDate = Clock.Today }, [_d1.Id], [], Clock.Today, Actors.Apprentice, Clock.Now));
+
+        Assert.That(refusal!.Message, Is.EqualTo($"Evidence can be logged from the day the apprenticeship starts, {Dates.Display(Clock.Today.AddDays(30))}."));
+    }
+
+    [Test]
     public void An_activity_date_of_today_is_allowed()
     {
         var item = Draft(Content() with { ActivityDate = Clock.Today });

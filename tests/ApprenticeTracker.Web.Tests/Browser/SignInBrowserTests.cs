@@ -119,7 +119,7 @@ public sealed class SignInBrowserTests
     }
 
     [Test]
-    public void At_1280_px_the_cohort_dashboard_shows_all_ten_duty_columns_without_scrolling_the_table()
+    public void At_1280_px_the_cohort_dashboard_shows_all_ten_duty_columns_without_scrolling_the_table_and_each_employer_on_one_line()
     {
         using var browser = Open(1280, javaScript: true);
         browser.FindElement(By.Id("email")).SendKeys(DemoDataSeeder.ProviderEmail);
@@ -129,10 +129,14 @@ public sealed class SignInBrowserTests
 
         var widths = (string)browser.ExecuteScript("const w = document.querySelector('.heat-map-wrapper'); return w.scrollWidth + ' ' + w.clientWidth;")!;
         var duties = browser.FindElements(By.CssSelector(".heat-map thead th.heat-duty"));
+        var employerLines = (string)browser.ExecuteScript(
+            "return [...document.querySelectorAll('.heat-map .heat-employer')]" +
+            ".map(e => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))).join(' ');")!;
 
         Assert.That(duties, Has.Count.EqualTo(10));
         var scroll = widths.Split(' ').Select(int.Parse).ToList();
         Assert.That(scroll[0], Is.LessThanOrEqualTo(scroll[1]), "the heat map's content width against its box's width");
+        Assert.That(employerLines.Split(' '), Is.Not.Empty.And.All.EqualTo("1"), "lines each employer's name takes");
     }
 
     private ChromeDriver Open(int width = 1280, bool javaScript = false)

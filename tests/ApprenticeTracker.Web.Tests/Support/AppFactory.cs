@@ -1,6 +1,6 @@
+using System.Data.Common;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using System.Data.Common;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Tests.Shared;
 using ApprenticeTracker.Web.Hosting;

@@ -16,7 +16,8 @@ internal static class ApprenticeHeadings
         {
             EnrolmentId = e.Id,
             StandardId = e.StandardId,
-            Name = a.GivenName + " " + a.FamilyName,
+            GivenName = a.GivenName,
+            FamilyName = a.FamilyName,
             EmployerName = employer.Name,
             CohortName = c == null ? null : c.Name,
             Standard = s.ReferenceNumber + " v" + s.Version,

@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Progress;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
@@ -32,7 +33,11 @@ public sealed class ApprenticeHeading
 
     public Guid StandardId { get; init; }
 
-    public string Name { get; init; } = string.Empty;
+    public string GivenName { get; init; } = string.Empty;
+
+    public string FamilyName { get; init; } = string.Empty;
+
+    public string Name => PersonName.Full(GivenName, FamilyName);
 
     public string EmployerName { get; init; } = string.Empty;
 

@@ -23,6 +23,8 @@ public sealed class CaseloadRow
 
     public EnrolmentStatus Status { get; init; }
 
+    public DateOnly StartDate { get; init; }
+
     public int DutiesSignedOff { get; init; }
 
     public int TotalDuties { get; init; }

@@ -1,7 +1,6 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Web.Features.OffTheJob;
-using System.Globalization;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.People;
@@ -16,9 +15,6 @@ namespace ApprenticeTracker.Web.Features.Assessor;
 public sealed class CaseloadQuery(
     IDbContextFactory<AppDbContext> contexts, CurrentUser user, IOptions<AssessorOptions> options, IOptions<OffTheJobOptions> offTheJobOptions, TimeProvider time)
 {
-    /// <summary>Names in the order a British reader expects, accents beside their base letters.</summary>
-    private static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.GetCultureInfo("en-GB"), ignoreCase: true);
-
     public async Task<CaseloadModel> RunAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -64,38 +60,46 @@ public sealed class CaseloadQuery(
         var behind = offTheJobOptions.Value;
         var now = time.GetUtcNow();
         var today = ServiceClock.DateOf(now);
+
+        // Sorted by name first: the sort by red, amber, green after it is stable, so names stay in order within each.
         var rows = found
-            .Select(r => new CaseloadRow
+            .OrderBy(r => r.FamilyName, PersonName.Order).ThenBy(r => r.GivenName, PersonName.Order)
+            .Select(r =>
             {
-                EnrolmentId = r.Id,
-                ApprenticeName = PersonName.Full(r.GivenName, r.FamilyName),
-                EmployerName = r.Employer,
-                CohortName = r.Cohort,
-                Standard = $"{r.ReferenceNumber} v{r.Version}",
-                Status = r.Status,
-                DutiesSignedOff = r.SignedOff,
-                TotalDuties = r.Duties,
-                WaitingForReview = r.Waiting,
-                LastSubmittedAt = r.LastSubmitted,
-                LongestWaitDays = r.OldestWaiting is { } since ? (int)(now - since).TotalDays : null,
-                OffTheJobApprovedMinutes = r.Approved,
-                OffTheJobWaitingMinutes = r.WaitingOffTheJob,
-                OffTheJobPlannedToDateMinutes = r.Plan.PlannedToDateMinutes(today),
-                OffTheJobShortfall = r.Plan.Shortfall(r.Approved, today),
-                Rag = Worse(
-                    rule.Classify(
-                        r.Status == EnrolmentStatus.Active,
-                        r.LastSubmitted ?? new DateTimeOffset(r.StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                        r.OldestWaiting,
-                        now),
-                    r.Status != EnrolmentStatus.Active ? CaseloadRag.Green
-                        : behind.IsFarBehind(r.Plan.Shortfall(r.Approved, today)) ? CaseloadRag.Red
-                        : behind.IsBehind(r.Plan.Shortfall(r.Approved, today)) ? CaseloadRag.Amber
-                        : CaseloadRag.Green),
+                // Active and started: before the start date nobody is quiet or behind.
+                var inLearning = r.Status == EnrolmentStatus.Active && !r.Status.IsBeforeStart(r.StartDate, today);
+                return new CaseloadRow
+                {
+                    EnrolmentId = r.Id,
+                    ApprenticeName = PersonName.Full(r.GivenName, r.FamilyName),
+                    EmployerName = r.Employer,
+                    CohortName = r.Cohort,
+                    Standard = $"{r.ReferenceNumber} v{r.Version}",
+                    Status = r.Status,
+                    StartDate = r.StartDate,
+                    DutiesSignedOff = r.SignedOff,
+                    TotalDuties = r.Duties,
+                    WaitingForReview = r.Waiting,
+                    LastSubmittedAt = r.LastSubmitted,
+                    LongestWaitDays = r.OldestWaiting is { } since ? (int)(now - since).TotalDays : null,
+                    OffTheJobApprovedMinutes = r.Approved,
+                    OffTheJobWaitingMinutes = r.WaitingOffTheJob,
+                    OffTheJobPlannedToDateMinutes = r.Plan.PlannedToDateMinutes(today),
+                    OffTheJobShortfall = r.Plan.Shortfall(r.Approved, today),
+                    Rag = Worse(
+                        rule.Classify(
+                            inLearning,
+                            r.LastSubmitted ?? new DateTimeOffset(r.StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                            r.OldestWaiting,
+                            now),
+                        !inLearning ? CaseloadRag.Green
+                            : behind.IsFarBehind(r.Plan.Shortfall(r.Approved, today)) ? CaseloadRag.Red
+                            : behind.IsBehind(r.Plan.Shortfall(r.Approved, today)) ? CaseloadRag.Amber
+                            : CaseloadRag.Green),
+                };
             })
             .OrderBy(r => r.Rag)
             .ThenByDescending(r => r.LongestWaitDays ?? -1)
-            .ThenBy(r => r.ApprenticeName, NameOrder)
             .ToList();
         return new CaseloadModel(rows, rule, behind);
     }

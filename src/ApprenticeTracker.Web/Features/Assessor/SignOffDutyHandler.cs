@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.People;
 using System.Globalization;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
@@ -62,7 +63,7 @@ public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts,
 
         var apprenticeName = await db.Apprentices
             .Where(a => a.Id == enrolment.ApprenticeId)
-            .Select(a => a.GivenName + " " + a.FamilyName)
+            .Select(a => PersonName.Full(a.GivenName, a.FamilyName))
             .SingleAsync(ct);
         try
         {

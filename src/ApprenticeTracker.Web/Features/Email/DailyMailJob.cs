@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.People;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -209,11 +210,11 @@ public sealed class ReviewWaitingReminders(PublicLinks links, IOptions<Assessor.
                 && !closed.Contains(enrolment.Status) && assignment.EndedAt == null
             select new
             {
-                Assessor = new MailAddressee(assessor.Email, assessor.GivenName + " " + assessor.FamilyName, assessor.UserId, assessor.TrainingProviderId),
+                Assessor = new MailAddressee(assessor.Email, PersonName.Full(assessor.GivenName, assessor.FamilyName), assessor.UserId, assessor.TrainingProviderId),
                 item.Id,
                 item.Title,
                 item.SubmittedAt,
-                Apprentice = apprentice.GivenName + " " + apprentice.FamilyName,
+                Apprentice = PersonName.Full(apprentice.GivenName, apprentice.FamilyName),
             })
             .ToListAsync(ct);
         foreach (var group in waiting.GroupBy(w => w.Assessor))

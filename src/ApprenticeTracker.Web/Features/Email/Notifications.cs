@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Email;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed class Notifications(PublicLinks links)
             from assignment in db.AssessorAssignments.AsNoTracking()
             join assessor in db.Assessors.AsNoTracking() on assignment.AssessorId equals assessor.Id
             where assignment.EnrolmentId == item.EnrolmentId && assignment.EndedAt == null
-            select new MailAddressee(assessor.Email, assessor.GivenName + " " + assessor.FamilyName, assessor.UserId, assessor.TrainingProviderId))
+            select new MailAddressee(assessor.Email, PersonName.Full(assessor.GivenName, assessor.FamilyName), assessor.UserId, assessor.TrainingProviderId))
             .ToListAsync(ct);
         foreach (var assessor in assessors)
         {
@@ -151,7 +152,7 @@ public sealed class Notifications(PublicLinks links)
             from enrolment in db.Enrolments.AsNoTracking()
             join apprentice in db.Apprentices.AsNoTracking() on enrolment.ApprenticeId equals apprentice.Id
             where enrolment.Id == enrolmentId
-            select new MailAddressee(apprentice.Email, apprentice.GivenName + " " + apprentice.FamilyName, apprentice.UserId, apprentice.TrainingProviderId))
+            select new MailAddressee(apprentice.Email, PersonName.Full(apprentice.GivenName, apprentice.FamilyName), apprentice.UserId, apprentice.TrainingProviderId))
             .SingleAsync(ct);
 
     private static async Task<string> DutyNameAsync(AppDbContext db, Guid dutyId, CancellationToken ct)

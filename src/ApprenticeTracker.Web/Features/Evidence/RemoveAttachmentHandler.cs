@@ -1,15 +1,9 @@
-using System.Globalization;
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
-using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Evidence;
 

@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -29,14 +30,13 @@ public sealed class AuditLogQuery(IDbContextFactory<AppDbContext> contexts, Curr
         var events = db.AuditEvents.AsNoTracking()
             .Where(e => (e.TrainingProviderId == providerId && providerId != Guid.Empty) || enrolmentIds.Contains(e.EnrolmentId));
 
-        var apprentices = await db.Apprentices.AsNoTracking()
-            .Where(a => a.TrainingProviderId == providerId)
-            .OrderBy(a => a.FamilyName).ThenBy(a => a.GivenName)
-            .Select(a => new Choice(a.Id, a.GivenName + " " + a.FamilyName))
-            .ToListAsync(ct);
+        var apprentices = await PersonChoices.OrderedAsync(
+            db.Apprentices.AsNoTracking().Where(a => a.TrainingProviderId == providerId)
+                .Select(a => new PersonChoices.Row(a.Id, a.GivenName, a.FamilyName)),
+            ct);
         var actions = await events.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
 
-        if (apprenticeId is { } chosen && apprentices.Exists(a => a.Id == chosen))
+        if (apprenticeId is { } chosen && apprentices.Any(a => a.Id == chosen))
         {
             var theirs = enrolments.Where(e => e.ApprenticeId == chosen).Select(e => (Guid?)e.Id);
             events = events.Where(e => theirs.Contains(e.EnrolmentId) || (e.EntityType == "Apprentice" && e.EntityId == chosen));
@@ -65,14 +65,18 @@ public sealed class AuditLogQuery(IDbContextFactory<AppDbContext> contexts, Curr
                 join registered in db.Apprentices on e.EntityId equals registered.Id into registered2
                 from registered in registered2.DefaultIfEmpty()
                 orderby e.Id descending
-                select new AuditEntry(
-                    e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType,
-                    apprentice != null ? apprentice.GivenName + " " + apprentice.FamilyName
-                        : registered != null ? registered.GivenName + " " + registered.FamilyName
-                        : null,
-                    e.Details))
+                select new
+                {
+                    e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType, e.Details,
+                    GivenName = apprentice != null ? apprentice.GivenName : registered != null ? registered.GivenName : null,
+                    FamilyName = apprentice != null ? apprentice.FamilyName : registered != null ? registered.FamilyName : null,
+                })
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
+            .Select(e => new AuditEntry(
+                e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType,
+                e.FamilyName == null ? null : PersonName.Full(e.GivenName, e.FamilyName),
+                e.Details))
             .ToListAsync(ct);
         return new AuditLogModel(apprenticeId, string.IsNullOrEmpty(action) ? null : action, page, pageCount, total, entries, apprentices, actions);
     }

@@ -112,7 +112,8 @@ public sealed record DashboardRow(
     int DutiesSignedOff,
     int DutyCount,
     DateTimeOffset? LastEvidenceAt,
-    IReadOnlyDictionary<int, DutyCell> Cells);
+    IReadOnlyDictionary<int, DutyCell> Cells,
+    DateOnly StartDate);
 
 /// <summary>Evidence and sign-off of one duty for one apprentice. Drafts are the apprentice's own and are not counted.</summary>
 public sealed record DutyCell(bool SignedOff, int Accepted, int Submitted, int ReferredBack)

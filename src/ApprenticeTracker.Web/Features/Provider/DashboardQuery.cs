@@ -113,6 +113,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 Cohort = cohort.Name,
                 Employer = employer.Name,
                 e.Status,
+                e.StartDate,
                 DutyCount = db.Duties.Count(d => d.StandardId == e.StandardId),
 
                 // Only submission sets SubmittedAt, and it takes the item out of Draft for good (a revision is a new
@@ -160,12 +161,13 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 from a in db.AssessorAssignments
                 join person in db.Assessors on a.AssessorId equals person.Id
                 where EF.Parameter(ids).Contains(a.EnrolmentId) && a.EndedAt == null
-                orderby person.FamilyName, person.GivenName
                 select new { a.EnrolmentId, person.GivenName, person.FamilyName })
             .ToListAsync(ct);
 
         var cellsByEnrolment = cells.ToLookup(c => c.EnrolmentId);
-        var assessorsByEnrolment = assessors.ToLookup(a => a.EnrolmentId, a => PersonName.Full(a.GivenName, a.FamilyName));
+        var assessorsByEnrolment = assessors
+            .OrderBy(a => a.FamilyName, PersonName.Order).ThenBy(a => a.GivenName, PersonName.Order)
+            .ToLookup(a => a.EnrolmentId, a => PersonName.Full(a.GivenName, a.FamilyName));
         return page.Select(r =>
         {
             var rowCells = new Dictionary<int, DutyCell>();
@@ -187,7 +189,8 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 rowCells.Values.Count(c => c.SignedOff),
                 r.DutyCount,
                 r.LastEvidenceAt,
-                rowCells);
+                rowCells,
+                r.StartDate);
         }).ToList();
     }
 
@@ -271,11 +274,10 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
             .OrderBy(e => e.Name)
             .ProjectToChoice()
             .ToListAsync(ct);
-        var assessors = await db.Assessors.AsNoTracking()
-            .Where(a => a.TrainingProviderId == provider)
-            .OrderBy(a => a.FamilyName).ThenBy(a => a.GivenName)
-            .Select(a => new Choice(a.Id, a.GivenName + " " + a.FamilyName))
-            .ToListAsync(ct);
+        var assessors = await PersonChoices.OrderedAsync(
+            db.Assessors.AsNoTracking().Where(a => a.TrainingProviderId == provider)
+                .Select(a => new PersonChoices.Row(a.Id, a.GivenName, a.FamilyName)),
+            ct);
         return new DashboardOptions(cohorts, employers, assessors);
     }
 }

@@ -115,7 +115,7 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = $"{form.GivenName?.Trim()} {form.FamilyName?.Trim()}",
+            DisplayName = PersonName.Full(form.GivenName, form.FamilyName),
             MustChangePassword = true,
         };
         if (email.Length > 0 && await users.FindByEmailAsync(email) is not null)

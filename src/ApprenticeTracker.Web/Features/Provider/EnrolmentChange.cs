@@ -1,6 +1,5 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence;

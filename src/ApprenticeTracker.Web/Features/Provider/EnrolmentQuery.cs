@@ -3,9 +3,7 @@ using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Progress;
-using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,11 +85,10 @@ public sealed class EnrolmentQuery(IDbContextFactory<AppDbContext> contexts, Cur
         var readiness = GatewayReadiness.Assess(enrolment, standard, progress, Today);
         var current = enrolment.CurrentAssessorIds.ToHashSet();
         var providerId = ProviderScope.Of(user);
-        var assessors = await db.Assessors.AsNoTracking()
-            .Where(a => a.TrainingProviderId == providerId)
-            .OrderBy(a => a.FamilyName).ThenBy(a => a.GivenName)
-            .Select(a => new Choice(a.Id, PersonName.Full(a.GivenName, a.FamilyName)))
-            .ToListAsync(ct);
+        var assessors = await PersonChoices.OrderedAsync(
+            db.Assessors.AsNoTracking().Where(a => a.TrainingProviderId == providerId)
+                .Select(a => new PersonChoices.Row(a.Id, a.GivenName, a.FamilyName)),
+            ct);
         var confirmed = enrolment.GatewayConfirmations.Select(c => c.RequirementKey).ToHashSet(StringComparer.Ordinal);
         var signedOff = progress.Duties.Where(d => d.IsSignedOff).Select(d => d.Duty.DutyId).ToHashSet();
         return new EnrolmentDetails(

@@ -3,7 +3,6 @@ using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Reports;
-using ApprenticeTracker.Web.CommandLine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,7 +25,6 @@ public static class ReportsFeature
             sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetService<EvidenceFileStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<EpaReportExport>();
         services.TryAddScoped<ReportsQuery>();
-        services.TryAddScoped<ReportVerb>();
         return services;
     }
 

@@ -27,7 +27,7 @@ public sealed class ReportsQuery(IDbContextFactory<AppDbContext> factory, Curren
             from e in AccessScopes.Enrolments(db, user).AsNoTracking()
             where e.Id == enrolmentId
             join a in db.Apprentices on e.ApprenticeId equals a.Id
-            select a.GivenName + " " + a.FamilyName).SingleOrDefaultAsync(ct);
+            select PersonName.Full(a.GivenName, a.FamilyName)).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>The report for the HTML preview (without image data), or null when the user may not see it.</summary>

@@ -26,6 +26,16 @@ public sealed class CaseloadPageTests : SeededAppFixture
     public void SignOut() => _assessor.Dispose();
 
     [Test]
+    public async Task The_demo_caseload_shows_the_rule_at_work_with_apprentices_red_amber_and_green()
+    {
+        var page = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor"));
+
+        var rags = page.QuerySelectorAll("table.caseload td[data-label=Attention]").Select(td => td.TextContent.Trim()).ToList();
+        Assert.That(rags, Does.Contain("Red").And.Contain("Amber").And.Contain("Green"));
+        Assert.That(rags.Count(r => r == "Green"), Is.GreaterThan(rags.Count(r => r == "Red")));
+    }
+
+    [Test]
     public async Task The_caseload_states_its_rule_and_lists_red_first_then_amber_then_green()
     {
         var page = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor"));

@@ -113,7 +113,8 @@ public sealed class SignOffFormViewTests
         Apprentice = new ApprenticeHeading
         {
             EnrolmentId = Guid.NewGuid(),
-            Name = "Łucja Wójcik",
+            GivenName = "Łucja",
+            FamilyName = "Wójcik",
             EmployerName = "Northbridge Teaching Hospitals NHS Foundation Trust",
             Standard = "ST0413 v1.1",
             Status = EnrolmentStatus.Active,

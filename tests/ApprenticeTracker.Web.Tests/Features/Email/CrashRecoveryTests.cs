@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Tests.Features.Evidence;
 using ApprenticeTracker.Web.Tests.Infrastructure;
@@ -36,7 +34,7 @@ public sealed class CrashRecoveryTests
     public async Task A_mail_committed_before_a_crash_is_delivered_after_the_restart()
     {
         var smtpPort = MailServer.FreePort();
-        _app = await AppProcess.StartAsync(_dataPath, smtpPort);
+        _app = await StartAsync(smtpPort);
         var title = "Written before the crash " + Guid.NewGuid().ToString("N")[..8];
         using (var apprentice = _app.CreateClient())
         {
@@ -50,9 +48,9 @@ public sealed class CrashRecoveryTests
         }
 
         var pendingBeforeCrash = await PendingMailsAsync(title);
-        _app.Kill();
+        await _app.KillAsync();
         using var mail = new MailServer(smtpPort);
-        _app = await AppProcess.StartAsync(_dataPath, smtpPort);
+        _app = await StartAsync(smtpPort);
 
         var delivered = await mail.WaitForAsync(m => (m.Subject ?? string.Empty).Contains(title, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
 
@@ -77,114 +75,23 @@ public sealed class CrashRecoveryTests
         return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The built web app (<c>dotnet ApprenticeTracker.Web.dll</c>) as a child process, in Development, so it seeds the demo data.</summary>
-    private sealed class AppProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-
-        private AppProcess(Process process, Uri address)
-        {
-            _process = process;
-            Address = address;
-        }
-
-        public Uri Address { get; }
-
-        public static async Task<AppProcess> StartAsync(string dataPath, int smtpPort)
-        {
-            var webDll = Path.Combine(AppContext.BaseDirectory, "ApprenticeTracker.Web.dll");
-            var port = MailServer.FreePort();
-            var start = new ProcessStartInfo("dotnet")
+    /// <summary>The built app (<see cref="AppProcess"/>) in Development, so that it seeds the demo data, with mail to a local port.</summary>
+    private Task<AppProcess> StartAsync(int smtpPort) =>
+        AppProcess.StartAsync(
+            _dataPath,
+            new Dictionary<string, string>
             {
-                ArgumentList = { webDll },
-                WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-            start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-            start.Environment["App__DataPath"] = dataPath;
-            start.Environment["App__PublicBaseUrl"] = "https://tracker.test";
-            start.Environment["Email__Host"] = "127.0.0.1";
-            start.Environment["Email__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture);
-            start.Environment["Email__UseTls"] = "None";
-            start.Environment["Email__PollInterval"] = "00:00:00.200";
-            start.Environment["Email__RetryDelay"] = "00:00:00.500";
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["App__PublicBaseUrl"] = "https://tracker.test",
+                ["Email__Host"] = "127.0.0.1",
+                ["Email__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+                ["Email__UseTls"] = "None",
+                ["Email__PollInterval"] = "00:00:00.200",
+                ["Email__RetryDelay"] = "00:00:00.500",
 
-            // The kill can land while the sender holds a claim on the mail (it polls and retries every fraction of a
-            // second); the claim then lapses after the lease, so a short one keeps the wait after the restart short.
-            start.Environment["Email__ClaimLease"] = "00:00:02";
-            var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-            var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
-            process.OutputDataReceived += (_, e) => app.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => app.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            await app.WaitUntilHealthyAsync();
-            return app;
-        }
-
-        public HttpClient CreateClient() =>
-            new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = Address };
-
-        /// <summary>SIGKILL: the process gets no chance to shut down or finish anything.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                Kill();
-            }
-
-            _process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-
-        private async Task WaitUntilHealthyAsync()
-        {
-            using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-            while (DateTime.UtcNow < deadline && !_process.HasExited)
-            {
-                try
-                {
-                    using var response = await client.GetAsync("/healthz");
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-                catch (TaskCanceledException)
-                {
-                }
-
-                await Task.Delay(250);
-            }
-
-            string output;
-            lock (_output)
-            {
-                output = _output.ToString();
-            }
-
-            Assert.Fail($"The app did not become healthy (exited: {_process.HasExited}). Its output:\n{output}");
-        }
-    }
+                // The kill can land while the sender holds a claim on the mail (it polls and retries every fraction of
+                // a second); the claim then lapses after the lease, so a short one keeps the wait after the restart short.
+                ["Email__ClaimLease"] = "00:00:02",
+            },
+            CancellationToken.None);
 }

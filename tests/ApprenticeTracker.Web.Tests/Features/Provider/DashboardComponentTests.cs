@@ -1,12 +1,7 @@
 using System.Text;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Web.Features.Provider;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using ApprenticeTracker.Web.Tests.Features;
 
 namespace ApprenticeTracker.Web.Tests.Features.Provider;
 
@@ -25,7 +20,7 @@ public sealed class DashboardComponentTests
             [3] = new(false, 0, 1, 1),
         });
 
-        var page = await RenderAsync<DutyHeatMap>(new() { [nameof(DutyHeatMap.Duties)] = Duties, [nameof(DutyHeatMap.Rows)] = new[] { row } });
+        var page = await ComponentRendering.RenderAsync<DutyHeatMap>(new() { [nameof(DutyHeatMap.Duties)] = Duties, [nameof(DutyHeatMap.Rows)] = new[] { row } });
 
         var cells = page.QuerySelectorAll("td.heat-cell").ToList();
         Assert.That(cells.Select(c => c.ClassList.Single(name => name != "heat-cell")), Is.EqualTo(new[] { "heat-signed-off", "heat-accepted", "heat-submitted" }));
@@ -41,7 +36,7 @@ public sealed class DashboardComponentTests
     {
         var row = Row("Tereza Dvořáková", new Dictionary<int, DutyCell>());
 
-        var page = await RenderAsync<DutyHeatMap>(new() { [nameof(DutyHeatMap.Duties)] = Duties, [nameof(DutyHeatMap.Rows)] = new[] { row } });
+        var page = await ComponentRendering.RenderAsync<DutyHeatMap>(new() { [nameof(DutyHeatMap.Duties)] = Duties, [nameof(DutyHeatMap.Rows)] = new[] { row } });
 
         Assert.That(page.QuerySelectorAll("td.heat-none"), Has.Length.EqualTo(3));
         Assert.That(page.QuerySelector("td.heat-none .visually-hidden")!.TextContent, Is.EqualTo("D1: No evidence"));
@@ -55,7 +50,7 @@ public sealed class DashboardComponentTests
     {
         DutyCoverage[] coverage = [new(1, "D1", 1, 2, 4, 4), new(2, "D2", 0, 0, 2, 4)];
 
-        var page = await RenderAsync<DutyCoverageChart>(new() { [nameof(DutyCoverageChart.Coverage)] = coverage });
+        var page = await ComponentRendering.RenderAsync<DutyCoverageChart>(new() { [nameof(DutyCoverageChart.Coverage)] = coverage });
 
         var svg = page.QuerySelector("svg[role=img]")!;
         var widths = svg.QuerySelectorAll("rect.bar").Select(r => r.GetAttribute("width")).ToList();
@@ -70,7 +65,7 @@ public sealed class DashboardComponentTests
     {
         DutyCoverage[] coverage = [new(1, "D1", 1, 2, 4, 4)];
 
-        var page = await RenderAsync<DutyCoverageChart>(new() { [nameof(DutyCoverageChart.Coverage)] = coverage });
+        var page = await ComponentRendering.RenderAsync<DutyCoverageChart>(new() { [nameof(DutyCoverageChart.Coverage)] = coverage });
 
         var cells = page.QuerySelectorAll(".coverage-table tbody td").Select(td => td.TextContent).ToList();
         Assert.That(cells, Is.EqualTo(new[] { "25% (1)", "50% (2)", "100% (4)" }));
@@ -95,15 +90,5 @@ public sealed class DashboardComponentTests
 
     private static DashboardRow Row(string name, IReadOnlyDictionary<int, DutyCell> cells) =>
         new(Guid.NewGuid(), name, "September 2025", "Northbridge Teaching Hospitals", ["Grace Adeyemi"], EnrolmentStatus.Active,
-            cells.Values.Count(c => c.SignedOff), 3, new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero), cells);
-
-    private static async Task<IHtmlDocument> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
-        where TComponent : IComponent
-    {
-        await using var services = new ServiceCollection().BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-        return await new HtmlParser().ParseDocumentAsync($"<!DOCTYPE html><html><body>{html}</body></html>");
-    }
+            cells.Values.Count(c => c.SignedOff), 3, new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero), cells, new DateOnly(2025, 9, 1));
 }

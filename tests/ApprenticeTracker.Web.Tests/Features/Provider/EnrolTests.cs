@@ -32,6 +32,23 @@ public sealed class EnrolTests : SeededAppFixture
     }
 
     [Test]
+    public async Task An_enrolment_starting_after_today_reads_not_started_until_its_start_date()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1);
+        var fields = await ValidFieldsAsync(client, "rhys.morgan@example.org");
+        fields.RemoveAll(f => f.Key is "Input.StartDate" or "Input.PlannedEndDate");
+        fields.Add(new("Input.StartDate", start.ToString("yyyy-MM-dd")));
+        fields.Add(new("Input.PlannedEndDate", start.AddYears(3).ToString("yyyy-MM-dd")));
+
+        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await ErrorsAsync(response));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(response.RedirectTarget()));
+        Assert.That(page.QuerySelector("h1 .status-badge")!.TextContent, Is.EqualTo("Not started"));
+    }
+
+    [Test]
     public async Task Enrolling_with_no_assessor_ticked_enrols_the_apprentice_with_none_assigned()
     {
         using var client = await SignInAsProviderAdminAsync();

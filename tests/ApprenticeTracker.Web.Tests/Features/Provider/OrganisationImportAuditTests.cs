@@ -95,6 +95,19 @@ public sealed class OrganisationImportAuditTests : SeededAppFixture
     }
 
     [Test]
+    public async Task The_audit_log_lists_apprentices_by_family_name_in_British_order_not_by_code_point()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider/audit"));
+
+        var names = page.QuerySelectorAll("#filter-apprentice option").Skip(1).Select(o => o.TextContent).ToList();
+        Assert.That(names.IndexOf("Ewa Dąbrowska"), Is.LessThan(names.IndexOf("Tereza Dvořáková")));
+        Assert.That(names.IndexOf("Siobhán Ó Súilleabháin"), Is.LessThan(names.IndexOf("Chidi Okonkwo")));
+        Assert.That(names[^1], Is.EqualTo("Ayşe Yılmaz"));
+    }
+
+    [Test]
     public async Task The_audit_log_filtered_by_action_shows_only_that_action_newest_first()
     {
         using var client = await SignInAsProviderAdminAsync();
