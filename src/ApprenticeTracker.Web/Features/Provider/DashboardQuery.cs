@@ -1,9 +1,13 @@
 using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Features.OffTheJob;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Provider;
 
@@ -16,8 +20,10 @@ namespace ApprenticeTracker.Web.Features.Provider;
 /// read in the order of an index, so SQLite stops after the page instead of sorting the roll. Drafts are the
 /// apprentice's own and are never counted.
 /// </summary>
-public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user)
+public sealed class DashboardQuery(
+    IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time, IOptions<OffTheJobOptions> offTheJobOptions)
 {
+    private OffTheJobOptions Behind => offTheJobOptions.Value;
 
     /// <summary>How many rows the CSV export reads at a time.</summary>
     private const int ExportBatchSize = 500;
@@ -26,14 +32,21 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var filtered = await FilteredAsync(db, filter, ct);
         var figures = await FiguresAsync(db, filter, ct);
+        if (filter.BehindOnOffTheJob)
+        {
+            // The figures kept per group know nothing of off-the-job hours: the count is of the rows themselves.
+            figures = (await filtered.CountAsync(ct), figures.Columns, figures.Coverage);
+        }
+
         var pageCount = Math.Max(1, (figures.Total + DashboardFilter.PageSize - 1) / DashboardFilter.PageSize);
         if (filter.Page > pageCount)
         {
             filter = filter with { Page = pageCount };
         }
 
-        var rows = await RowsAsync(db, Filtered(db, filter), filter.Sort, (filter.Page - 1) * DashboardFilter.PageSize, DashboardFilter.PageSize, ct);
+        var rows = await RowsAsync(db, filtered, filter.Sort, (filter.Page - 1) * DashboardFilter.PageSize, DashboardFilter.PageSize, ct);
         return new DashboardModel(filter, figures.Columns, rows, figures.Total, figures.Coverage, await OptionsAsync(db, ct));
     }
 
@@ -42,7 +55,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var filtered = Filtered(db, filter);
+        var filtered = await FilteredAsync(db, filter, ct);
         var duties = await FiguresAsync(db, filter, ct);
         var rows = new List<DashboardRow>();
         while (true)
@@ -61,6 +74,35 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await OptionsAsync(db, ct);
+    }
+
+    private async Task<IQueryable<Enrolment>> FilteredAsync(AppDbContext db, DashboardFilter filter, CancellationToken ct)
+    {
+        var query = Filtered(db, filter);
+        if (!filter.BehindOnOffTheJob)
+        {
+            return query;
+        }
+
+        // "Behind" depends on dates and the dated rules, which the domain computes: read each active enrolment's plan
+        // and approved total (one row each), and keep the ids of those behind.
+        var today = time.Today();
+        var plans = await (
+                from e in query.Where(e => e.Status == EnrolmentStatus.Active)
+                join s in db.Standards on e.StandardId equals s.Id
+                from t in db.OffTheJobTotals.Where(t => t.EnrolmentId == e.Id).DefaultIfEmpty()
+                select new
+                {
+                    e.Id, e.StartDate, e.PlannedEndDate, e.GatewayPassedOn, e.ContractedHoursPerWeek, s.OffTheJobMinimumHours, e.PriorLearningMinutes,
+                    Approved = t == null ? 0 : t.ApprovedMinutes,
+                })
+            .ToListAsync(ct);
+        var behind = plans
+            .Where(p => Behind.IsBehind(new OffTheJobPlan(p.StartDate, p.PlannedEndDate, p.GatewayPassedOn, p.ContractedHoursPerWeek, p.OffTheJobMinimumHours, p.PriorLearningMinutes)
+                .Shortfall(p.Approved, today)))
+            .Select(p => p.Id)
+            .ToList();
+        return query.Where(e => EF.Parameter(behind).Contains(e.Id));
     }
 
     private IQueryable<Enrolment> Filtered(AppDbContext db, DashboardFilter filter)
@@ -89,7 +131,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         return query;
     }
 
-    private static async Task<IReadOnlyList<DashboardRow>> RowsAsync(
+    private async Task<IReadOnlyList<DashboardRow>> RowsAsync(
         AppDbContext db, IQueryable<Enrolment> filtered, DashboardSort sort, int skip, int take, CancellationToken ct)
     {
         // Apprentices first, by a cross join that SQLite keeps in that order: it walks the apprentices in the order of
@@ -110,6 +152,11 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 Cohort = cohort.Name,
                 Employer = employer.Name,
                 e.Status,
+                e.StartDate,
+                e.PlannedEndDate,
+                e.GatewayPassedOn,
+                e.ContractedHoursPerWeek,
+                e.PriorLearningMinutes,
                 SignedOff = db.DutySignOffs.Count(s => s.EnrolmentId == e.Id && s.RevokedAt == null),
                 LastEvidenceAt = db.EvidenceItems.Where(i => i.EnrolmentId == e.Id && i.Status != EvidenceStatus.Draft).Max(i => i.SubmittedAt),
             };
@@ -156,6 +203,13 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
             .GroupBy(d => d.StandardId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var minimumHours = await db.Standards
+            .Where(st => EF.Parameter(standardIds).Contains(st.Id))
+            .ToDictionaryAsync(st => st.Id, st => st.OffTheJobMinimumHours, ct);
+        var totals = await db.OffTheJobTotals.AsNoTracking()
+            .Where(t => EF.Parameter(ids).Contains(t.EnrolmentId))
+            .ToDictionaryAsync(t => t.EnrolmentId, ct);
+        var today = time.Today();
 
         var signed = signedOff.Select(s => (s.EnrolmentId, s.Number)).ToHashSet();
         var cells = counts.ToLookup(c => c.EnrolmentId);
@@ -185,8 +239,21 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 r.SignedOff,
                 dutyCounts.GetValueOrDefault(r.StandardId),
                 r.LastEvidenceAt,
-                rowCells);
+                rowCells)
+            {
+                OffTheJob = OffTheJobOf(
+                    new OffTheJobPlan(r.StartDate, r.PlannedEndDate, r.GatewayPassedOn, r.ContractedHoursPerWeek, minimumHours.GetValueOrDefault(r.StandardId), r.PriorLearningMinutes),
+                    totals.GetValueOrDefault(r.Id), r.Status, today),
+            };
         }).ToList();
+    }
+
+    private DashboardOffTheJob OffTheJobOf(OffTheJobPlan plan, Persistence.ReadModels.OffTheJobTotal? total, EnrolmentStatus status, DateOnly today)
+    {
+        var approved = total?.ApprovedMinutes ?? 0;
+        return new DashboardOffTheJob(
+            plan.PlannedMinutes, approved, total?.WaitingMinutes ?? 0, plan.PlannedToDateMinutes(today),
+            status == EnrolmentStatus.Active && Behind.IsBehind(plan.Shortfall(approved, today)));
     }
 
     /// <summary>
