@@ -31,7 +31,7 @@ public class DashboardCountTests(DatabaseProvider provider)
     }
 
     [TearDown]
-    public void TearDown() => _database.Dispose();
+    public void TearDown() => _database?.Dispose();
 
     [Test]
     public void An_enrolment_is_counted_once_with_no_assessor_and_once_for_its_assessor()

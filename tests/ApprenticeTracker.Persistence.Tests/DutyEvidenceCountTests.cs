@@ -27,7 +27,7 @@ public class DutyEvidenceCountTests(DatabaseProvider provider)
     }
 
     [TearDown]
-    public void TearDown() => _database.Dispose();
+    public void TearDown() => _database?.Dispose();
 
     [Test]
     public void A_draft_is_not_counted_and_submitting_it_counts_it_against_each_of_its_duties()

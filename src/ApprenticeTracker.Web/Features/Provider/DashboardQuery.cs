@@ -1,6 +1,5 @@
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
@@ -32,6 +31,10 @@ public sealed class DashboardQuery(
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(ct);
+
+        // One connection for the page's queries, instead of one taken from the pool (and, on SQLite, given its busy
+        // timeout) for each.
+        await db.Database.OpenConnectionAsync(ct);
         var filtered = await FilteredAsync(db, filter, ct);
         var figures = await FiguresAsync(db, filter, ct);
         if (filter.BehindOnOffTheJob)
@@ -55,6 +58,7 @@ public sealed class DashboardQuery(
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
         var filtered = await FilteredAsync(db, filter, ct);
         var duties = await FiguresAsync(db, filter, ct);
         var rows = new List<DashboardRow>();
@@ -146,7 +150,6 @@ public sealed class DashboardQuery(
             select new
             {
                 e.Id,
-                e.StandardId,
                 apprentice.GivenName,
                 apprentice.FamilyName,
                 Cohort = cohort.Name,
@@ -157,12 +160,21 @@ public sealed class DashboardQuery(
                 e.GatewayPassedOn,
                 e.ContractedHoursPerWeek,
                 e.PriorLearningMinutes,
-                SignedOff = db.DutySignOffs.Count(s => s.EnrolmentId == e.Id && s.RevokedAt == null),
-                LastEvidenceAt = db.EvidenceItems.Where(i => i.EnrolmentId == e.Id && i.Status != EvidenceStatus.Draft).Max(i => i.SubmittedAt),
+                OffTheJobMinimumHours = db.Standards.Where(st => st.Id == e.StandardId).Select(st => st.OffTheJobMinimumHours).FirstOrDefault(),
+                DutyCount = db.Duties.Count(d => d.StandardId == e.StandardId),
+
+                // Only submission sets SubmittedAt, and it takes the item out of Draft for good (a revision is a new
+                // item), so drafts have none and MAX skips them. Unfiltered by status, SQLite answers from the index
+                // on (EnrolmentId, SubmittedAt) alone instead of reading each of the apprentice's items.
+                LastEvidenceAt = db.EvidenceItems.Where(i => i.EnrolmentId == e.Id).Max(i => i.SubmittedAt),
             };
+
+        // The count of sign-offs is read with the cells below; the query counts them only to sort by progress.
         var ordered = sort switch
         {
-            DashboardSort.Progress => projected.OrderByDescending(r => r.SignedOff).ThenBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id),
+            DashboardSort.Progress => projected
+                .OrderByDescending(r => db.DutySignOffs.Count(s => s.EnrolmentId == r.Id && s.RevokedAt == null))
+                .ThenBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id),
             DashboardSort.LastEvidence => projected.OrderByDescending(r => r.LastEvidenceAt).ThenBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id),
             _ => projected.OrderBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id),
         };
@@ -178,17 +190,19 @@ public sealed class DashboardQuery(
         // rather than join the scope again: given both, SQLite walks every enrolment of the provider and every count of
         // each (the roll, about 80 ms at 20,000 apprentices) before it keeps the page's.
         var ids = page.Select(r => r.Id).ToList();
-        var counts = await (
-                from count in db.DutyEvidenceCounts.AsNoTracking()
+
+        // The cells: each duty's evidence counts and its active sign-off, in one query (a sign-off can outlive the
+        // count of its evidence, so the sign-offs are their own rows rather than a join).
+        var cells = await (
+                from count in db.DutyEvidenceCounts
                 join duty in db.Duties on count.DutyId equals duty.Id
                 where EF.Parameter(ids).Contains(count.EnrolmentId)
-                select new { count.EnrolmentId, duty.Number, count.Accepted, count.Submitted, count.ReferredBack })
-            .ToListAsync(ct);
-        var signedOff = await (
+                select new { count.EnrolmentId, duty.Number, count.Accepted, count.Submitted, count.ReferredBack, SignedOff = false })
+            .Concat(
                 from s in db.DutySignOffs
                 join duty in db.Duties on s.DutyId equals duty.Id
                 where EF.Parameter(ids).Contains(s.EnrolmentId) && s.RevokedAt == null
-                select new { s.EnrolmentId, duty.Number })
+                select new { s.EnrolmentId, duty.Number, Accepted = 0, Submitted = 0, ReferredBack = 0, SignedOff = true })
             .ToListAsync(ct);
         var assessors = await (
                 from a in db.AssessorAssignments
@@ -197,36 +211,22 @@ public sealed class DashboardQuery(
                 orderby person.FamilyName, person.GivenName
                 select new { a.EnrolmentId, person.GivenName, person.FamilyName })
             .ToListAsync(ct);
-        var standardIds = page.Select(r => r.StandardId).Distinct().ToList();
-        var dutyCounts = await db.Duties
-            .Where(d => EF.Parameter(standardIds).Contains(d.StandardId))
-            .GroupBy(d => d.StandardId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var minimumHours = await db.Standards
-            .Where(st => EF.Parameter(standardIds).Contains(st.Id))
-            .ToDictionaryAsync(st => st.Id, st => st.OffTheJobMinimumHours, ct);
         var totals = await db.OffTheJobTotals.AsNoTracking()
             .Where(t => EF.Parameter(ids).Contains(t.EnrolmentId))
             .ToDictionaryAsync(t => t.EnrolmentId, ct);
         var today = time.Today();
 
-        var signed = signedOff.Select(s => (s.EnrolmentId, s.Number)).ToHashSet();
-        var cells = counts.ToLookup(c => c.EnrolmentId);
-        var signedByEnrolment = signedOff.ToLookup(s => s.EnrolmentId);
+        var cellsByEnrolment = cells.ToLookup(c => c.EnrolmentId);
         var assessorsByEnrolment = assessors.ToLookup(a => a.EnrolmentId, a => PersonName.Full(a.GivenName, a.FamilyName));
         return page.Select(r =>
         {
             var rowCells = new Dictionary<int, DutyCell>();
-            foreach (var c in cells[r.Id])
+            foreach (var c in cellsByEnrolment[r.Id])
             {
-                rowCells[c.Number] = new DutyCell(signed.Contains((r.Id, c.Number)), c.Accepted, c.Submitted, c.ReferredBack);
-            }
-
-            // A sign-off outlives the evidence count only if the evidence was withdrawn from view; show it all the same.
-            foreach (var s in signedByEnrolment[r.Id].Where(s => !rowCells.ContainsKey(s.Number)))
-            {
-                rowCells[s.Number] = DutyCell.Empty with { SignedOff = true };
+                var cell = rowCells.GetValueOrDefault(c.Number) ?? DutyCell.Empty;
+                rowCells[c.Number] = c.SignedOff
+                    ? cell with { SignedOff = true }
+                    : cell with { Accepted = c.Accepted, Submitted = c.Submitted, ReferredBack = c.ReferredBack };
             }
 
             return new DashboardRow(
@@ -236,13 +236,13 @@ public sealed class DashboardQuery(
                 r.Employer,
                 assessorsByEnrolment[r.Id].ToList(),
                 r.Status,
-                r.SignedOff,
-                dutyCounts.GetValueOrDefault(r.StandardId),
+                rowCells.Values.Count(c => c.SignedOff),
+                r.DutyCount,
                 r.LastEvidenceAt,
                 rowCells)
             {
                 OffTheJob = OffTheJobOf(
-                    new OffTheJobPlan(r.StartDate, r.PlannedEndDate, r.GatewayPassedOn, r.ContractedHoursPerWeek, minimumHours.GetValueOrDefault(r.StandardId), r.PriorLearningMinutes),
+                    new OffTheJobPlan(r.StartDate, r.PlannedEndDate, r.GatewayPassedOn, r.ContractedHoursPerWeek, r.OffTheJobMinimumHours, r.PriorLearningMinutes),
                     totals.GetValueOrDefault(r.Id), r.Status, today),
             };
         }).ToList();
