@@ -18,7 +18,7 @@ public sealed record CopyOutcome(bool Succeeded, string? Error, IReadOnlyList<(s
 /// <summary>
 /// Copies the configured database into an empty PostgreSQL database, every table in one transaction, keeping ids
 /// (docs/decisions/0102). The target is migrated first and refused unless every table is empty. The rows of the two
-/// summaries the triggers keep (<see cref="DutyEvidenceCount"/>, <see cref="DashboardCount"/>) are not copied: the
+/// summaries the triggers keep (<see cref="DutyEvidenceCount"/>, <see cref="DashboardCount"/>, <see cref="OffTheJobTotal"/>) are not copied: the
 /// target's own triggers build them as the evidence, sign-offs and enrolments arrive, and they are then checked like
 /// every other table. Every table's row count in the target must equal the source's, or nothing is committed.
 /// </summary>
@@ -107,7 +107,7 @@ public sealed class DatabaseCopier(IDbContextFactory<AppDbContext> source)
                 ordered.Add(new Table(
                     entity.GetTableName()!,
                     entity,
-                    Derived: entity.ClrType == typeof(DutyEvidenceCount) || entity.ClrType == typeof(DashboardCount),
+                    Derived: entity.ClrType == typeof(DutyEvidenceCount) || entity.ClrType == typeof(DashboardCount) || entity.ClrType == typeof(OffTheJobTotal),
                     TargetOnly: entity.ClrType == typeof(DataProtectionKey)));
             }
         }

@@ -205,7 +205,7 @@ public sealed class DashboardTests : SeededAppFixture
         var names = page.QuerySelectorAll(".heat-map tbody th").Select(th => th.TextContent.Trim()).ToList();
         Assert.That(expected, Is.Not.Empty, "The demo data has apprentices behind on off-the-job training, or this test proves nothing.");
         Assert.That(names, Is.EquivalentTo(expected));
-        Assert.That(page.QuerySelectorAll(".heat-map tbody .otj-cell .badge").Length, Is.EqualTo(expected.Count));
+        Assert.That(page.QuerySelectorAll(".heat-map tbody .otj-behind").Length, Is.EqualTo(expected.Count));
         Assert.That(page.QuerySelector("#filter-otj option[selected]")?.GetAttribute("value"), Is.EqualTo("behind"));
         Assert.That(page.QuerySelector("a[download]")?.GetAttribute("href"), Is.EqualTo("/provider/dashboard.csv?otj=behind"));
     }
