@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Progress;
 
 namespace ApprenticeTracker.Reports;
@@ -46,9 +47,23 @@ public sealed record EpaReport
 
     public required GatewayReadiness Gateway { get; init; }
 
+    /// <summary>The off-the-job training log against the plan: planned, approved, by kind and by duty.</summary>
+    public required ReportOffTheJob OffTheJob { get; init; }
+
     /// <summary>Every accepted evidence item in full, oldest activity first.</summary>
     public required IReadOnlyList<AppendixItem> Appendix { get; init; }
 }
+
+/// <summary>
+/// Off-the-job training for the report: the progress the domain computed, where the planned hours came from, and the
+/// approved hours by kind and by duty (an entry linked to several duties counts towards each).
+/// </summary>
+public sealed record ReportOffTheJob(
+    OffTheJobProgress Progress, string? MinimumSource, string? PriorLearningReason,
+    IReadOnlyList<ReportOffTheJobLine> ByKind, IReadOnlyList<ReportOffTheJobLine> ByDuty);
+
+/// <summary>Approved minutes under one heading (a kind of activity, or a duty's code).</summary>
+public sealed record ReportOffTheJobLine(string Heading, int Minutes);
 
 /// <summary>The standard version the apprentice is on.</summary>
 public sealed record ReportStandard(string ReferenceNumber, string Version, string Title, int Level, string DisplayReference);

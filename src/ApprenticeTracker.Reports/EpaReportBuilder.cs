@@ -1,4 +1,5 @@
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Persistence;
@@ -57,6 +58,7 @@ public sealed class EpaReportBuilder
             select new
             {
                 e.Id, e.StandardId, e.StartDate, e.PlannedEndDate, e.MinimumDurationMonths, e.Status,
+                e.PriorLearningReason, e.PriorLearningMinutes, e.ContractedHoursPerWeek, e.GatewayPassedOn,
                 a.GivenName, a.FamilyName, a.Email,
                 Employer = em.Name, Provider = p.Name, p.Ukprn,
                 Cohort = c == null ? null : c.Name,
@@ -138,7 +140,28 @@ public sealed class EpaReportBuilder
             duties,
             mappings.Select(m => new EvidenceMapping(m.EvidenceItemId, m.DutyId, byId[m.EvidenceItemId].Status)),
             signOffs.Where(s => s.IsActive).Select(s => new SignOffRef(s.Id, s.DutyId, s.AssessorName, s.SignedAt)));
-        var gateway = GatewayReadiness.Assess(progress, head.StartDate, head.MinimumDurationMonths, requirements, confirmations, today);
+        var entries = await db.OffTheJobEntries.AsNoTracking()
+            .Where(x => x.EnrolmentId == enrolmentId)
+            .Select(x => new { x.Id, x.ActivityDate, x.Minutes, x.Status, x.Kind })
+            .ToListAsync(ct);
+        var entryDuties = await (
+                from d in db.OffTheJobEntryDuties.AsNoTracking()
+                join x in db.OffTheJobEntries on d.EntryId equals x.Id
+                where x.EnrolmentId == enrolmentId && x.Status == OffTheJobEntryStatus.Approved
+                select new { d.DutyId, x.Minutes })
+            .ToListAsync(ct);
+        var offTheJob = OffTheJobProgress.Compute(
+            new OffTheJobPlan(head.StartDate, head.PlannedEndDate, head.GatewayPassedOn, head.ContractedHoursPerWeek, standard.OffTheJobMinimumHours, head.PriorLearningMinutes),
+            entries.Select(x => new OffTheJobFigure(x.ActivityDate, x.Minutes, x.Status)),
+            today);
+        var gateway = GatewayReadiness.Assess(progress, head.StartDate, head.MinimumDurationMonths, requirements, confirmations, today, offTheJob);
+        var byKind = entries.Where(x => x.Status == OffTheJobEntryStatus.Approved)
+            .GroupBy(x => x.Kind)
+            .Select(g => new ReportOffTheJobLine(g.Key.DisplayName(), g.Sum(x => x.Minutes)))
+            .OrderByDescending(k => k.Minutes).ThenBy(k => k.Heading, StringComparer.Ordinal)
+            .ToList();
+        var byDutyId = entryDuties.GroupBy(d => d.DutyId).ToDictionary(g => g.Key, g => g.Sum(d => d.Minutes));
+        var byDuty = duties.Where(d => byDutyId.ContainsKey(d.DutyId)).Select(d => new ReportOffTheJobLine(d.Code, byDutyId[d.DutyId])).ToList();
 
         var attachmentsByItem = attachments.ToLookup(a => a.EvidenceItemId);
         var dutyCodesByItem = mappings.ToLookup(m => m.EvidenceItemId, m => dutyById.GetValueOrDefault(m.DutyId));
@@ -173,6 +196,7 @@ public sealed class EpaReportBuilder
             Duties = sections,
             Progress = progress,
             Gateway = gateway,
+            OffTheJob = new ReportOffTheJob(offTheJob, standard.OffTheJobMinimumSource, head.PriorLearningReason, byKind, byDuty),
             Appendix = appendix,
         };
     }

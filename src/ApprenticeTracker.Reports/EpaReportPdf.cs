@@ -2,13 +2,14 @@ using System.Globalization;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Pdf;
 
 namespace ApprenticeTracker.Reports;
 
 /// <summary>
-/// Lays out an <see cref="EpaReport"/> as a PDF: cover, summary (progress chart and gateway checklist), one section
+/// Lays out an <see cref="EpaReport"/> as a PDF: cover, summary (progress chart, gateway checklist and off-the-job training), one section
 /// per duty (each a bookmark) and the appendix of accepted evidence.
 /// </summary>
 public static class EpaReportPdf
@@ -151,8 +152,67 @@ public static class EpaReportPdf
                 {
                     table.Row(check.Label, new TableCell(check.IsMet ? "Met" : "Not met", TextStyle.Body with { Weight = FontWeight.Bold, Colour = check.IsMet ? Accepted : ReferredBack }), check.Detail);
                 }
+            });
+        OffTheJob(document, report.OffTheJob);
+        document.PageBreak();
+    }
+
+    private static void OffTheJob(PdfDocument document, ReportOffTheJob offTheJob)
+    {
+        var p = offTheJob.Progress;
+        document
+            .Heading("Off-the-job training", 2)
+            .Table([TableColumn.Relative(3), TableColumn.Relative(2)], table =>
+            {
+                table.HeaderBackground = null;
+                table.RowHeaders = true;
+                table.Row(new TableCell("Planned hours", Label), p.PlannedMinutes is { } planned ? OffTheJobRules.Hours(planned) : "Not known: the standard's minimum is not recorded");
+                table.Row(new TableCell("Approved hours", Label), OffTheJobRules.Hours(p.ApprovedMinutes));
+                table.Row(new TableCell("Waiting for approval", Label), OffTheJobRules.Hours(p.WaitingMinutes));
+                table.Row(new TableCell("Planned to date", Label), OffTheJobRules.Hours(p.PlannedToDateMinutes));
             })
-            .PageBreak();
+            .Paragraph(OffTheJobBasis(offTheJob), Note);
+        OffTheJobLines(document, "Approved hours by kind of activity", "Kind", offTheJob.ByKind);
+        OffTheJobLines(document, "Approved hours by duty", "Duty", offTheJob.ByDuty);
+    }
+
+    /// <summary>Where the planned hours come from, in words.</summary>
+    public static string OffTheJobBasis(ReportOffTheJob offTheJob)
+    {
+        ArgumentNullException.ThrowIfNull(offTheJob);
+        var plan = offTheJob.Progress.Plan;
+        var text = plan.Rules.Summary;
+        if (plan.Rules.Basis == OffTheJobPlanBasis.FixedMinimumPerStandard && offTheJob.MinimumSource is not null)
+        {
+            text += $" The standard's minimum: {offTheJob.MinimumSource}.";
+        }
+
+        if (plan.PriorLearningMinutes > 0)
+        {
+            text += $" Reduced by {OffTheJobRules.Hours(plan.PriorLearningMinutes)} hours for recognised prior learning"
+                + (offTheJob.PriorLearningReason is null ? "." : $": {offTheJob.PriorLearningReason}");
+        }
+
+        return text;
+    }
+
+    private static void OffTheJobLines(PdfDocument document, string heading, string column, IReadOnlyList<ReportOffTheJobLine> lines)
+    {
+        document.Paragraph(heading, Label);
+        if (lines.Count == 0)
+        {
+            document.Paragraph("No approved hours yet.", Note);
+            return;
+        }
+
+        document.Table([TableColumn.Relative(3), TableColumn.Fixed(80)], table =>
+        {
+            table.HeaderRow(column, "Hours");
+            foreach (var line in lines)
+            {
+                table.Row(line.Heading, OffTheJobRules.Hours(line.Minutes));
+            }
+        });
     }
 
     private static void DutySection(PdfDocument document, DutySection duty)

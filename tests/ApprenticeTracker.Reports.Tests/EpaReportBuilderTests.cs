@@ -1,5 +1,7 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.OffTheJob;
+using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Reports.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -117,6 +119,53 @@ public class EpaReportBuilderTests
     }
 
     [Test]
+    public async Task The_off_the_job_section_gives_planned_and_approved_hours_by_kind_and_by_duty_from_the_log()
+    {
+        var enrolmentId = _world.EnrolmentOf(DemoDataSeeder.ApprenticeEmail);
+        var report = await BuildAsync(enrolmentId);
+        await using var db = _world.CreateDbContext();
+        var approved = await db.OffTheJobEntries.Where(x => x.EnrolmentId == enrolmentId && x.Status == OffTheJobEntryStatus.Approved).SumAsync(x => x.Minutes);
+        var approvedOfDuty1 = await (
+            from x in db.OffTheJobEntries
+            join d in db.OffTheJobEntryDuties on x.Id equals d.EntryId
+            join duty in db.Duties on d.DutyId equals duty.Id
+            where x.EnrolmentId == enrolmentId && x.Status == OffTheJobEntryStatus.Approved && duty.Number == 1
+            select x.Minutes).SumAsync();
+        var enrolment = await db.Enrolments.SingleAsync(e => e.Id == enrolmentId);
+        var planned = OffTheJobRules.PlannedMinutesBeforePriorLearning(
+            enrolment.StartDate, enrolment.PlannedEndDate, enrolment.ContractedHoursPerWeek, DemoDataSeeder.DemoOffTheJobMinimumHours) - enrolment.PriorLearningMinutes;
+
+        var otj = report.OffTheJob;
+        Assert.That(approved, Is.GreaterThan(0), "The demo apprentice has approved off-the-job hours, or this test proves nothing.");
+        Assert.Multiple(() =>
+        {
+            Assert.That(otj.Progress.ApprovedMinutes, Is.EqualTo(approved));
+            Assert.That(otj.Progress.PlannedMinutes, Is.EqualTo(planned));
+            Assert.That(otj.ByKind.Sum(k => k.Minutes), Is.EqualTo(approved));
+            Assert.That(otj.ByKind.Select(k => k.Minutes), Is.Ordered.Descending);
+            Assert.That(otj.ByDuty.SingleOrDefault(d => d.Heading == "D1")?.Minutes ?? 0, Is.EqualTo(approvedOfDuty1));
+            Assert.That(EpaReportPdf.OffTheJobBasis(otj), Does.StartWith(otj.Progress.Plan.Rules.Summary));
+        });
+    }
+
+    [Test]
+    public async Task The_gateway_line_for_off_the_job_training_is_met_only_when_the_log_meets_the_plan_and_the_provider_confirmed_it()
+    {
+        var atGateway = await BuildAsync(_world.EnrolmentOfName("Siobhán", "Ó Súilleabháin"));
+        var learning = await BuildAsync(_world.EnrolmentOf(DemoDataSeeder.ApprenticeEmail));
+
+        var met = atGateway.Gateway.Checks.Single(c => c.Key == GatewayReadiness.OffTheJobKey);
+        var notMet = learning.Gateway.Checks.Single(c => c.Key == GatewayReadiness.OffTheJobKey);
+        Assert.Multiple(() =>
+        {
+            Assert.That(met.IsMet, Is.True);
+            Assert.That(met.Detail, Does.Contain("planned hours approved").And.Contain("confirmed by"));
+            Assert.That(notMet.IsMet, Is.False);
+            Assert.That(notMet.Detail, Does.StartWith($"{OffTheJobRules.Hours(learning.OffTheJob.Progress.ApprovedMinutes)} of {OffTheJobRules.Hours(learning.OffTheJob.Progress.PlannedMinutes!.Value)} planned hours approved"));
+        });
+    }
+
+    [Test]
     public async Task A_report_takes_the_same_few_queries_however_much_evidence_there_is()
     {
         var few = _world.EnrolmentOfName("Ayşe", "Yılmaz");
@@ -131,7 +180,8 @@ public class EpaReportBuilderTests
 
         Assert.That(manyReport.Appendix, Has.Count.GreaterThan(fewReport.Appendix.Count));
         Assert.That(forMany, Is.EqualTo(forFew));
-        Assert.That(forMany, Is.LessThanOrEqualTo(12));
+        // Eleven for the evidence, sign-offs and gateway; two for the off-the-job log and its duties.
+        Assert.That(forMany, Is.LessThanOrEqualTo(13));
     }
 
     [Test]

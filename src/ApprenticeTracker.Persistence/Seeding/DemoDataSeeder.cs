@@ -288,27 +288,38 @@ public sealed class DemoDataSeeder
 
             if (spec.Progress == DemoProgress.Gateway)
             {
+                // Gateway needs the off-the-job plan met: the log runs to the gateway day, all of it approved.
+                var passAt = Before(lastSignedAt.AddDays(3));
+                var entries = AddOffTheJob(enrolment, self, reviewer.AsActor(), admin, ServiceClock.DateOf(passAt));
                 var progress = EnrolmentProgress.Compute(
                     _standard.Duties.Select(d => new DutyRef(d.Id, d.Number, d.Code, d.Statement)),
                     evidence.SelectMany(e => e.Duties.Select(m => new EvidenceMapping(e.Id, m.DutyId, e.Status))),
                     enrolment.SignOffs.Where(s => s.IsActive).Select(s => new SignOffRef(s.Id, s.DutyId, s.AssessorName, s.SignedAt)));
-                enrolment.PassGateway(GatewayReadiness.Assess(enrolment, _standard, progress, _today), admin, Before(lastSignedAt.AddDays(3)));
+                var offTheJob = OffTheJobProgress.Compute(
+                    OffTheJobPlan.Of(enrolment, _standard), entries.Select(e => new OffTheJobFigure(e.ActivityDate, e.Minutes, e.Status)), _today);
+                enrolment.PassGateway(GatewayReadiness.Assess(enrolment, _standard, progress, _today, offTheJob), admin, passAt);
             }
-
-            AddOffTheJob(enrolment, self, reviewer.AsActor(), admin);
+            else
+            {
+                AddOffTheJob(enrolment, self, reviewer.AsActor(), admin, gatewayOn: null);
+            }
         }
+
+        private static readonly int[] GatewaySteps = [7, 3, 2, 1];
 
         /// <summary>
         /// A fortnightly off-the-job history to today (or gateway): most apprentices on plan, every fourth well behind,
         /// every fourth from the second a little behind, the third with recognised prior learning; entries of the last
-        /// two weeks wait for approval, and every fifth apprentice has one queried.
+        /// two weeks wait for approval, and every fifth apprentice has one queried. An apprentice who passes gateway on
+        /// <paramref name="gatewayOn"/> has a log that meets the plan by then, all of it approved.
         /// </summary>
-        private void AddOffTheJob(Enrolment enrolment, Actor self, Actor reviewer, Actor admin)
+        private List<OffTheJobEntry> AddOffTheJob(Enrolment enrolment, Actor self, Actor reviewer, Actor admin, DateOnly? gatewayOn)
         {
             var index = _offTheJobIndex++;
+            var added = new List<OffTheJobEntry>();
             if (enrolment.Status.IsFinal())
             {
-                return;
+                return added;
             }
 
             if (index == 2)
@@ -317,28 +328,39 @@ public sealed class DemoDataSeeder
                     80, "Completed the physiological measurement module of a foundation degree in 2023 (transcript seen).", admin, At(enrolment.StartDate.AddDays(-10), 10));
             }
 
+            var first = enrolment.StartDate.AddDays(9);
+            var last = gatewayOn is { } gateway && gateway < _today ? gateway.AddDays(-1) : _today.AddDays(-1);
+            var step = 14;
+            var fixedMinutes = (int?)null;
+            if (gatewayOn is not null && OffTheJobPlan.Of(enrolment, _standard).PlannedMinutes is { } planned)
+            {
+                // Often enough that whole entries of at most ten hours meet the plan by gateway.
+                step = GatewaySteps.First(s => s == 1 || ((last.DayNumber - first.DayNumber) / s + 1) * 600 >= planned);
+                var count = Math.Max(1, (last.DayNumber - first.DayNumber) / step + 1);
+                fixedMinutes = Math.Min(OffTheJobRules.MaxMinutesPerEntry, (int)Math.Ceiling(planned / (decimal)count / 15) * 15);
+            }
+
             var hoursPerFortnight = (index % 4) switch
             {
                 1 => 6m,
                 3 => 9.25m,
                 _ => 11.5m,
             };
-            var last = enrolment.GatewayPassedOn is { } gateway && gateway < _today ? gateway : _today.AddDays(-1);
             var kinds = OffTheJobActivityKinds.Counted;
             var queried = false;
             var none = new HashSet<Guid>();
             var duties = _standard.Duties;
-            for (var day = enrolment.StartDate.AddDays(9); day <= last; day = day.AddDays(14))
+            for (var day = first; day <= last; day = day.AddDays(step))
             {
-                var minutes = (int)(hoursPerFortnight * 60) + (15 * (_offTheJobRandom.Next(5) - 2));
+                var minutes = fixedMinutes ?? (int)(hoursPerFortnight * 60) + (15 * (_offTheJobRandom.Next(5) - 2));
                 var kind = kinds[_offTheJobRandom.Next(kinds.Count)];
                 var duty = duties[_offTheJobRandom.Next(duties.Count)];
                 var entry = OffTheJobEntry.Log(
                     enrolment, _standard, new OffTheJobContent(day, Math.Min(minutes, OffTheJobRules.MaxMinutesPerEntry), kind, OffTheJobLearning(kind, duty)),
                     [duty.Id], [], none, 0, _today, self, Before(At(day, 18)));
-                if (day < _today.AddDays(-14))
+                if (gatewayOn is not null || day < _today.AddDays(-14))
                 {
-                    entry.Approve(enrolment, reviewer, Before(At(day.AddDays(4), 11)));
+                    entry.Approve(enrolment, reviewer, Before(At(day.AddDays(gatewayOn is null ? 4 : 0), gatewayOn is null ? 11 : 20)));
                 }
                 else if (!queried && index % 5 == 0)
                 {
@@ -347,7 +369,10 @@ public sealed class DemoDataSeeder
                 }
 
                 _db.OffTheJobEntries.Add(entry);
+                added.Add(entry);
             }
+
+            return added;
         }
 
         private static string OffTheJobLearning(OffTheJobActivityKind kind, Duty duty) =>

@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Progress;
+using ApprenticeTracker.Persistence.OffTheJob;
 using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,8 @@ public sealed class ChangeEnrolmentStatusHandler(EnrolmentChange change)
                             where item.EnrolmentId == enrolment.Id
                             select new EvidenceMapping(item.Id, link.DutyId, item.Status))
                         .ToListAsync(ct);
-                    var readiness = GatewayReadiness.Assess(enrolment, standard, EnrolmentChange.Progress(standard, enrolment, mappings), change.Today);
+                    var offTheJob = await OffTheJobReader.ProgressAsync(db, enrolment.Id, change.Today, ct);
+                    var readiness = GatewayReadiness.Assess(enrolment, standard, EnrolmentChange.Progress(standard, enrolment, mappings), change.Today, offTheJob);
                     enrolment.PassGateway(readiness, actor, at);
                     break;
                 default:

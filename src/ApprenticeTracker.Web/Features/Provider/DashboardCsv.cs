@@ -7,13 +7,14 @@ using CsvHelper;
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>
-/// The cohort dashboard as CSV: one row per apprentice, the duty columns as words. UTF-8 with a byte-order mark so
+/// The cohort dashboard as CSV: one row per apprentice, the off-the-job hours as numbers, the duty columns as words. UTF-8 with a byte-order mark so
 /// that spreadsheet programs read names such as Łucja correctly, and cells that a spreadsheet would take for a
 /// formula are neutralised.
 /// </summary>
 public static class DashboardCsv
 {
-    private static readonly string[] FixedHeadings = ["Apprentice", "Cohort", "Employer", "Assessors", "Status", "Duties signed off", "Duties", "Last evidence"];
+    private static readonly string[] FixedHeadings = ["Apprentice", "Cohort", "Employer", "Assessors", "Status", "Duties signed off", "Duties", "Last evidence",
+        "Off-the-job planned hours", "Off-the-job approved hours", "Off-the-job waiting hours", "Off-the-job planned to date hours"];
 
     public static IEndpointRouteBuilder MapDashboardCsv(this IEndpointRouteBuilder endpoints)
     {
@@ -49,6 +50,11 @@ public static class DashboardCsv
             csv.WriteField(row.DutiesSignedOff);
             csv.WriteField(row.DutyCount);
             csv.WriteField(row.LastEvidenceAt is { } at ? Dates.Display(at) : string.Empty);
+            var otj = row.OffTheJob;
+            csv.WriteField(otj.PlannedMinutes is { } planned ? DashboardOffTheJob.Hours(planned).ToString(CultureInfo.InvariantCulture) : string.Empty);
+            csv.WriteField(DashboardOffTheJob.Hours(otj.ApprovedMinutes).ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(DashboardOffTheJob.Hours(otj.WaitingMinutes).ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(DashboardOffTheJob.Hours(otj.PlannedToDateMinutes).ToString(CultureInfo.InvariantCulture));
             foreach (var duty in duties)
             {
                 csv.WriteField((row.Cells.GetValueOrDefault(duty.Number) ?? DutyCell.Empty).Describe());
@@ -60,9 +66,9 @@ public static class DashboardCsv
 
     private static async Task ExportAsync(
         HttpContext context, DashboardQuery query, TimeProvider time,
-        string? cohort, string? employer, string? assessor, string? status, string? sort)
+        string? cohort, string? employer, string? assessor, string? status, string? sort, string? otj)
     {
-        var filter = DashboardFilter.From(cohort, employer, assessor, status, sort, 1);
+        var filter = DashboardFilter.From(cohort, employer, assessor, status, sort, 1, otj);
         var (duties, rows) = await query.AllRowsAsync(filter, context.RequestAborted);
 
         var today = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

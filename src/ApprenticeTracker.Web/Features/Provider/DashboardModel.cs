@@ -10,7 +10,13 @@ public sealed record DashboardFilter(Guid? CohortId, Guid? EmployerId, Guid? Ass
     public static DashboardFilter Default { get; } = new(null, null, null, null, DashboardSort.Name, 1);
 
     /// <summary>Reads the query-string values, ignoring any that do not parse (a hand-edited link still shows a page).</summary>
-    public static DashboardFilter From(string? cohort, string? employer, string? assessor, string? status, string? sort, int? page) => new(
+    /// <summary>The value of <c>otj</c> that keeps only the apprentices behind on off-the-job training.</summary>
+    public const string BehindValue = "behind";
+
+    /// <summary>Only active apprentices behind on off-the-job training (the caseload's amber rule, <c>OffTheJob:AmberBehindPercent</c>).</summary>
+    public bool BehindOnOffTheJob { get; init; }
+
+    public static DashboardFilter From(string? cohort, string? employer, string? assessor, string? status, string? sort, int? page, string? offTheJob = null) => new(
         Guid.TryParse(cohort, out var c) ? c : null,
         Guid.TryParse(employer, out var e) ? e : null,
         Guid.TryParse(assessor, out var a) ? a : null,
@@ -21,7 +27,10 @@ public sealed record DashboardFilter(Guid? CohortId, Guid? EmployerId, Guid? Ass
             "last-evidence" => DashboardSort.LastEvidence,
             _ => DashboardSort.Name,
         },
-        page is > 0 ? page.Value : 1);
+        page is > 0 ? page.Value : 1)
+    {
+        BehindOnOffTheJob = string.Equals(offTheJob, BehindValue, StringComparison.OrdinalIgnoreCase),
+    };
 
     /// <summary>The query string for these filters, with the sort and page given (for links that change only those).</summary>
     public string QueryString(DashboardSort? sort = null, int? page = null)
@@ -45,6 +54,11 @@ public sealed record DashboardFilter(Guid? CohortId, Guid? EmployerId, Guid? Ass
         if (Status is { } s)
         {
             parts.Add($"status={s}");
+        }
+
+        if (BehindOnOffTheJob)
+        {
+            parts.Add($"otj={BehindValue}");
         }
 
         var chosenSort = sort ?? Sort;
@@ -113,7 +127,20 @@ public sealed record DashboardRow(
     int DutyCount,
     DateTimeOffset? LastEvidenceAt,
     IReadOnlyDictionary<int, DutyCell> Cells,
-    DateOnly StartDate);
+    DateOnly StartDate)
+{
+    /// <summary>The apprentice's off-the-job hours against the plan.</summary>
+    public DashboardOffTheJob OffTheJob { get; init; } = DashboardOffTheJob.None;
+}
+
+/// <summary>Off-the-job minutes of one row: planned (null when not known), approved, waiting and planned to date.</summary>
+public sealed record DashboardOffTheJob(int? PlannedMinutes, int ApprovedMinutes, int WaitingMinutes, int PlannedToDateMinutes, bool Behind)
+{
+    public static DashboardOffTheJob None { get; } = new(null, 0, 0, 0, false);
+
+    /// <summary>Minutes as decimal hours for the CSV: 90 is 1.5.</summary>
+    public static decimal Hours(int minutes) => Math.Round(minutes / 60m, 2);
+}
 
 /// <summary>Evidence and sign-off of one duty for one apprentice. Drafts are the apprentice's own and are not counted.</summary>
 public sealed record DutyCell(bool SignedOff, int Accepted, int Submitted, int ReferredBack)

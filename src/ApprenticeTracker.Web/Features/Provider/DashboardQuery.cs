@@ -1,8 +1,12 @@
 using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Web.Features.OffTheJob;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Provider;
 
@@ -15,8 +19,10 @@ namespace ApprenticeTracker.Web.Features.Provider;
 /// read in the order of an index, so SQLite stops after the page instead of sorting the roll. Drafts are the
 /// apprentice's own and are never counted.
 /// </summary>
-public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user)
+public sealed class DashboardQuery(
+    IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time, IOptions<OffTheJobOptions> offTheJobOptions)
 {
+    private OffTheJobOptions Behind => offTheJobOptions.Value;
 
     /// <summary>How many rows the CSV export reads at a time.</summary>
     private const int ExportBatchSize = 500;
@@ -26,17 +32,24 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(ct);
 
-        // One connection for the page's eight queries, instead of one taken from the pool (and, on SQLite, given its
-        // busy timeout) for each.
+        // One connection for the page's queries, instead of one taken from the pool (and, on SQLite, given its busy
+        // timeout) for each.
         await db.Database.OpenConnectionAsync(ct);
+        var filtered = await FilteredAsync(db, filter, ct);
         var figures = await FiguresAsync(db, filter, ct);
+        if (filter.BehindOnOffTheJob)
+        {
+            // The figures kept per group know nothing of off-the-job hours: the count is of the rows themselves.
+            figures = (await filtered.CountAsync(ct), figures.Columns, figures.Coverage);
+        }
+
         var pageCount = Math.Max(1, (figures.Total + DashboardFilter.PageSize - 1) / DashboardFilter.PageSize);
         if (filter.Page > pageCount)
         {
             filter = filter with { Page = pageCount };
         }
 
-        var rows = await RowsAsync(db, Filtered(db, filter), filter.Sort, (filter.Page - 1) * DashboardFilter.PageSize, DashboardFilter.PageSize, ct);
+        var rows = await RowsAsync(db, filtered, filter.Sort, (filter.Page - 1) * DashboardFilter.PageSize, DashboardFilter.PageSize, ct);
         return new DashboardModel(filter, figures.Columns, rows, figures.Total, figures.Coverage, await OptionsAsync(db, ct));
     }
 
@@ -46,7 +59,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        var filtered = Filtered(db, filter);
+        var filtered = await FilteredAsync(db, filter, ct);
         var duties = await FiguresAsync(db, filter, ct);
         var rows = new List<DashboardRow>();
         while (true)
@@ -65,6 +78,35 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await OptionsAsync(db, ct);
+    }
+
+    private async Task<IQueryable<Enrolment>> FilteredAsync(AppDbContext db, DashboardFilter filter, CancellationToken ct)
+    {
+        var query = Filtered(db, filter);
+        if (!filter.BehindOnOffTheJob)
+        {
+            return query;
+        }
+
+        // "Behind" depends on dates and the dated rules, which the domain computes: read each active enrolment's plan
+        // and approved total (one row each), and keep the ids of those behind.
+        var today = time.Today();
+        var plans = await (
+                from e in query.Where(e => e.Status == EnrolmentStatus.Active)
+                join s in db.Standards on e.StandardId equals s.Id
+                from t in db.OffTheJobTotals.Where(t => t.EnrolmentId == e.Id).DefaultIfEmpty()
+                select new
+                {
+                    e.Id, e.StartDate, e.PlannedEndDate, e.GatewayPassedOn, e.ContractedHoursPerWeek, s.OffTheJobMinimumHours, e.PriorLearningMinutes,
+                    Approved = t == null ? 0 : t.ApprovedMinutes,
+                })
+            .ToListAsync(ct);
+        var behind = plans
+            .Where(p => Behind.IsBehind(new OffTheJobPlan(p.StartDate, p.PlannedEndDate, p.GatewayPassedOn, p.ContractedHoursPerWeek, p.OffTheJobMinimumHours, p.PriorLearningMinutes)
+                .Shortfall(p.Approved, today)))
+            .Select(p => p.Id)
+            .ToList();
+        return query.Where(e => EF.Parameter(behind).Contains(e.Id));
     }
 
     private IQueryable<Enrolment> Filtered(AppDbContext db, DashboardFilter filter)
@@ -93,7 +135,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         return query;
     }
 
-    private static async Task<IReadOnlyList<DashboardRow>> RowsAsync(
+    private async Task<IReadOnlyList<DashboardRow>> RowsAsync(
         AppDbContext db, IQueryable<Enrolment> filtered, DashboardSort sort, int skip, int take, CancellationToken ct)
     {
         // Apprentices first, by a cross join that SQLite keeps in that order: it walks the apprentices in the order of
@@ -114,6 +156,11 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 Employer = employer.Name,
                 e.Status,
                 e.StartDate,
+                e.PlannedEndDate,
+                e.GatewayPassedOn,
+                e.ContractedHoursPerWeek,
+                e.PriorLearningMinutes,
+                OffTheJobMinimumHours = db.Standards.Where(st => st.Id == e.StandardId).Select(st => st.OffTheJobMinimumHours).FirstOrDefault(),
                 DutyCount = db.Duties.Count(d => d.StandardId == e.StandardId),
 
                 // Only submission sets SubmittedAt, and it takes the item out of Draft for good (a revision is a new
@@ -163,6 +210,10 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 where EF.Parameter(ids).Contains(a.EnrolmentId) && a.EndedAt == null
                 select new { a.EnrolmentId, person.GivenName, person.FamilyName })
             .ToListAsync(ct);
+        var totals = await db.OffTheJobTotals.AsNoTracking()
+            .Where(t => EF.Parameter(ids).Contains(t.EnrolmentId))
+            .ToDictionaryAsync(t => t.EnrolmentId, ct);
+        var today = time.Today();
 
         var cellsByEnrolment = cells.ToLookup(c => c.EnrolmentId);
         var assessorsByEnrolment = assessors
@@ -190,8 +241,21 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 r.DutyCount,
                 r.LastEvidenceAt,
                 rowCells,
-                r.StartDate);
+                r.StartDate)
+            {
+                OffTheJob = OffTheJobOf(
+                    new OffTheJobPlan(r.StartDate, r.PlannedEndDate, r.GatewayPassedOn, r.ContractedHoursPerWeek, r.OffTheJobMinimumHours, r.PriorLearningMinutes),
+                    totals.GetValueOrDefault(r.Id), r.Status, today),
+            };
         }).ToList();
+    }
+
+    private DashboardOffTheJob OffTheJobOf(OffTheJobPlan plan, Persistence.ReadModels.OffTheJobTotal? total, EnrolmentStatus status, DateOnly today)
+    {
+        var approved = total?.ApprovedMinutes ?? 0;
+        return new DashboardOffTheJob(
+            plan.PlannedMinutes, approved, total?.WaitingMinutes ?? 0, plan.PlannedToDateMinutes(today),
+            status == EnrolmentStatus.Active && Behind.IsBehind(plan.Shortfall(approved, today)));
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.OffTheJob;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,7 +83,8 @@ public sealed class EnrolmentQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 select new EvidenceMapping(item.Id, link.DutyId, item.Status))
             .ToListAsync(ct);
         var progress = EnrolmentChange.Progress(standard, enrolment, mappings);
-        var readiness = GatewayReadiness.Assess(enrolment, standard, progress, Today);
+        var offTheJob = await OffTheJobReader.ProgressAsync(db, enrolment.Id, Today, ct);
+        var readiness = GatewayReadiness.Assess(enrolment, standard, progress, Today, offTheJob);
         var current = enrolment.CurrentAssessorIds.ToHashSet();
         var providerId = ProviderScope.Of(user);
         var assessors = await PersonChoices.OrderedAsync(

@@ -168,6 +168,25 @@ public sealed class OffTheJobPageTests : SeededAppFixture
         Assert.That(view.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
+    [Test]
+    public async Task The_report_preview_and_the_gateway_checklist_show_the_approved_hours_of_the_log()
+    {
+        var (enrolmentId, approved) = await QueryAsync(async db =>
+        {
+            var id = await (from e in db.Enrolments join a in db.Apprentices on e.ApprenticeId equals a.Id
+                            where a.Email == DemoDataSeeder.ApprenticeEmail select e.Id).SingleAsync();
+            return (id, await db.OffTheJobEntries.Where(x => x.EnrolmentId == id && x.Status == OffTheJobEntryStatus.Approved).SumAsync(x => x.Minutes));
+        });
+        using var provider = await SignInAsProviderAdminAsync();
+
+        var report = await AppFactory.ParseAsync(await provider.GetAsync($"/reports/enrolments/{enrolmentId}"));
+        var enrolment = await AppFactory.ParseAsync(await provider.GetAsync($"/provider/enrolments/{enrolmentId}"));
+
+        Assert.That(report.QuerySelector("#report-otj-approved")?.TextContent.Trim(), Is.EqualTo(OffTheJobRules.Hours(approved)));
+        var line = enrolment.QuerySelectorAll(".gateway-checklist li").SingleOrDefault(li => li.TextContent.Contains("Off-the-job training completed", StringComparison.Ordinal));
+        Assert.That(line?.TextContent, Does.Contain($"{OffTheJobRules.Hours(approved)} of ").And.Contain("planned hours approved"));
+    }
+
     [TestCase("/off-the-job/review")]
     public async Task An_apprentice_cannot_open_the_approvals(string url)
     {

@@ -1,8 +1,18 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using AngleSharp.Html.Parser;
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.OffTheJob;
+using ApprenticeTracker.Domain.People;
+using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.OffTheJob;
+using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ApprenticeTracker.Web.Tests.Features.Provider;
 
@@ -129,7 +139,8 @@ public sealed class DashboardTests : SeededAppFixture
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
         Assert.That(response.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"));
         Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
-        Assert.That(lines[0], Is.EqualTo("Apprentice,Cohort,Employer,Assessors,Status,Duties signed off,Duties,Last evidence,D1,D2,D3,D4,D5,D6,D7,D8,D9,D10"));
+        Assert.That(lines[0], Is.EqualTo("Apprentice,Cohort,Employer,Assessors,Status,Duties signed off,Duties,Last evidence,"
+            + "Off-the-job planned hours,Off-the-job approved hours,Off-the-job waiting hours,Off-the-job planned to date hours,D1,D2,D3,D4,D5,D6,D7,D8,D9,D10"));
         Assert.That(lines, Has.Length.EqualTo(21));
         var lucja = lines.Single(l => l.StartsWith("Łucja Wójcik,", StringComparison.Ordinal));
         Assert.That(lucja.Split(',').Count(c => c.StartsWith("Signed off", StringComparison.Ordinal)), Is.EqualTo(6));
@@ -145,5 +156,71 @@ public sealed class DashboardTests : SeededAppFixture
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(2));
         Assert.That(lines[1], Does.StartWith("Siobhán Ó Súilleabháin,"));
+    }
+
+    [Test]
+    public async Task The_csv_gives_the_off_the_job_hours_as_numbers()
+    {
+        var (approved, waiting) = await OffTheJobMinutesAsync(DemoDataSeeder.ApprenticeEmail);
+        using var client = await SignInAsProviderAdminAsync();
+
+        var csv = await client.GetStringAsync("/provider/dashboard.csv");
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var headings = lines[0].TrimStart('\uFEFF').Split(',');
+        var lucja = lines.Single(l => l.StartsWith("Łucja Wójcik,", StringComparison.Ordinal)).Split(',');
+        decimal Cell(string heading) => decimal.Parse(lucja[Array.IndexOf(headings, heading)], CultureInfo.InvariantCulture);
+        Assert.That(Cell("Off-the-job approved hours"), Is.EqualTo(Math.Round(approved / 60m, 2)));
+        Assert.That(Cell("Off-the-job waiting hours"), Is.EqualTo(Math.Round(waiting / 60m, 2)));
+        Assert.That(Cell("Off-the-job planned hours"), Is.GreaterThan(Cell("Off-the-job planned to date hours")));
+    }
+
+    [Test]
+    public async Task Behind_on_off_the_job_keeps_exactly_the_active_apprentices_more_than_10_percent_behind_the_plan_to_date()
+    {
+        var expected = await FactoryQueryAsync(async (db, today) =>
+        {
+            var names = new List<string>();
+            // The demo apprentice is of the demo provider's organisation.
+            var providerA = await (from e in db.Enrolments join a in db.Apprentices on e.ApprenticeId equals a.Id
+                                   where a.Email == DemoDataSeeder.ApprenticeEmail select e.TrainingProviderId).SingleAsync();
+            var rows = await (from e in db.Enrolments join a in db.Apprentices on e.ApprenticeId equals a.Id
+                              where e.Status == EnrolmentStatus.Active && e.TrainingProviderId == providerA
+                              select new { e.Id, a.GivenName, a.FamilyName }).ToListAsync();
+            foreach (var row in rows)
+            {
+                var progress = (await OffTheJobReader.ProgressAsync(db, row.Id, today, CancellationToken.None))!;
+                if (progress.Shortfall > 0.10m)
+                {
+                    names.Add(PersonName.Full(row.GivenName, row.FamilyName));
+                }
+            }
+
+            return names;
+        });
+        using var client = await SignInAsProviderAdminAsync();
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider?otj=behind"));
+
+        var names = page.QuerySelectorAll(".heat-map tbody th").Select(th => th.TextContent.Trim()).ToList();
+        Assert.That(expected, Is.Not.Empty, "The demo data has apprentices behind on off-the-job training, or this test proves nothing.");
+        Assert.That(names, Is.EquivalentTo(expected));
+        Assert.That(page.QuerySelectorAll(".heat-map tbody .otj-behind").Length, Is.EqualTo(expected.Count));
+        Assert.That(page.QuerySelector("#filter-otj option[selected]")?.GetAttribute("value"), Is.EqualTo("behind"));
+        Assert.That(page.QuerySelector("a[download]")?.GetAttribute("href"), Is.EqualTo("/provider/dashboard.csv?otj=behind"));
+    }
+
+    private Task<(int Approved, int Waiting)> OffTheJobMinutesAsync(string email) => FactoryQueryAsync(async (db, _) =>
+    {
+        var id = await (from e in db.Enrolments join a in db.Apprentices on e.ApprenticeId equals a.Id where a.Email == email select e.Id).SingleAsync();
+        var entries = db.OffTheJobEntries.Where(x => x.EnrolmentId == id);
+        return (await entries.Where(x => x.Status == OffTheJobEntryStatus.Approved).SumAsync(x => x.Minutes),
+            await entries.Where(x => x.Status == OffTheJobEntryStatus.Waiting).SumAsync(x => x.Minutes));
+    });
+
+    private async Task<T> FactoryQueryAsync<T>(Func<AppDbContext, DateOnly, Task<T>> query)
+    {
+        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await query(db, ServiceClock.DateOf(Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
     }
 }
