@@ -28,7 +28,11 @@ public static class WebExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddRazorComponents();
+        // Pages render on the server and work without JavaScript; the parts where live updates pay run as interactive
+        // server components on top of them (docs/decisions/0120).
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(o => CircuitSettings.Apply(o, builder.Environment.IsDevelopment()))
+            .AddHubOptions(CircuitSettings.Apply);
 
         // The server's name and version tell an attacker which vulnerabilities to try.
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
@@ -76,7 +80,7 @@ public static class WebExtensions
         app.MapAccountEndpoints();
         app.MapReportEndpoints();
         app.MapProvider();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 
