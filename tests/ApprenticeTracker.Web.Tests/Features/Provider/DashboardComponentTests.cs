@@ -1,12 +1,9 @@
 using System.Text;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Web.Features.Provider;
+using ApprenticeTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ApprenticeTracker.Web.Tests.Features.Provider;
 
@@ -97,13 +94,7 @@ public sealed class DashboardComponentTests
         new(Guid.NewGuid(), name, "September 2025", "Northbridge Teaching Hospitals", ["Grace Adeyemi"], EnrolmentStatus.Active,
             cells.Values.Count(c => c.SignedOff), 3, new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero), cells);
 
-    private static async Task<IHtmlDocument> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
-        where TComponent : IComponent
-    {
-        await using var services = new ServiceCollection().BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-        return await new HtmlParser().ParseDocumentAsync($"<!DOCTYPE html><html><body>{html}</body></html>");
-    }
+    private static Task<IHtmlDocument> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
+        where TComponent : IComponent =>
+        ComponentRendering.RenderAsync<TComponent>(parameters);
 }
