@@ -12,6 +12,7 @@ using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Hosting;
+using ApprenticeTracker.Web.Live;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
@@ -43,6 +44,7 @@ public static class WebExtensions
 
         builder.AddAccounts();
         builder.AddEmail();
+        services.AddLiveUpdates();
 
         services.AddPortfolio();
         services.AddEvidence();

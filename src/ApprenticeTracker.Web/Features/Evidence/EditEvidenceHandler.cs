@@ -7,6 +7,7 @@ using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Live;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>Changes a draft or an item referred back, with any files added, all or nothing (see <see cref="EvidenceSaving"/>).</summary>
-public sealed class EditEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceSaving saving, Notifications notifications, TimeProvider time)
+public sealed class EditEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceSaving saving, Notifications notifications, ILiveEventHub live, TimeProvider time)
 {
     public async Task<CommandResult> HandleAsync(Guid itemId, EvidenceFormModel form, IReadOnlyList<UploadedFile> uploads, CancellationToken ct)
     {
@@ -80,6 +81,11 @@ public sealed class EditEvidenceHandler(IDbContextFactory<AppDbContext> contexts
             }
 
             await saving.SaveWithFilesAsync(db, stored, ct);
+            if (EvidenceSaving.IsSubmit(form))
+            {
+                live.Publish(LiveEvent.Submitted(item.EnrolmentId, item.Id));
+            }
+
             return CommandResult.Done(item.Id, item.ConcurrencyStamp);
         }
         catch (DbUpdateConcurrencyException)
