@@ -23,7 +23,7 @@ public sealed class LayoutTests
 
         Assert.That(page.DocumentElement.GetAttribute("lang"), Is.EqualTo("en-GB"));
         var skipLink = page.Body?.QuerySelector("a");
-        Assert.That(skipLink?.GetAttribute("href"), Is.EqualTo("#main"), "the skip link comes first");
+        Assert.That(skipLink?.GetAttribute("href"), Is.EqualTo(url + "#main"), "the skip link comes first, to the page's own main content");
         Assert.That(page.QuerySelectorAll("main#main"), Has.Length.EqualTo(1));
         Assert.That(page.QuerySelector("footer"), Is.Not.Null);
     }

@@ -4,6 +4,13 @@ dialog.addEventListener("components-reconnect-state-changed", onStateChanged);
 document.getElementById("components-reconnect-button").addEventListener("click", retry);
 document.getElementById("components-resume-button").addEventListener("click", resume);
 
+// "Reload the page" buttons (here and in the error bar): a page load shows the latest and starts a new circuit.
+document.addEventListener("click", event => {
+    if (event.target instanceof Element && event.target.closest("[data-reload]")) {
+        location.reload();
+    }
+});
+
 function onStateChanged(event) {
     const state = event.detail.state;
     if (state === "show" || state === "paused") {
