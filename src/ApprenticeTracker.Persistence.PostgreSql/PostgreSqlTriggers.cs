@@ -4,12 +4,12 @@ namespace ApprenticeTracker.Persistence.PostgreSql;
 
 /// <summary>
 /// The triggers that the SQLite migrations create, in PL/pgSQL, created by the initial PostgreSQL migration after the
-/// tables: the append-only audit log, the upkeep of <c>DutyEvidenceCounts</c> and of <c>DashboardCounts</c>. Each does
+/// tables: the append-only audit log, the upkeep of <c>DutyEvidenceCounts</c>, of <c>DashboardCounts</c> and of <c>OffTheJobTotals</c>. Each does
 /// what its SQLite twin does, so the Persistence tests run on both databases check them alike.
 /// </summary>
 public static class PostgreSqlTriggers
 {
-    /// <summary>The statements, in order: audit log, duty evidence counts, dashboard counts (which fire from the counts).</summary>
+    /// <summary>The statements, in order: audit log, duty evidence counts, dashboard counts (which fire from the counts), off-the-job totals.</summary>
     public static IEnumerable<string> Create()
     {
         // The audit log is append-only: no change, removal or truncation of a stored event, whatever writes to the database.
@@ -85,6 +85,11 @@ public static class PostgreSqlTriggers
             """;
 
         foreach (var trigger in DashboardCountsSql.CreatePostgreSqlTriggers())
+        {
+            yield return trigger;
+        }
+
+        foreach (var trigger in OffTheJobTotalsSql.CreatePostgreSqlTriggers())
         {
             yield return trigger;
         }

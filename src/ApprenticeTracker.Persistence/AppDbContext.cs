@@ -1,6 +1,7 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Organisations;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Standards;
@@ -22,8 +23,9 @@ namespace ApprenticeTracker.Persistence;
 /// The application's one database: the domain's aggregates, the audit log and the sign-in accounts. Saving stores the
 /// audit events every tracked aggregate recorded, in the same transaction as the change itself and chained to the
 /// events before them (<see cref="AuditChain"/>), refuses to change or remove a stored audit event, and refuses to
-/// write the <see cref="DutyEvidenceCount"/> and <see cref="DashboardCount"/> summaries, which only the database's
-/// triggers keep. On PostgreSQL it also holds the data-protection keys, which several instances share.
+/// write the <see cref="DutyEvidenceCount"/>, <see cref="DashboardCount"/> and <see cref="OffTheJobTotal"/> summaries,
+/// which only the database's triggers keep. On PostgreSQL it also holds the data-protection keys, which several instances
+/// share.
 /// </summary>
 public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
@@ -71,6 +73,15 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<EvidenceReview> EvidenceReviews => Set<EvidenceReview>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<OffTheJobEntry> OffTheJobEntries => Set<OffTheJobEntry>();
+
+    public DbSet<OffTheJobEntryDuty> OffTheJobEntryDuties => Set<OffTheJobEntryDuty>();
+
+    public DbSet<OffTheJobEntryEvidence> OffTheJobEntryEvidence => Set<OffTheJobEntryEvidence>();
+
+    /// <summary>Off-the-job minutes per enrolment by status, kept by the database's triggers; read-only here.</summary>
+    public DbSet<OffTheJobTotal> OffTheJobTotals => Set<OffTheJobTotal>();
 
     /// <summary>One-time form tokens already used, so that a form submitted twice creates one record.</summary>
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
@@ -205,6 +216,11 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
         if (ChangeTracker.Entries<DutyEvidenceCount>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Duty evidence counts are kept by the database from the evidence itself and cannot be written.");
+        }
+
+        if (ChangeTracker.Entries<OffTheJobTotal>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Off-the-job totals are kept by the database from the entries themselves and cannot be written.");
         }
 
         if (ChangeTracker.Entries<DashboardCount>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))

@@ -30,9 +30,30 @@ public sealed class DataPaths
         TempFolder = Path.Combine(Root, TempFolderName);
         KeysFolder = Path.Combine(Root, KeysFolderName);
         LockFile = Path.Combine(Root, LockFileName);
-        ConnectionString = string.IsNullOrWhiteSpace(connectionString)
-            ? new SqliteConnectionStringBuilder { DataSource = DatabaseFile }.ToString()
-            : connectionString;
+        ConnectionString = provider == DatabaseProvider.PostgreSql
+            ? connectionString!
+            : OpenExistingFileOnly(string.IsNullOrWhiteSpace(connectionString)
+                ? new SqliteConnectionStringBuilder { DataSource = DatabaseFile }.ToString()
+                : connectionString);
+    }
+
+    /// <summary>
+    /// A SQLite file database is opened read-write but never created by an ordinary connection: if the file goes
+    /// missing while the app runs, a background job's query must fail, not leave an empty database in its place
+    /// that the health check would then call healthy. Only <see cref="DatabaseInitializer"/> creates the file.
+    /// </summary>
+    private static string OpenExistingFileOnly(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var isFile = !string.IsNullOrEmpty(builder.DataSource)
+            && !builder.DataSource.StartsWith(':')
+            && !builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        if (isFile && builder.Mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The data folder, absolute.</summary>

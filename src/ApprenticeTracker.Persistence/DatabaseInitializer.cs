@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence;
@@ -24,6 +25,7 @@ public sealed class DatabaseInitializer
         if (_paths.DatabaseFileInUse is { } file && Path.GetDirectoryName(file) is { } folder)
         {
             Directory.CreateDirectory(folder);
+            await CreateFileIfMissingAsync(file, ct);
         }
 
         await using var db = await _factory.CreateDbContextAsync(ct);
@@ -34,5 +36,21 @@ public sealed class DatabaseInitializer
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+    }
+
+    /// <summary>
+    /// The app's own connections open an existing file only (see <see cref="DataPaths"/>), so the empty database a
+    /// first start migrates is created here, and only here.
+    /// </summary>
+    private static async Task CreateFileIfMissingAsync(string file, CancellationToken ct)
+    {
+        if (File.Exists(file))
+        {
+            return;
+        }
+
+        var create = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        await using var connection = new SqliteConnection(create.ToString());
+        await connection.OpenAsync(ct);
     }
 }

@@ -8,6 +8,7 @@ using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Features.Evidence;
 using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Features.OffTheJob;
 using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Features.Reports;
@@ -51,6 +52,7 @@ public static class WebExtensions
         services.AddReports();
         services.AddScoped<HomeQuery>();
         services.AddAssessor();
+        services.AddOffTheJob();
         services.AddProvider();
         services.AddSingleton<DataPreparation>();
         services.AddSingleton<CommandLineApplication>();

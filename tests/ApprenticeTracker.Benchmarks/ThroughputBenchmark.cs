@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using ApprenticeTracker.Persistence.Seeding;
 using static ApprenticeTracker.Benchmarks.BenchmarkHost;
 
@@ -9,13 +10,18 @@ namespace ApprenticeTracker.Benchmarks;
 /// fixed number of concurrent clients requesting one page as fast as they can for a fixed time; requests a second, p50
 /// and p99 of each page, and its share of <c>/healthz</c> (the cheapest request the app answers, so the share says
 /// what the page itself costs on this machine, whatever else it runs). Signed-in pages on the demo data, then the
-/// provider dashboard on the large data (2,000 apprentices). The last line of output is the result.
+/// provider dashboard on the large data (2,000 apprentices). Then, for issue 17, the assessor's caseload and the
+/// provider's dashboard on PostgreSQL, against one instance and against two instances sharing the database and the
+/// data folder (the clients shared out between them, as a proxy would), when a server is configured. The last line of
+/// output is issue 18's result.
 /// </summary>
 internal static class ThroughputBenchmark
 {
     private const int Clients = 16;
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(5);
+
+    private sealed record Result(double RequestsPerSecond, double P50, double P99, double Share);
 
     public static int Run()
     {
@@ -26,20 +32,29 @@ internal static class ThroughputBenchmark
             using var apprentice = host.SignInAsync(DemoDataSeeder.ApprenticeEmail, "/portfolio", Clients).GetAwaiter().GetResult();
             using var assessor = host.SignInAsync(DemoDataSeeder.AssessorEmail, "/assessor", Clients).GetAwaiter().GetResult();
             using var provider = host.SignInAsync(DemoDataSeeder.ProviderEmail, "/provider", Clients).GetAwaiter().GetResult();
-            healthz = Drive(apprentice, "/healthz", "demo data").RequestsPerSecond;
-            shares["home"] = Drive(apprentice, "/", "demo data, apprentice", healthz).Share;
-            shares["portfolio"] = Drive(apprentice, "/portfolio", "demo data, apprentice", healthz).Share;
-            shares["assessor"] = Drive(assessor, "/assessor", "demo data, assessor", healthz).Share;
-            shares["reviews"] = Drive(assessor, "/assessor/reviews", "demo data, assessor", healthz).Share;
-            shares["provider"] = Drive(provider, "/provider", "demo data, provider", healthz).Share;
+            healthz = Drive([apprentice], "/healthz", "demo data").RequestsPerSecond;
+            shares["home"] = Drive([apprentice], "/", "demo data, apprentice", healthz).Share;
+            shares["portfolio"] = Drive([apprentice], "/portfolio", "demo data, apprentice", healthz).Share;
+            shares["assessor"] = Drive([assessor], "/assessor", "demo data, assessor", healthz).Share;
+            shares["reviews"] = Drive([assessor], "/assessor/reviews", "demo data, assessor", healthz).Share;
+            shares["provider"] = Drive([provider], "/provider", "demo data, provider", healthz).Share;
         }
 
         double providerLarge;
         using (var host = Start(LargeDemoDataSeeder.DefaultApprentices, kestrel: true))
         {
             using var provider = host.SignInAsync(DemoDataSeeder.ProviderEmail, "/provider", Clients).GetAwaiter().GetResult();
-            var largeHealthz = Drive(provider, "/healthz", "large data").RequestsPerSecond;
-            providerLarge = Drive(provider, "/provider", "large data, provider", largeHealthz).Share;
+            var largeHealthz = Drive([provider], "/healthz", "large data").RequestsPerSecond;
+            providerLarge = Drive([provider], "/provider", "large data, provider", largeHealthz).Share;
+        }
+
+        if (BenchmarkPostgres.Server(out var reason) is { } server)
+        {
+            Instances(server);
+        }
+        else
+        {
+            Console.WriteLine(reason);
         }
 
         Console.WriteLine(Invariant(
@@ -48,27 +63,62 @@ internal static class ThroughputBenchmark
     }
 
     /// <summary>
-    /// <see cref="Clients"/> concurrent loops requesting <paramref name="path"/> for <see cref="Duration"/> (after a
-    /// warm-up as long as <see cref="WarmUp"/>); every answer must be 200. Prints the figures and returns requests a
-    /// second and the share of <paramref name="healthz"/> requests a second, in per cent.
+    /// The caseload and the dashboard on the demo data on PostgreSQL: one instance, then two on the same database and
+    /// data folder, each client signed in once and its requests shared out between the instances (the sign-in cookie
+    /// of one is honoured by the other). Prints a line per instance count.
     /// </summary>
-    private static (double RequestsPerSecond, double Share) Drive(HttpClient client, string path, string what, double? healthz = null)
+    private static void Instances(string server)
     {
-        Loop(client, path, WarmUp);
-        var (timings, bytes, elapsed) = Loop(client, path, Duration);
-        var rps = timings.Count / elapsed.TotalSeconds;
-        var share = healthz is { } baseline ? 100 * rps / baseline : 100;
-        Console.WriteLine(Invariant(
-            $"GET {path,-17} ({what}): {rps,7:0} req/s, p50 {Percentile(timings, 50),6:0.00} ms, p99 {Percentile(timings, 99),6:0.00} ms, {bytes / 1024.0,6:0.0} KB, {share,5:0.0} % of /healthz"));
-        return (rps, share);
+        var database = BenchmarkPostgres.CreateDatabase(server);
+        try
+        {
+            using var first = Start(largeApprentices: null, kestrel: true, postgres: database);
+            var assessorCookies = new CookieContainer();
+            var providerCookies = new CookieContainer();
+            using var assessorOnFirst = first.SignInAsync(DemoDataSeeder.AssessorEmail, "/assessor", Clients, assessorCookies).GetAwaiter().GetResult();
+            using var providerOnFirst = first.SignInAsync(DemoDataSeeder.ProviderEmail, "/provider", Clients, providerCookies).GetAwaiter().GetResult();
+            Print(1, Drive([assessorOnFirst], "/assessor", "PostgreSQL, one instance, assessor"), Drive([providerOnFirst], "/provider", "PostgreSQL, one instance, provider"));
+
+            using var second = StartSecondInstance(first);
+            using var assessorOnSecond = second.Client(assessorCookies, Clients);
+            using var providerOnSecond = second.Client(providerCookies, Clients);
+            Print(2, Drive([assessorOnFirst, assessorOnSecond], "/assessor", "PostgreSQL, two instances, assessor"), Drive([providerOnFirst, providerOnSecond], "/provider", "PostgreSQL, two instances, provider"));
+        }
+        finally
+        {
+            BenchmarkPostgres.Drop(server, database);
+        }
+
+        static void Print(int instances, Result assessor, Result provider) => Console.WriteLine(Invariant(
+            $"Throughput PostgreSQL instances={instances} assessor_rps={assessor.RequestsPerSecond:0} assessor_p50_ms={assessor.P50:0.00} assessor_p99_ms={assessor.P99:0.00} provider_rps={provider.RequestsPerSecond:0} provider_p50_ms={provider.P50:0.00} provider_p99_ms={provider.P99:0.00}"));
     }
 
-    private static (List<double> Timings, long Bytes, TimeSpan Elapsed) Loop(HttpClient client, string path, TimeSpan duration)
+    /// <summary>
+    /// <see cref="Clients"/> concurrent loops requesting <paramref name="path"/> for <see cref="Duration"/> (after a
+    /// warm-up as long as <see cref="WarmUp"/>), loop i through client i modulo their number (one client per
+    /// instance); every answer must be 200. Prints the figures and returns requests a second, p50, p99 and the share of
+    /// <paramref name="healthz"/> requests a second, in per cent.
+    /// </summary>
+    private static Result Drive(HttpClient[] clients, string path, string what, double? healthz = null)
+    {
+        Loop(clients, path, WarmUp);
+        var (timings, bytes, elapsed) = Loop(clients, path, Duration);
+        var rps = timings.Count / elapsed.TotalSeconds;
+        var share = healthz is { } baseline ? 100 * rps / baseline : 100;
+        var result = new Result(rps, Percentile(timings, 50), Percentile(timings, 99), share);
+        var ofHealthz = healthz is null ? string.Empty : Invariant($", {share,5:0.0} % of /healthz");
+        Console.WriteLine(Invariant(
+            $"GET {path,-17} ({what}): {rps,7:0} req/s, p50 {result.P50,6:0.00} ms, p99 {result.P99,6:0.00} ms, {bytes / 1024.0,6:0.0} KB{ofHealthz}"));
+        return result;
+    }
+
+    private static (List<double> Timings, long Bytes, TimeSpan Elapsed) Loop(HttpClient[] clients, string path, TimeSpan duration)
     {
         var started = Stopwatch.GetTimestamp();
         var bytes = 0L;
-        var loops = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+        var loops = Enumerable.Range(0, Clients).Select(i => Task.Run(async () =>
         {
+            var client = clients[i % clients.Length];
             var timings = new List<double>();
             while (Stopwatch.GetElapsedTime(started) < duration)
             {
@@ -76,9 +126,9 @@ internal static class ThroughputBenchmark
                 using var response = await client.GetAsync(path);
                 var body = await response.Content.ReadAsByteArrayAsync();
                 timings.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-                if (response.StatusCode != System.Net.HttpStatusCode.OK)
+                if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
+                    throw new InvalidOperationException($"GET {path} on {client.BaseAddress} answered {(int)response.StatusCode}.");
                 }
 
                 Interlocked.Exchange(ref bytes, body.LongLength);

@@ -21,7 +21,7 @@ public class AuditTests(DatabaseProvider provider)
     }
 
     [TearDown]
-    public void TearDown() => _database.Dispose();
+    public void TearDown() => _database?.Dispose();
 
     [Test]
     public void Saving_stores_the_audit_events_of_every_aggregate_with_actor_action_and_record()

@@ -17,7 +17,7 @@ public class ConcurrencyTests(DatabaseProvider provider)
     }
 
     [TearDown]
-    public void TearDown() => _database.Dispose();
+    public void TearDown() => _database?.Dispose();
 
     [Test]
     public void Saving_evidence_that_someone_else_changed_meanwhile_is_refused()

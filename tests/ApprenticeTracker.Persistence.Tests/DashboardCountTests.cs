@@ -31,7 +31,7 @@ public class DashboardCountTests(DatabaseProvider provider)
     }
 
     [TearDown]
-    public void TearDown() => _database.Dispose();
+    public void TearDown() => _database?.Dispose();
 
     [Test]
     public void An_enrolment_is_counted_once_with_no_assessor_and_once_for_its_assessor()
@@ -183,6 +183,7 @@ public class DashboardCountTests(DatabaseProvider provider)
         {
             // Back to the schema before the dashboard's figures, with records already there.
             db.GetService<IMigrator>().Migrate("20261121105824_DutyEvidenceCounts");
+            LaterColumns.Add(db);
             var world = new World();
             db.AddRange(world.All());
             var submitted = world.Draft("Observed practice", [world.Duty(1), world.Duty(2)]);
@@ -196,6 +197,7 @@ public class DashboardCountTests(DatabaseProvider provider)
             }
 
             db.SaveChanges();
+            LaterColumns.Drop(db);
         }
 
         using (var db = database.CreateDbContext())

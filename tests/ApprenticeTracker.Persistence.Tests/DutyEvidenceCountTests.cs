@@ -27,7 +27,7 @@ public class DutyEvidenceCountTests(DatabaseProvider provider)
     }
 
     [TearDown]
-    public void TearDown() => _database.Dispose();
+    public void TearDown() => _database?.Dispose();
 
     [Test]
     public void A_draft_is_not_counted_and_submitting_it_counts_it_against_each_of_its_duties()
@@ -151,6 +151,7 @@ public class DutyEvidenceCountTests(DatabaseProvider provider)
         {
             // Back to the schema before the counts, with the evidence already there.
             db.GetService<IMigrator>().Migrate("20261121101402_DashboardIndexes");
+            LaterColumns.Add(db);
             var world = new World();
             db.AddRange(world.All());
             var submitted = world.Draft("Observed practice", [world.Duty(1), world.Duty(2)]);
@@ -164,6 +165,7 @@ public class DutyEvidenceCountTests(DatabaseProvider provider)
             }
 
             db.SaveChanges();
+            LaterColumns.Drop(db);
         }
 
         using (var db = database.CreateDbContext())

@@ -50,7 +50,26 @@ public class PersistenceExtensionsTests
         var paths = host.Services.GetRequiredService<DataPaths>();
 
         Assert.That(paths.Root, Is.EqualTo(Path.Combine(_contentRoot, "data")));
-        Assert.That(paths.ConnectionString, Is.EqualTo($"Data Source={elsewhere}"));
+        var connection = new SqliteConnectionStringBuilder(paths.ConnectionString);
+        Assert.That(connection.DataSource, Is.EqualTo(elsewhere));
+    }
+
+    [Test]
+    public async Task Once_migrated_a_deleted_database_file_is_not_created_again_empty_by_a_later_query()
+    {
+        using var host = Build(new());
+        var paths = host.Services.GetRequiredService<DataPaths>();
+        await host.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(paths.Root, DataPaths.DatabaseFileName + "*"))
+        {
+            File.Delete(file);
+        }
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+        Assert.That(async () => await db.Database.OpenConnectionAsync(), Throws.InstanceOf<SqliteException>());
+        Assert.That(File.Exists(paths.DatabaseFile), Is.False);
     }
 
     [Test]

@@ -20,7 +20,7 @@ public class RoundTripTests(DatabaseProvider provider)
     }
 
     [TearDown]
-    public void TearDown() => _database.Dispose();
+    public void TearDown() => _database?.Dispose();
 
     [Test]
     public void A_standard_comes_back_with_its_duties_ksbs_and_gateway_requirements()

@@ -15,6 +15,11 @@ public sealed class Enrolment : AggregateRoot
 {
     public const int ReasonMaxLength = 1000;
 
+    /// <summary>Contracted hours a week assumed until the provider records the apprentice's own: full time.</summary>
+    public const decimal DefaultContractedHoursPerWeek = 30m;
+
+    public const decimal MaxContractedHoursPerWeek = 48m;
+
     /// <summary>The names by which a <see cref="Refusal"/> of an enrolment names the input it concerns.</summary>
     public static class Fields
     {
@@ -29,6 +34,9 @@ public sealed class Enrolment : AggregateRoot
         public const string Declaration = "Declaration";
         public const string Note = "Note";
         public const string GatewayRequirement = "Key";
+        public const string ContractedHoursPerWeek = nameof(Enrolment.ContractedHoursPerWeek);
+        public const string PriorLearningMinutes = nameof(Enrolment.PriorLearningMinutes);
+        public const string PriorLearningReason = nameof(Enrolment.PriorLearningReason);
     }
 
     private static readonly Dictionary<EnrolmentStatus, EnrolmentStatus[]> Transitions = new()
@@ -73,6 +81,18 @@ public sealed class Enrolment : AggregateRoot
     public int MinimumDurationMonths { get; private set; }
 
     public EnrolmentStatus Status { get; private set; }
+
+    /// <summary>The apprentice's contracted hours a week, for pro-rating the planned off-the-job hours.</summary>
+    public decimal ContractedHoursPerWeek { get; private set; } = DefaultContractedHoursPerWeek;
+
+    /// <summary>How much recognised prior learning reduces the planned off-the-job hours, in minutes.</summary>
+    public int PriorLearningMinutes { get; private set; }
+
+    /// <summary>Why the planned hours were reduced; required whenever <see cref="PriorLearningMinutes"/> is above zero.</summary>
+    public string? PriorLearningReason { get; private set; }
+
+    /// <summary>The day (UK time) the apprentice passed gateway; null while they have not, or after returning from it.</summary>
+    public DateOnly? GatewayPassedOn { get; private set; }
 
     public DateTimeOffset StatusChangedAt { get; private set; }
 
@@ -209,6 +229,7 @@ public sealed class Enrolment : AggregateRoot
         }
 
         MoveTo(EnrolmentStatus.Gateway, "pass gateway", null, actor, at);
+        GatewayPassedOn = ServiceClock.DateOf(at);
     }
 
     /// <summary>Returns from gateway to learning, for example when assessment is deferred.</summary>
@@ -220,6 +241,40 @@ public sealed class Enrolment : AggregateRoot
         }
 
         MoveTo(EnrolmentStatus.Active, "return to learning from gateway", RequireReason(reason), actor, at);
+        GatewayPassedOn = null;
+    }
+
+    /// <summary>The provider records the apprentice's contracted hours a week (more than 0, at most 48).</summary>
+    public void SetContractedHours(decimal hoursPerWeek, Actor actor, DateTimeOffset at)
+    {
+        EnsureNotFinal("change the contracted hours");
+        if (hoursPerWeek <= 0 || hoursPerWeek > MaxContractedHoursPerWeek)
+        {
+            throw new DomainException($"Enter contracted hours of more than 0 and at most {MaxContractedHoursPerWeek:0} a week.", Fields.ContractedHoursPerWeek);
+        }
+
+        ContractedHoursPerWeek = hoursPerWeek;
+        Touch();
+        Record(actor, at, "enrolment.contracted-hours-set", $"{hoursPerWeek:0.##} hours a week");
+    }
+
+    /// <summary>
+    /// The provider records how much recognised prior learning reduces the planned off-the-job hours, with the reason;
+    /// zero hours removes the reduction.
+    /// </summary>
+    public void RecordPriorLearning(int reductionHours, string? reason, Actor actor, DateTimeOffset at)
+    {
+        EnsureNotFinal("record prior learning");
+        if (reductionHours < 0)
+        {
+            throw new DomainException("Enter a reduction of zero hours or more.", Fields.PriorLearningMinutes);
+        }
+
+        var why = reductionHours == 0 ? null : Check.Text(reason, ReasonMaxLength, "reason for the reduction", Fields.PriorLearningReason);
+        PriorLearningMinutes = reductionHours * 60;
+        PriorLearningReason = why;
+        Touch();
+        Record(actor, at, "enrolment.prior-learning-recorded", why is null ? "No reduction" : $"{reductionHours} hours less: {why}");
     }
 
     /// <summary>Records completion of the apprenticeship after gateway. Final.</summary>

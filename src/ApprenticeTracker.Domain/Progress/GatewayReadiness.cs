@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Standards;
 
 namespace ApprenticeTracker.Domain.Progress;
@@ -18,6 +19,9 @@ public sealed class GatewayReadiness
     public const string AllDutiesKey = "all-duties-signed-off";
     public const string MinimumDurationKey = "minimum-duration";
 
+    /// <summary>The requirement that off-the-job training is completed; computed from the log when progress is given.</summary>
+    public const string OffTheJobKey = "off-the-job-complete";
+
     private GatewayReadiness(IReadOnlyList<GatewayCheck> checks)
     {
         Checks = checks;
@@ -30,9 +34,14 @@ public sealed class GatewayReadiness
     public int MetCount => Checks.Count(c => c.IsMet);
 
     /// <param name="today">Today's date, for the minimum duration.</param>
+    /// <param name="offTheJob">
+    /// The off-the-job log against the plan. When given, the requirement <see cref="OffTheJobKey"/> is met only when
+    /// the approved hours reach the planned hours and the provider has confirmed it too; its detail says both.
+    /// </param>
     public static GatewayReadiness Assess(
         EnrolmentProgress progress, DateOnly startDate, int minimumDurationMonths,
-        IEnumerable<GatewayRequirement> requirements, IEnumerable<GatewayConfirmation> confirmations, DateOnly today)
+        IEnumerable<GatewayRequirement> requirements, IEnumerable<GatewayConfirmation> confirmations, DateOnly today,
+        OffTheJobProgress? offTheJob = null)
     {
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(requirements);
@@ -48,6 +57,12 @@ public sealed class GatewayReadiness
         var confirmed = confirmations.ToDictionary(c => c.RequirementKey, StringComparer.Ordinal);
         foreach (var requirement in requirements.OrderBy(r => r.Order))
         {
+            if (offTheJob is not null && requirement.Key == OffTheJobKey)
+            {
+                checks.Add(OffTheJobCheck(requirement, offTheJob, confirmed.GetValueOrDefault(requirement.Key)));
+                continue;
+            }
+
             checks.Add(confirmed.TryGetValue(requirement.Key, out var c)
                 ? new GatewayCheck(requirement.Key, requirement.Label, true, $"Confirmed by {c.ConfirmedByName} on {Dates.Display(c.ConfirmedAt)}")
                 : new GatewayCheck(requirement.Key, requirement.Label, false, "Not yet confirmed by the provider"));
@@ -57,10 +72,21 @@ public sealed class GatewayReadiness
     }
 
     /// <summary>Assesses an enrolment loaded with its sign-offs and confirmations against its standard version.</summary>
-    public static GatewayReadiness Assess(Enrolment enrolment, Standard standard, EnrolmentProgress progress, DateOnly today)
+    public static GatewayReadiness Assess(Enrolment enrolment, Standard standard, EnrolmentProgress progress, DateOnly today, OffTheJobProgress? offTheJob = null)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(standard);
-        return Assess(progress, enrolment.StartDate, enrolment.MinimumDurationMonths, standard.GatewayRequirements, enrolment.GatewayConfirmations, today);
+        return Assess(progress, enrolment.StartDate, enrolment.MinimumDurationMonths, standard.GatewayRequirements, enrolment.GatewayConfirmations, today, offTheJob);
+    }
+
+    private static GatewayCheck OffTheJobCheck(GatewayRequirement requirement, OffTheJobProgress offTheJob, GatewayConfirmation? confirmation)
+    {
+        var hours = offTheJob.PlannedMinutes is { } planned
+            ? $"{OffTheJobRules.Hours(offTheJob.ApprovedMinutes)} of {OffTheJobRules.Hours(planned)} planned hours approved"
+            : $"{OffTheJobRules.Hours(offTheJob.ApprovedMinutes)} hours approved; the planned hours are not known";
+        var confirmed = confirmation is null
+            ? "not yet confirmed by the provider"
+            : $"confirmed by {confirmation.ConfirmedByName} on {Dates.Display(confirmation.ConfirmedAt)}";
+        return new GatewayCheck(requirement.Key, requirement.Label, offTheJob.IsComplete && confirmation is not null, $"{hours}; {confirmed}");
     }
 }

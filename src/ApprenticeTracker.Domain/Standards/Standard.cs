@@ -14,6 +14,8 @@ public sealed class Standard : AggregateRoot
     public const int RouteMaxLength = 200;
     public const int StatusMaxLength = 100;
     public const int OverviewMaxLength = 10000;
+    public const int OffTheJobSourceMaxLength = 300;
+    public const int MaxOffTheJobMinimumHours = 10_000;
 
     private readonly List<Duty> _duties = new();
     private readonly List<Ksb> _ksbs = new();
@@ -64,6 +66,15 @@ public sealed class Standard : AggregateRoot
     public string? OverviewOfRole { get; private set; }
 
     public DateTimeOffset ImportedAt { get; private set; }
+
+    /// <summary>
+    /// The fixed minimum of off-the-job hours published for this version, which plans the hours of starts from
+    /// 1 Aug 2025; null until the import file or the provider gives it.
+    /// </summary>
+    public int? OffTheJobMinimumHours { get; private set; }
+
+    /// <summary>Where <see cref="OffTheJobMinimumHours"/> came from: the import file, or who set it and when.</summary>
+    public string? OffTheJobMinimumSource { get; private set; }
 
     /// <summary>Duties in publication order.</summary>
     public IReadOnlyList<Duty> Duties => _duties.OrderBy(d => d.Number).ToList();
@@ -118,6 +129,16 @@ public sealed class Standard : AggregateRoot
         Record(actor, at, "standard.reimported", $"{DisplayReference}: {_duties.Count} duties, {_ksbs.Count} KSBs");
     }
 
+    /// <summary>The provider sets (or, with null, clears) the fixed minimum of off-the-job hours of this version.</summary>
+    public void SetOffTheJobMinimum(int? hours, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        CheckOffTheJobMinimum(hours, nameof(OffTheJobMinimumHours));
+        OffTheJobMinimumHours = hours;
+        OffTheJobMinimumSource = hours is null ? null : $"Set by {actor.DisplayName} on {Dates.Display(ServiceClock.DateOf(at))}";
+        Record(actor, at, "standard.otj-minimum-set", hours is null ? $"{DisplayReference}: cleared" : $"{DisplayReference}: {hours} hours");
+    }
+
     /// <summary>Finds a duty of this version by id; null when the id belongs to no duty of this version.</summary>
     public Duty? FindDuty(Guid dutyId) => _duties.Find(d => d.Id == dutyId);
 
@@ -142,11 +163,27 @@ public sealed class Standard : AggregateRoot
             throw new DomainException($"The typical duration must be between 1 and 120 months; the file says {d.TypicalDurationMonths}.", "typicalDuration");
         }
 
+        CheckOffTheJobMinimum(d.OffTheJobMinimumHours, "offTheJobMinimumHours");
+        if (d.OffTheJobMinimumHours is { } minimum)
+        {
+            // A file without the figure keeps the one already recorded (from an earlier file or the provider).
+            OffTheJobMinimumHours = minimum;
+            OffTheJobMinimumSource = "The standard's file";
+        }
+
         Level = d.Level;
         TypicalDurationMonths = d.TypicalDurationMonths;
         LarsCode = d.LarsCode;
         MaxFunding = d.MaxFunding;
         IntegratedDegree = d.IntegratedDegree;
+    }
+
+    private static void CheckOffTheJobMinimum(int? hours, string field)
+    {
+        if (hours is < 1 or > MaxOffTheJobMinimumHours)
+        {
+            throw new DomainException($"The minimum off-the-job hours must be between 1 and {MaxOffTheJobMinimumHours:N0}; it is {hours}.", field);
+        }
     }
 
     private void ApplyContent(StandardDefinition d, IReadOnlySet<Guid> recordsInUse)

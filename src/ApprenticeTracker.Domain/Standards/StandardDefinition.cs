@@ -17,7 +17,8 @@ public sealed record StandardDefinition(
     string? Status,
     string? OverviewOfRole,
     IReadOnlyList<DutyDefinition> Duties,
-    IReadOnlyList<KsbDefinition> Ksbs);
+    IReadOnlyList<KsbDefinition> Ksbs,
+    int? OffTheJobMinimumHours = null);
 
 /// <summary>A duty statement with the publisher's ids of the KSBs mapped to it.</summary>
 public sealed record DutyDefinition(string ExternalId, string Statement, bool IsCore, IReadOnlyList<string> MappedKsbIds);

@@ -187,14 +187,28 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<decimal>("ContractedHoursPerWeek")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)");
+
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("GatewayPassedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("MinimumDurationMonths")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("PlannedEndDate")
                         .HasColumnType("date");
+
+                    b.Property<int>("PriorLearningMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PriorLearningReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid>("StandardId")
                         .HasColumnType("uuid");
@@ -460,6 +474,112 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.HasIndex("EvidenceItemId");
 
                     b.ToTable("EvidenceReviews", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ActivityDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QueryReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("TrainingProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WhatWasLearnt")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "ActivityDate");
+
+                    b.HasIndex("EnrolmentId", "Status", "ActivityDate", "Minutes");
+
+                    b.ToTable("OffTheJobEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntryDuty", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DutyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EntryId", "DutyId");
+
+                    b.HasIndex("DutyId");
+
+                    b.ToTable("OffTheJobEntryDuties", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntryEvidence", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EvidenceItemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EntryId", "EvidenceItemId");
+
+                    b.HasIndex("EvidenceItemId");
+
+                    b.ToTable("OffTheJobEntryEvidence", (string)null);
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Organisations.Cohort", b =>
@@ -750,6 +870,13 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<int?>("OffTheJobMinimumHours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OffTheJobMinimumSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("OverviewOfRole")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
@@ -1036,6 +1163,25 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.HasIndex("DutyId");
 
                     b.ToTable("DutyEvidenceCounts", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Persistence.ReadModels.OffTheJobTotal", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ApprovedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QueriedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WaitingMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.ToTable("OffTheJobTotals", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1349,6 +1495,45 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntry", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntryDuty", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Standards.Duty", null)
+                        .WithMany()
+                        .HasForeignKey("DutyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntry", null)
+                        .WithMany("Duties")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntryEvidence", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntry", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ApprenticeTracker.Domain.Evidence.EvidenceItem", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ApprenticeTracker.Domain.Organisations.Cohort", b =>
                 {
                     b.HasOne("ApprenticeTracker.Domain.Organisations.TrainingProvider", null)
@@ -1451,6 +1636,15 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Persistence.ReadModels.OffTheJobTotal", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1525,6 +1719,13 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.Navigation("Ksbs");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntry", b =>
+                {
+                    b.Navigation("Duties");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Standards.Duty", b =>

@@ -167,7 +167,9 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     IntegratedDegree = table.Column<bool>(type: "boolean", nullable: false),
                     Status = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     OverviewOfRole = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OffTheJobMinimumHours = table.Column<int>(type: "integer", nullable: true),
+                    OffTheJobMinimumSource = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -501,6 +503,10 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     PlannedEndDate = table.Column<DateOnly>(type: "date", nullable: false),
                     MinimumDurationMonths = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ContractedHoursPerWeek = table.Column<decimal>(type: "numeric(4,2)", precision: 4, scale: 2, nullable: false),
+                    PriorLearningMinutes = table.Column<int>(type: "integer", nullable: false),
+                    PriorLearningReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    GatewayPassedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     StatusChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -693,6 +699,59 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OffTheJobEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TrainingProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActivityDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Minutes = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    WhatWasLearnt = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Reflection = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedByName = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    QueryReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OffTheJobEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobEntries_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OffTheJobTotals",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApprovedMinutes = table.Column<int>(type: "integer", nullable: false),
+                    WaitingMinutes = table.Column<int>(type: "integer", nullable: false),
+                    QueriedMinutes = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OffTheJobTotals", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobTotals_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Attachments",
                 columns: table => new
                 {
@@ -815,6 +874,54 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                         principalTable: "EvidenceItems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OffTheJobEntryDuties",
+                columns: table => new
+                {
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DutyId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OffTheJobEntryDuties", x => new { x.EntryId, x.DutyId });
+                    table.ForeignKey(
+                        name: "FK_OffTheJobEntryDuties_Duties_DutyId",
+                        column: x => x.DutyId,
+                        principalTable: "Duties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobEntryDuties_OffTheJobEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "OffTheJobEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OffTheJobEntryEvidence",
+                columns: table => new
+                {
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvidenceItemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OffTheJobEntryEvidence", x => new { x.EntryId, x.EvidenceItemId });
+                    table.ForeignKey(
+                        name: "FK_OffTheJobEntryEvidence_EvidenceItems_EvidenceItemId",
+                        column: x => x.EvidenceItemId,
+                        principalTable: "EvidenceItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OffTheJobEntryEvidence_OffTheJobEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "OffTheJobEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -1051,6 +1158,26 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 columns: new[] { "StandardId", "Kind", "Position" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobEntries_EnrolmentId_ActivityDate",
+                table: "OffTheJobEntries",
+                columns: new[] { "EnrolmentId", "ActivityDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobEntries_EnrolmentId_Status_ActivityDate_Minutes",
+                table: "OffTheJobEntries",
+                columns: new[] { "EnrolmentId", "Status", "ActivityDate", "Minutes" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobEntryDuties_DutyId",
+                table: "OffTheJobEntryDuties",
+                column: "DutyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobEntryEvidence_EvidenceItemId",
+                table: "OffTheJobEntryEvidence",
+                column: "EvidenceItemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_RecipientUserId_HeldForDigest_DigestId",
                 table: "OutboxMessages",
                 columns: new[] { "RecipientUserId", "HeldForDigest", "DigestId" });
@@ -1151,6 +1278,15 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 name: "GatewayRequirements");
 
             migrationBuilder.DropTable(
+                name: "OffTheJobEntryDuties");
+
+            migrationBuilder.DropTable(
+                name: "OffTheJobEntryEvidence");
+
+            migrationBuilder.DropTable(
+                name: "OffTheJobTotals");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -1164,6 +1300,9 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Ksbs");
+
+            migrationBuilder.DropTable(
+                name: "OffTheJobEntries");
 
             migrationBuilder.DropTable(
                 name: "DutySignOffs");

@@ -16,6 +16,8 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(EnumColumn.MaxLength);
         builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Property(x => x.ContractedHoursPerWeek).HasPrecision(4, 2);
+        builder.Property(x => x.PriorLearningReason).HasMaxLength(Enrolment.ReasonMaxLength);
         builder.Ignore(x => x.CurrentAssessorIds);
         builder.Ignore(x => x.MinimumDurationMetOn);
 

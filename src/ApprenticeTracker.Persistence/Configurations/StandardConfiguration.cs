@@ -18,6 +18,7 @@ internal sealed class StandardConfiguration : IEntityTypeConfiguration<Standard>
         builder.Property(x => x.Status).HasMaxLength(Standard.StatusMaxLength);
         builder.Property(x => x.OverviewOfRole).HasMaxLength(Standard.OverviewMaxLength);
         builder.Property(x => x.MaxFunding).HasPrecision(18, 2);
+        builder.Property(x => x.OffTheJobMinimumSource).HasMaxLength(Standard.OffTheJobSourceMaxLength);
         builder.HasIndex(x => new { x.ReferenceNumber, x.Version }).IsUnique();
         builder.Ignore(x => x.DisplayReference);
 

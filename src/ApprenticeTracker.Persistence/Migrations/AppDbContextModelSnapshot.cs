@@ -177,7 +177,15 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("ContractedHoursPerWeek")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GatewayPassedOn")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MinimumDurationMonths")
@@ -185,6 +193,13 @@ namespace ApprenticeTracker.Persistence.Migrations
 
                     b.Property<DateOnly>("PlannedEndDate")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriorLearningMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorLearningReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("StandardId")
@@ -453,6 +468,113 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("EvidenceItemId");
 
                     b.ToTable("EvidenceReviews", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ActivityDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QueryReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainingProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatWasLearnt")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "ActivityDate");
+
+                    b.HasIndex("EnrolmentId", "Status", "ActivityDate", "Minutes");
+
+                    b.ToTable("OffTheJobEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntryDuty", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DutyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId", "DutyId");
+
+                    b.HasIndex("DutyId");
+
+                    b.ToTable("OffTheJobEntryDuties", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntryEvidence", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EvidenceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId", "EvidenceItemId");
+
+                    b.HasIndex("EvidenceItemId");
+
+                    b.ToTable("OffTheJobEntryEvidence", (string)null);
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Organisations.Cohort", b =>
@@ -744,6 +866,13 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OffTheJobMinimumHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OffTheJobMinimumSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OverviewOfRole")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
@@ -1030,6 +1159,25 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("DutyId");
 
                     b.ToTable("DutyEvidenceCounts", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Persistence.ReadModels.OffTheJobTotal", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApprovedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QueriedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WaitingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.ToTable("OffTheJobTotals", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1320,6 +1468,45 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntry", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntryDuty", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Standards.Duty", null)
+                        .WithMany()
+                        .HasForeignKey("DutyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntry", null)
+                        .WithMany("Duties")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntryEvidence", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntry", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ApprenticeTracker.Domain.Evidence.EvidenceItem", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ApprenticeTracker.Domain.Organisations.Cohort", b =>
                 {
                     b.HasOne("ApprenticeTracker.Domain.Organisations.TrainingProvider", null)
@@ -1422,6 +1609,15 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Persistence.ReadModels.OffTheJobTotal", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1496,6 +1692,13 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Navigation("Ksbs");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntry", b =>
+                {
+                    b.Navigation("Duties");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Standards.Duty", b =>

@@ -4,6 +4,7 @@ using System.Text;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Organisations;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Progress;
@@ -143,6 +144,9 @@ public sealed class DemoDataSeeder
         return stored;
     }
 
+    /// <summary>The fixed minimum of off-the-job hours the demo gives ST0413 v1.1, whose real figure is not known here.</summary>
+    public const int DemoOffTheJobMinimumHours = 800;
+
     /// <summary>Makes the demo records in one context, to be saved at once.</summary>
     private sealed class Builder
     {
@@ -154,6 +158,10 @@ public sealed class DemoDataSeeder
         private readonly DateTimeOffset _now;
         private readonly DateOnly _today;
         private readonly Random _random = new(Seed);
+
+        // Its own sequence, so that the off-the-job history leaves the rest of the demo data as it was.
+        private readonly Random _offTheJobRandom = new(Seed + 1);
+        private int _offTheJobIndex;
         private readonly IReadOnlyList<(string FileName, StoredFile File)> _files;
 
         public Builder(
@@ -192,6 +200,11 @@ public sealed class DemoDataSeeder
             var intakeB = Cohort.Create(providerB, CohortName(earlierStart), earlierStart, adminB, setUpAt.AddHours(2));
             _db.Cohorts.AddRange(earlierIntake, laterIntake, intakeB);
 
+            // The fixed minimum of off-the-job hours for ST0413 is not known here: the demo sets one, and the pages say so.
+            if (_standard.OffTheJobMinimumHours is null)
+            {
+                _standard.SetOffTheJobMinimum(DemoOffTheJobMinimumHours, adminA, setUpAt);
+            }
             var assessorA1 = AddAssessor(providerA, AssessorEmail, "Grace", "Adeyemi", "Practice educator", adminA, setUpAt.AddHours(3));
             var assessorA2 = AddAssessor(providerA, "tomasz.kowalczyk@example.org", "Tomasz", "Kowalczyk", "Senior lecturer in healthcare science", adminA, setUpAt.AddHours(3));
             var assessorB = AddAssessor(providerB, "roisin.ni.bhriain@example.org", "Róisín", "Ní Bhriain", "Practice educator", adminB, setUpAt.AddHours(3));
@@ -279,7 +292,64 @@ public sealed class DemoDataSeeder
                     enrolment.SignOffs.Where(s => s.IsActive).Select(s => new SignOffRef(s.Id, s.DutyId, s.AssessorName, s.SignedAt)));
                 enrolment.PassGateway(GatewayReadiness.Assess(enrolment, _standard, progress, _today), admin, Before(lastSignedAt.AddDays(3)));
             }
+
+            AddOffTheJob(enrolment, self, reviewer.AsActor(), admin);
         }
+
+        /// <summary>
+        /// A fortnightly off-the-job history to today (or gateway): most apprentices on plan, every fourth well behind,
+        /// every fourth from the second a little behind, the third with recognised prior learning; entries of the last
+        /// two weeks wait for approval, and every fifth apprentice has one queried.
+        /// </summary>
+        private void AddOffTheJob(Enrolment enrolment, Actor self, Actor reviewer, Actor admin)
+        {
+            var index = _offTheJobIndex++;
+            if (enrolment.Status.IsFinal())
+            {
+                return;
+            }
+
+            if (index == 2)
+            {
+                enrolment.RecordPriorLearning(
+                    80, "Completed the physiological measurement module of a foundation degree in 2023 (transcript seen).", admin, At(enrolment.StartDate.AddDays(-10), 10));
+            }
+
+            var hoursPerFortnight = (index % 4) switch
+            {
+                1 => 6m,
+                3 => 9.25m,
+                _ => 11.5m,
+            };
+            var last = enrolment.GatewayPassedOn is { } gateway && gateway < _today ? gateway : _today.AddDays(-1);
+            var kinds = OffTheJobActivityKinds.Counted;
+            var queried = false;
+            var none = new HashSet<Guid>();
+            var duties = _standard.Duties;
+            for (var day = enrolment.StartDate.AddDays(9); day <= last; day = day.AddDays(14))
+            {
+                var minutes = (int)(hoursPerFortnight * 60) + (15 * (_offTheJobRandom.Next(5) - 2));
+                var kind = kinds[_offTheJobRandom.Next(kinds.Count)];
+                var duty = duties[_offTheJobRandom.Next(duties.Count)];
+                var entry = OffTheJobEntry.Log(
+                    enrolment, _standard, new OffTheJobContent(day, Math.Min(minutes, OffTheJobRules.MaxMinutesPerEntry), kind, OffTheJobLearning(kind, duty)),
+                    [duty.Id], [], none, 0, _today, self, Before(At(day, 18)));
+                if (day < _today.AddDays(-14))
+                {
+                    entry.Approve(enrolment, reviewer, Before(At(day.AddDays(4), 11)));
+                }
+                else if (!queried && index % 5 == 0)
+                {
+                    entry.Query(enrolment, "Was this within your contracted hours? Please add which session it was.", reviewer, Before(At(day.AddDays(1), 11)));
+                    queried = true;
+                }
+
+                _db.OffTheJobEntries.Add(entry);
+            }
+        }
+
+        private static string OffTheJobLearning(OffTheJobActivityKind kind, Duty duty) =>
+            $"{kind.DisplayName()} towards {duty.Code}: what I practised, what I learnt and what I will try next time.";
 
         /// <summary>
         /// About fifteen items: accepted items for the duties to be signed off, at least one item in each other state

@@ -83,6 +83,9 @@ public static class StandardJsonReader
         var status = Text(root, "status", "The file");
         var overview = Text(root, "overviewOfRole", "The file");
 
+        // Not yet a field of the published feed: read when a provider's file carries it.
+        var offTheJobMinimum = Whole(root, "offTheJobMinimumHours", "The file");
+
         var ksbs = new List<KsbDefinition>();
         ksbs.AddRange(ReadKsbs(root, "knowledges", "knowledgeId", KsbKind.Knowledge, "Knowledge"));
         ksbs.AddRange(ReadKsbs(root, "skills", "skillId", KsbKind.Skill, "Skill"));
@@ -125,7 +128,7 @@ public static class StandardJsonReader
                 mapped));
         }
 
-        return new StandardDefinition(reference, version, title, level, duration, route, larsCode, maxFunding, integratedDegree, status, overview, duties, ksbs);
+        return new StandardDefinition(reference, version, title, level, duration, route, larsCode, maxFunding, integratedDegree, status, overview, duties, ksbs, offTheJobMinimum);
     }
 
     private static IEnumerable<KsbDefinition> ReadKsbs(JsonElement root, string listName, string idName, KsbKind kind, string label)

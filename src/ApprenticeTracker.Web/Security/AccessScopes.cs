@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.ReadModels;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +68,32 @@ public static class AccessScopes
 
         var ownEnrolmentIds = db.Enrolments.Where(e => e.ApprenticeId == apprenticeId).Select(e => e.Id);
         return evidence.Where(i => i.Status != EvidenceStatus.Draft || ownEnrolmentIds.Contains(i.EnrolmentId));
+    }
+
+    /// <summary>
+    /// The off-the-job entries of the enrolments in <see cref="Enrolments"/>: an apprentice's own, an assessor's
+    /// apprentices', a provider administrator's provider's.
+    /// </summary>
+    public static IQueryable<OffTheJobEntry> OffTheJobEntries(AppDbContext db, CurrentUser user)
+    {
+        var enrolmentIds = Enrolments(db, user).Select(e => e.Id);
+        return db.OffTheJobEntries.Where(x => enrolmentIds.Contains(x.EnrolmentId));
+    }
+
+    /// <summary>
+    /// The off-the-job entries the user may approve or query: those of <see cref="OffTheJobEntries"/> for an assessor
+    /// or a provider administrator, never an apprentice's own.
+    /// </summary>
+    public static IQueryable<OffTheJobEntry> OffTheJobEntriesToDecide(AppDbContext db, CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsAssessor && !user.IsProviderAdmin)
+        {
+            return db.OffTheJobEntries.Where(x => false);
+        }
+
+        var own = db.Enrolments.Where(e => e.ApprenticeId == user.ApprenticeId).Select(e => e.Id);
+        return OffTheJobEntries(db, user).Where(x => !own.Contains(x.EnrolmentId));
     }
 
     /// <summary>

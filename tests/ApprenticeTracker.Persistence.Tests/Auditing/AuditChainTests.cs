@@ -23,7 +23,7 @@ public sealed class AuditChainTests
     }
 
     [TearDown]
-    public void TearDown() => _database.Dispose();
+    public void TearDown() => _database?.Dispose();
 
     [Test]
     public void Each_new_event_names_the_hash_of_the_one_before_and_hashes_its_own_content()

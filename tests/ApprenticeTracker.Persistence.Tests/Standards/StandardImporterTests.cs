@@ -28,7 +28,7 @@ public class StandardImporterTests(DatabaseProvider provider)
     }
 
     [TearDown]
-    public void TearDown() => _database.Dispose();
+    public void TearDown() => _database?.Dispose();
 
     [Test]
     public async Task The_sample_file_imports_ST0413_with_its_ten_duties_verbatim()

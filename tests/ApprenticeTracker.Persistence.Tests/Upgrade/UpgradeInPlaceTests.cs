@@ -52,7 +52,7 @@ public sealed class UpgradeInPlaceTests
     }
 
     [TearDown]
-    public void DropTheDatabase() => _database.Dispose();
+    public void DropTheDatabase() => _database?.Dispose();
 
     [Test]
     public void The_script_is_the_old_main_with_all_four_migrations_applied()

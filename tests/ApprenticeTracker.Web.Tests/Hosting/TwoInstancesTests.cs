@@ -37,8 +37,13 @@ public sealed class TwoInstancesTests
     [TearDown]
     public void DropDatabaseAndFolder()
     {
-        TestPostgres.Drop(_database);
-        if (Directory.Exists(_dataPath))
+        // Both are null when the set-up skipped the test for want of a server.
+        if (_database is not null)
+        {
+            TestPostgres.Drop(_database);
+        }
+
+        if (_dataPath is not null && Directory.Exists(_dataPath))
         {
             Directory.Delete(_dataPath, recursive: true);
         }

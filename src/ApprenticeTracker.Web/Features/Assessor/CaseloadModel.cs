@@ -1,9 +1,10 @@
+using ApprenticeTracker.Web.Features.OffTheJob;
 using ApprenticeTracker.Domain.Enrolments;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>The assessor's caseload: their apprentices, red first, and the rule the statuses follow.</summary>
-public sealed record CaseloadModel(IReadOnlyList<CaseloadRow> Rows, AssessorOptions Rule);
+public sealed record CaseloadModel(IReadOnlyList<CaseloadRow> Rows, AssessorOptions Rule, OffTheJobOptions OffTheJobRule);
 
 /// <summary>One apprentice on an assessor's caseload.</summary>
 public sealed class CaseloadRow
@@ -39,6 +40,15 @@ public sealed class CaseloadRow
     public int? LongestWaitDays { get; init; }
 
     public CaseloadRag Rag { get; init; }
+
+    public int OffTheJobApprovedMinutes { get; init; }
+
+    public int OffTheJobWaitingMinutes { get; init; }
+
+    public int OffTheJobPlannedToDateMinutes { get; init; }
+
+    /// <summary>How far the approved off-the-job hours are behind the hours planned to date (0.15 is 15 %).</summary>
+    public decimal OffTheJobShortfall { get; init; }
 
     /// <summary>Duties signed off as a whole percentage, rounded down.</summary>
     public int PercentSignedOff => TotalDuties == 0 ? 0 : DutiesSignedOff * 100 / TotalDuties;

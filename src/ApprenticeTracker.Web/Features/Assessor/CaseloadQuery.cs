@@ -1,3 +1,6 @@
+using ApprenticeTracker.Domain.Common;
+using ApprenticeTracker.Domain.OffTheJob;
+using ApprenticeTracker.Web.Features.OffTheJob;
 using System.Globalization;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
@@ -10,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>Reads the caseload of the signed-in assessor: the apprentices they are currently assigned to.</summary>
-public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user, IOptions<AssessorOptions> options, TimeProvider time)
+public sealed class CaseloadQuery(
+    IDbContextFactory<AppDbContext> contexts, CurrentUser user, IOptions<AssessorOptions> options, IOptions<OffTheJobOptions> offTheJobOptions, TimeProvider time)
 {
     /// <summary>Names in the order a British reader expects, accents beside their base letters.</summary>
     private static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.GetCultureInfo("en-GB"), ignoreCase: true);
@@ -30,6 +34,7 @@ public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, Curr
             join employer in db.Employers on e.EmployerId equals employer.Id
             join s in db.Standards on e.StandardId equals s.Id
             from c in db.Cohorts.Where(c => c.Id == e.CohortId).DefaultIfEmpty()
+            from t in db.OffTheJobTotals.Where(t => t.EnrolmentId == e.Id).DefaultIfEmpty()
             select new
             {
                 e.Id,
@@ -48,12 +53,17 @@ public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, Curr
                     .Where(i => i.EnrolmentId == e.Id && i.Status == EvidenceStatus.Submitted && !EF.Constant(closed).Contains(e.Status))
                     .Min(i => i.SubmittedAt),
                 LastSubmitted = db.EvidenceItems.Where(i => i.EnrolmentId == e.Id).Max(i => i.SubmittedAt),
+                Plan = new OffTheJobPlan(e.StartDate, e.PlannedEndDate, e.GatewayPassedOn, e.ContractedHoursPerWeek, s.OffTheJobMinimumHours, e.PriorLearningMinutes),
+                Approved = t == null ? 0 : t.ApprovedMinutes,
+                WaitingOffTheJob = t == null ? 0 : t.WaitingMinutes,
             })
             .AsNoTracking()
             .ToListAsync(ct);
 
         var rule = options.Value;
+        var behind = offTheJobOptions.Value;
         var now = time.GetUtcNow();
+        var today = ServiceClock.DateOf(now);
         var rows = found
             .Select(r => new CaseloadRow
             {
@@ -68,16 +78,28 @@ public sealed class CaseloadQuery(IDbContextFactory<AppDbContext> contexts, Curr
                 WaitingForReview = r.Waiting,
                 LastSubmittedAt = r.LastSubmitted,
                 LongestWaitDays = r.OldestWaiting is { } since ? (int)(now - since).TotalDays : null,
-                Rag = rule.Classify(
-                    r.Status == EnrolmentStatus.Active,
-                    r.LastSubmitted ?? new DateTimeOffset(r.StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                    r.OldestWaiting,
-                    now),
+                OffTheJobApprovedMinutes = r.Approved,
+                OffTheJobWaitingMinutes = r.WaitingOffTheJob,
+                OffTheJobPlannedToDateMinutes = r.Plan.PlannedToDateMinutes(today),
+                OffTheJobShortfall = r.Plan.Shortfall(r.Approved, today),
+                Rag = Worse(
+                    rule.Classify(
+                        r.Status == EnrolmentStatus.Active,
+                        r.LastSubmitted ?? new DateTimeOffset(r.StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                        r.OldestWaiting,
+                        now),
+                    r.Status != EnrolmentStatus.Active ? CaseloadRag.Green
+                        : behind.IsFarBehind(r.Plan.Shortfall(r.Approved, today)) ? CaseloadRag.Red
+                        : behind.IsBehind(r.Plan.Shortfall(r.Approved, today)) ? CaseloadRag.Amber
+                        : CaseloadRag.Green),
             })
             .OrderBy(r => r.Rag)
             .ThenByDescending(r => r.LongestWaitDays ?? -1)
             .ThenBy(r => r.ApprenticeName, NameOrder)
             .ToList();
-        return new CaseloadModel(rows, rule);
+        return new CaseloadModel(rows, rule, behind);
     }
+
+    /// <summary>Red before amber before green: the more urgent of the evidence rule and the off-the-job rule.</summary>
+    private static CaseloadRag Worse(CaseloadRag a, CaseloadRag b) => a < b ? a : b;
 }

@@ -1,5 +1,4 @@
 using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
@@ -26,6 +25,10 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(ct);
+
+        // One connection for the page's eight queries, instead of one taken from the pool (and, on SQLite, given its
+        // busy timeout) for each.
+        await db.Database.OpenConnectionAsync(ct);
         var figures = await FiguresAsync(db, filter, ct);
         var pageCount = Math.Max(1, (figures.Total + DashboardFilter.PageSize - 1) / DashboardFilter.PageSize);
         if (filter.Page > pageCount)
@@ -42,6 +45,7 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
         var filtered = Filtered(db, filter);
         var duties = await FiguresAsync(db, filter, ct);
         var rows = new List<DashboardRow>();
@@ -104,18 +108,25 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
             select new
             {
                 e.Id,
-                e.StandardId,
                 apprentice.GivenName,
                 apprentice.FamilyName,
                 Cohort = cohort.Name,
                 Employer = employer.Name,
                 e.Status,
-                SignedOff = db.DutySignOffs.Count(s => s.EnrolmentId == e.Id && s.RevokedAt == null),
-                LastEvidenceAt = db.EvidenceItems.Where(i => i.EnrolmentId == e.Id && i.Status != EvidenceStatus.Draft).Max(i => i.SubmittedAt),
+                DutyCount = db.Duties.Count(d => d.StandardId == e.StandardId),
+
+                // Only submission sets SubmittedAt, and it takes the item out of Draft for good (a revision is a new
+                // item), so drafts have none and MAX skips them. Unfiltered by status, SQLite answers from the index
+                // on (EnrolmentId, SubmittedAt) alone instead of reading each of the apprentice's items.
+                LastEvidenceAt = db.EvidenceItems.Where(i => i.EnrolmentId == e.Id).Max(i => i.SubmittedAt),
             };
+
+        // The count of sign-offs is read with the cells below; the query counts them only to sort by progress.
         var ordered = sort switch
         {
-            DashboardSort.Progress => projected.OrderByDescending(r => r.SignedOff).ThenBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id),
+            DashboardSort.Progress => projected
+                .OrderByDescending(r => db.DutySignOffs.Count(s => s.EnrolmentId == r.Id && s.RevokedAt == null))
+                .ThenBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id),
             DashboardSort.LastEvidence => projected.OrderByDescending(r => r.LastEvidenceAt).ThenBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id),
             _ => projected.OrderBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id),
         };
@@ -131,17 +142,19 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
         // rather than join the scope again: given both, SQLite walks every enrolment of the provider and every count of
         // each (the roll, about 80 ms at 20,000 apprentices) before it keeps the page's.
         var ids = page.Select(r => r.Id).ToList();
-        var counts = await (
-                from count in db.DutyEvidenceCounts.AsNoTracking()
+
+        // The cells: each duty's evidence counts and its active sign-off, in one query (a sign-off can outlive the
+        // count of its evidence, so the sign-offs are their own rows rather than a join).
+        var cells = await (
+                from count in db.DutyEvidenceCounts
                 join duty in db.Duties on count.DutyId equals duty.Id
                 where EF.Parameter(ids).Contains(count.EnrolmentId)
-                select new { count.EnrolmentId, duty.Number, count.Accepted, count.Submitted, count.ReferredBack })
-            .ToListAsync(ct);
-        var signedOff = await (
+                select new { count.EnrolmentId, duty.Number, count.Accepted, count.Submitted, count.ReferredBack, SignedOff = false })
+            .Concat(
                 from s in db.DutySignOffs
                 join duty in db.Duties on s.DutyId equals duty.Id
                 where EF.Parameter(ids).Contains(s.EnrolmentId) && s.RevokedAt == null
-                select new { s.EnrolmentId, duty.Number })
+                select new { s.EnrolmentId, duty.Number, Accepted = 0, Submitted = 0, ReferredBack = 0, SignedOff = true })
             .ToListAsync(ct);
         var assessors = await (
                 from a in db.AssessorAssignments
@@ -150,29 +163,18 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 orderby person.FamilyName, person.GivenName
                 select new { a.EnrolmentId, person.GivenName, person.FamilyName })
             .ToListAsync(ct);
-        var standardIds = page.Select(r => r.StandardId).Distinct().ToList();
-        var dutyCounts = await db.Duties
-            .Where(d => EF.Parameter(standardIds).Contains(d.StandardId))
-            .GroupBy(d => d.StandardId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
-        var signed = signedOff.Select(s => (s.EnrolmentId, s.Number)).ToHashSet();
-        var cells = counts.ToLookup(c => c.EnrolmentId);
-        var signedByEnrolment = signedOff.ToLookup(s => s.EnrolmentId);
+        var cellsByEnrolment = cells.ToLookup(c => c.EnrolmentId);
         var assessorsByEnrolment = assessors.ToLookup(a => a.EnrolmentId, a => PersonName.Full(a.GivenName, a.FamilyName));
         return page.Select(r =>
         {
             var rowCells = new Dictionary<int, DutyCell>();
-            foreach (var c in cells[r.Id])
+            foreach (var c in cellsByEnrolment[r.Id])
             {
-                rowCells[c.Number] = new DutyCell(signed.Contains((r.Id, c.Number)), c.Accepted, c.Submitted, c.ReferredBack);
-            }
-
-            // A sign-off outlives the evidence count only if the evidence was withdrawn from view; show it all the same.
-            foreach (var s in signedByEnrolment[r.Id].Where(s => !rowCells.ContainsKey(s.Number)))
-            {
-                rowCells[s.Number] = DutyCell.Empty with { SignedOff = true };
+                var cell = rowCells.GetValueOrDefault(c.Number) ?? DutyCell.Empty;
+                rowCells[c.Number] = c.SignedOff
+                    ? cell with { SignedOff = true }
+                    : cell with { Accepted = c.Accepted, Submitted = c.Submitted, ReferredBack = c.ReferredBack };
             }
 
             return new DashboardRow(
@@ -182,8 +184,8 @@ public sealed class DashboardQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 r.Employer,
                 assessorsByEnrolment[r.Id].ToList(),
                 r.Status,
-                r.SignedOff,
-                dutyCounts.GetValueOrDefault(r.StandardId),
+                rowCells.Values.Count(c => c.SignedOff),
+                r.DutyCount,
                 r.LastEvidenceAt,
                 rowCells);
         }).ToList();

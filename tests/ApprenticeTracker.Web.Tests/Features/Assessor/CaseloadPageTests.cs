@@ -31,8 +31,8 @@ public sealed class CaseloadPageTests : SeededAppFixture
         var page = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor"));
 
         var rule = page.QuerySelector("section[aria-labelledby=rag-rule-title]")!.TextContent;
-        Assert.That(rule, Does.Contain("Nothing submitted for 8 weeks, or an item waiting over 14 days."));
-        Assert.That(rule, Does.Contain("Otherwise, nothing submitted for 4 weeks, or an item waiting over 7 days."));
+        Assert.That(rule, Does.Contain("Nothing submitted for 8 weeks, or an item waiting over 14 days, or (while active) off-the-job hours more than 20 % behind plan"));
+        Assert.That(rule, Does.Contain("Otherwise, nothing submitted for 4 weeks, or an item waiting over 7 days, or (while active) off-the-job hours more than 10 % behind plan."));
         var rags = page.QuerySelectorAll("table.caseload td[data-label=Attention]").Select(td => td.TextContent.Trim()).ToList();
         Assert.That(rags, Is.Not.Empty);
         Assert.That(rags.Select(r => Array.IndexOf(RagOrder, r)), Is.Ordered);
@@ -63,7 +63,7 @@ public sealed class CaseloadPageTests : SeededAppFixture
 
         var page = await AppFactory.ParseAsync(await client.GetAsync("/assessor"));
 
-        Assert.That(page.QuerySelector("section[aria-labelledby=rag-rule-title]")?.TextContent, Does.Contain("Nothing submitted for 12 weeks, or an item waiting over 21 days."));
+        Assert.That(page.QuerySelector("section[aria-labelledby=rag-rule-title]")?.TextContent, Does.Contain("Nothing submitted for 12 weeks, or an item waiting over 21 days, or (while active) off-the-job hours more than 20 % behind plan."));
     }
 
     [Test]

@@ -74,7 +74,7 @@ public sealed class CaseloadTableTests
         Assert.That(columns.Select(th => th.GetAttribute("scope")), Is.All.EqualTo("col"));
         Assert.That(columns.Select(th => th.TextContent), Is.EqualTo(new[]
         {
-            "Apprentice", "Attention", "Progress", "Waiting for review", "Last submission", "Employer", "Cohort", "Standard", "Status",
+            "Apprentice", "Attention", "Progress", "Waiting for review", "Off-the-job hours", "Last submission", "Employer", "Cohort", "Standard", "Status",
         }));
     }
 

@@ -19,7 +19,7 @@ public sealed class AuditChainTests
     public async Task StartSeededHost() => _factory = await SeededAppFixture.CreateSeededFactoryAsync();
 
     [TearDown]
-    public void StopHost() => _factory.Dispose();
+    public void StopHost() => _factory?.Dispose();
 
     [Test]
     public async Task An_untouched_audit_trail_is_reported_intact_by_the_verb_and_the_page()

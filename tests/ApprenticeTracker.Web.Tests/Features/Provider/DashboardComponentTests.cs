@@ -25,7 +25,7 @@ public sealed class DashboardComponentTests
         var page = await RenderAsync<DutyHeatMap>(new() { [nameof(DutyHeatMap.Duties)] = Duties, [nameof(DutyHeatMap.Rows)] = new[] { row } });
 
         var cells = page.QuerySelectorAll("td.heat-cell").ToList();
-        Assert.That(cells.Select(c => c.GetAttribute("data-level")), Is.EqualTo(new[] { "signed-off", "accepted", "submitted" }));
+        Assert.That(cells.Select(c => c.ClassList.Single(name => name != "heat-cell")), Is.EqualTo(new[] { "heat-signed-off", "heat-accepted", "heat-submitted" }));
         Assert.That(cells.Select(c => c.QuerySelector("[aria-hidden=true]")!.TextContent), Is.EqualTo(new[] { "✓", "●3", "○2" }));
         Assert.That(cells.Select(c => c.QuerySelector(".visually-hidden")!.TextContent), Is.EqualTo(new[]
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using AngleSharp.Html.Parser;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 
@@ -18,7 +19,7 @@ public sealed class DashboardTests : SeededAppFixture
         var row = page.QuerySelectorAll(".heat-map tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Łucja Wójcik");
         var cells = row.QuerySelectorAll("td.heat-cell").ToList();
         Assert.That(cells, Has.Count.EqualTo(10));
-        Assert.That(cells.Count(c => c.GetAttribute("data-level") == "signed-off"), Is.EqualTo(6));
+        Assert.That(cells.Count(c => c.ClassList.Contains("heat-signed-off")), Is.EqualTo(6));
         Assert.That(cells.Select(c => c.QuerySelector(".visually-hidden")!.TextContent), Has.All.Match("^D\\d+: "));
         Assert.That(row.TextContent, Does.Contain("6 of 10"));
         Assert.That(page.QuerySelector("#heat-map-legend")!.TextContent, Does.Contain("signed off").And.Contain("accepted").And.Contain("no evidence"));
@@ -81,6 +82,24 @@ public sealed class DashboardTests : SeededAppFixture
         var signedOff = page.QuerySelectorAll(".heat-map tbody tr td:nth-child(6)").Select(td => int.Parse(td.TextContent.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.That(signedOff, Is.Ordered.Descending);
         Assert.That(signedOff[0], Is.EqualTo(10));
+    }
+
+    [Test]
+    public async Task A_heat_map_cell_is_its_symbol_and_its_words_and_the_page_stays_within_its_size_budget()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+
+        using var response = await client.GetAsync("/provider");
+        var html = await response.Content.ReadAsByteArrayAsync();
+        var page = await new HtmlParser().ParseDocumentAsync(Encoding.UTF8.GetString(html));
+
+        // Decision 81: no tooltip repeating the words, no attribute repeating the class, no scoped-CSS attribute.
+        var cell = page.QuerySelector(".heat-map td.heat-cell")!;
+        Assert.That(cell.Attributes.Select(a => a.Name), Is.EqualTo(new[] { "class" }));
+        Assert.That(cell.Children.Select(c => c.LocalName), Is.EqualTo(new[] { "span", "span" }));
+        Assert.That(cell.Children[0].GetAttribute("aria-hidden"), Is.EqualTo("true"));
+        Assert.That(cell.Children[1].ClassName, Is.EqualTo("visually-hidden"));
+        Assert.That(html, Has.Length.LessThanOrEqualTo(70 * 1024), "the dashboard of the demo data's 20 apprentices was 88 KB before decision 81 and 57 KB after");
     }
 
     [Test]

@@ -1,0 +1,40 @@
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.OffTheJob;
+using ApprenticeTracker.Domain.Standards;
+using ApprenticeTracker.Persistence.ReadModels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ApprenticeTracker.Persistence.Configurations;
+
+internal sealed class OffTheJobEntryConfiguration : IEntityTypeConfiguration<OffTheJobEntry>
+{
+    public void Configure(EntityTypeBuilder<OffTheJobEntry> builder)
+    {
+        builder.ToTable("OffTheJobEntries");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.WhatWasLearnt).HasMaxLength(OffTheJobEntry.TextMaxLength).IsRequired();
+        builder.Property(x => x.Reflection).HasMaxLength(OffTheJobEntry.TextMaxLength);
+        builder.Property(x => x.QueryReason).HasMaxLength(OffTheJobEntry.ReasonMaxLength);
+        builder.Property(x => x.RecordedByName).HasMaxLength(Lengths.PersonName).IsRequired();
+        builder.Property(x => x.DecidedByName).HasMaxLength(Lengths.PersonName);
+        builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(EnumColumn.MaxLength);
+        builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(EnumColumn.MaxLength);
+        builder.Property(x => x.Source).HasConversion<string>().HasMaxLength(EnumColumn.MaxLength);
+        builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Ignore(x => x.IsChangeable);
+
+        builder.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+
+        // The apprentice's log by date; the review lists by status; the forecast reads the approved minutes by date.
+        builder.HasIndex(x => new { x.EnrolmentId, x.ActivityDate });
+        builder.HasIndex(x => new { x.EnrolmentId, x.Status, x.ActivityDate, x.Minutes });
+
+        builder.HasMany(x => x.Duties).WithOne().HasForeignKey(d => d.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(x => x.Duties).HasField("_duties").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(x => x.Evidence).WithOne().HasForeignKey(e => e.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(x => x.Evidence).HasField("_evidence").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

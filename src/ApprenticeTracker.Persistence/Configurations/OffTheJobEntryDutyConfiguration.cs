@@ -1,0 +1,20 @@
+using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.OffTheJob;
+using ApprenticeTracker.Domain.Standards;
+using ApprenticeTracker.Persistence.ReadModels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ApprenticeTracker.Persistence.Configurations;
+
+internal sealed class OffTheJobEntryDutyConfiguration : IEntityTypeConfiguration<OffTheJobEntryDuty>
+{
+    public void Configure(EntityTypeBuilder<OffTheJobEntryDuty> builder)
+    {
+        builder.ToTable("OffTheJobEntryDuties");
+        builder.HasKey(x => new { x.EntryId, x.DutyId });
+        builder.HasOne<Duty>().WithMany().HasForeignKey(x => x.DutyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => x.DutyId);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprenticeTracker.Persistence.Tests.Support;
+
+/// <summary>
+/// Columns that today's model writes and that a schema older than the migration <c>OffTheJobTraining</c> lacks. A test
+/// that saves rows with today's model into an older schema adds them for the save and drops them again before the
+/// migrations bring the schema up, so that the database is as that release left it.
+/// </summary>
+internal static class LaterColumns
+{
+    private static readonly (string Table, string Column, string Definition)[] Columns =
+    [
+        ("Standards", "OffTheJobMinimumHours", "INTEGER NULL"),
+        ("Standards", "OffTheJobMinimumSource", "TEXT NULL"),
+        ("Enrolments", "ContractedHoursPerWeek", "TEXT NOT NULL DEFAULT '30.0'"),
+        ("Enrolments", "GatewayPassedOn", "TEXT NULL"),
+        ("Enrolments", "PriorLearningMinutes", "INTEGER NOT NULL DEFAULT 0"),
+        ("Enrolments", "PriorLearningReason", "TEXT NULL"),
+    ];
+
+    public static void Add(AppDbContext db)
+    {
+        foreach (var (table, column, definition) in Columns)
+        {
+            Run(db, $"ALTER TABLE {table} ADD COLUMN {column} {definition};");
+        }
+    }
+
+    public static void Drop(AppDbContext db)
+    {
+        foreach (var (table, column, _) in Columns)
+        {
+            Run(db, $"ALTER TABLE {table} DROP COLUMN {column};");
+        }
+    }
+
+    private static void Run(AppDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
