@@ -150,7 +150,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
         var page = await RefusedAsync("/evidence/new", Fields("Markup", [_duties["D1"]]), [File(name, System.Text.Encoding.UTF8.GetBytes(content))]);
 
         Assert.That(FieldError(page, "Attachments"), Does.StartWith(message));
-        Assert.That(page.QuerySelector(".error-summary a[href='#Attachments']"), Is.Not.Null);
+        Assert.That(page.QuerySelector(".error-summary a[href$='#Attachments']"), Is.Not.Null);
     }
 
     [Test]
