@@ -13,6 +13,7 @@ using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Hosting;
+using ApprenticeTracker.Web.Live;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
@@ -29,7 +30,11 @@ public static class WebExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddRazorComponents();
+        // Pages render on the server and work without JavaScript; the parts where live updates pay run as interactive
+        // server components on top of them (docs/decisions/0120).
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(o => CircuitSettings.Apply(o, builder.Environment.IsDevelopment()))
+            .AddHubOptions(CircuitSettings.Apply);
 
         // The server's name and version tell an attacker which vulnerabilities to try.
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
@@ -40,6 +45,7 @@ public static class WebExtensions
 
         builder.AddAccounts();
         builder.AddEmail();
+        services.AddLiveUpdates();
 
         services.AddPortfolio();
         services.AddEvidence();
@@ -77,7 +83,7 @@ public static class WebExtensions
         app.MapAccountEndpoints();
         app.MapReportEndpoints();
         app.MapProvider();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 

@@ -23,7 +23,7 @@ public sealed class LayoutTests
 
         Assert.That(page.DocumentElement.GetAttribute("lang"), Is.EqualTo("en-GB"));
         var skipLink = page.Body?.QuerySelector("a");
-        Assert.That(skipLink?.GetAttribute("href"), Is.EqualTo("#main"), "the skip link comes first");
+        Assert.That(skipLink?.GetAttribute("href"), Is.EqualTo(url + "#main"), "the skip link comes first, to the page's own main content");
         Assert.That(page.QuerySelectorAll("main#main"), Has.Length.EqualTo(1));
         Assert.That(page.QuerySelector("footer"), Is.Not.Null);
     }
@@ -54,13 +54,45 @@ public sealed class LayoutTests
         Assert.That(current?.TextContent.Trim(), Is.EqualTo("Home"));
     }
 
-    [Test]
-    public async Task Pages_render_with_no_interactive_render_mode_and_no_Blazor_script()
+    [TestCase("/")]
+    [TestCase("/no/such/page")]
+    [TestCase("/Account/Login")]
+    public async Task Every_page_loads_the_Blazor_script_last_and_has_the_reconnection_dialog(string url)
     {
         using var client = _factory.CreateBrowser();
 
-        var html = await (await client.GetAsync("/")).Content.ReadAsStringAsync();
+        var page = await AppFactory.ParseAsync(await client.GetAsync(url));
 
-        Assert.That(html, Does.Not.Contain("blazor.web.js").And.Not.Contain("<!--Blazor:"));
+        var scripts = page.QuerySelectorAll("body > script[src]").Select(s => s.GetAttribute("src") ?? string.Empty).ToList();
+        Assert.That(scripts, Is.Not.Empty);
+        Assert.That(scripts[^1], Does.Match(@"^/_framework/blazor\.web(\.[a-z0-9]+)?\.js$"));
+        var dialog = page.QuerySelector("dialog#components-reconnect-modal");
+        Assert.That(dialog?.GetAttribute("aria-labelledby"), Is.EqualTo("reconnect-title"));
+        Assert.That(page.QuerySelector("#reconnect-title")?.TextContent, Is.EqualTo("Live updates paused"));
+        Assert.That(page.QuerySelector("#reconnect-status")?.GetAttribute("role"), Is.EqualTo("status"));
+    }
+
+    [Test]
+    public async Task The_Blazor_script_is_served_as_JavaScript()
+    {
+        using var client = _factory.CreateBrowser();
+
+        using var response = await client.GetAsync("/_framework/blazor.web.js");
+
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/javascript"));
+        Assert.That((await response.Content.ReadAsByteArrayAsync()).Length, Is.GreaterThan(10_000));
+    }
+
+    [Test]
+    public async Task The_sign_in_form_posts_as_a_full_page_load_so_that_its_cookie_starts_afresh()
+    {
+        using var client = _factory.CreateBrowser();
+
+        var page = await AppFactory.ParseAsync(await client.GetAsync("/Account/Login"));
+
+        var form = page.QuerySelector("main form[method=post]");
+        Assert.That(form, Is.Not.Null);
+        Assert.That(form!.HasAttribute("data-enhance"), Is.False);
     }
 }

@@ -60,8 +60,9 @@ public sealed class HostTests
             statuses.Add($"{asset}: {(int)response.StatusCode}");
         }
 
-        // Four stylesheets, the one inside <noscript> and Bootstrap's script.
-        Assert.That(assets, Has.Count.EqualTo(6));
+        // Four stylesheets, the one inside <noscript>, Bootstrap's script, the reconnection dialog's and blazor.web.js.
+        Assert.That(assets, Has.Count.EqualTo(8));
+        Assert.That(assets, Has.Some.Match(@"^/_framework/blazor\.web\.[a-z0-9]+\.js$"));
         Assert.That(statuses, Is.All.EndsWith(": 200"));
     }
 

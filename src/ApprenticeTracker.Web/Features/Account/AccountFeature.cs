@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace ApprenticeTracker.Web.Features.Account;
 
@@ -57,9 +58,15 @@ public static class AccountFeature
         services.AddOptions<PasswordResetOptions>().BindConfiguration(PasswordResetOptions.SectionName);
         services.AddSingleton<PasswordResetLimiter>();
         services.AddScoped<PasswordResetHandler>();
-        services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User is { } principal
-            ? new CurrentUser(principal)
-            : CurrentUser.Anonymous);
+        // In a request, the cookie's user; in an interactive circuit (which has no request), the user the circuit was
+        // opened with.
+        services.AddScoped<CircuitUser>();
+        services.AddScoped<CircuitHandler, CircuitUserHandler>();
+        services.AddScoped(sp => sp.GetRequiredService<CircuitUser>().Principal is { } circuitPrincipal
+            ? new CurrentUser(circuitPrincipal)
+            : sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User is { } principal
+                ? new CurrentUser(principal)
+                : CurrentUser.Anonymous);
 
         // Development and the tests serve plain http; everywhere else no cookie (sign-in or antiforgery) leaves https.
         var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment(WebExtensions.TestingEnvironment);

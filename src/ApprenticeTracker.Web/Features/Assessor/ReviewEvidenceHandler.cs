@@ -3,13 +3,14 @@ using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Live;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>Records an assessor's acceptance or referral of a submitted item, through the domain, which audits it.</summary>
-public sealed class ReviewEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, Notifications notifications, TimeProvider time)
+public sealed class ReviewEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, Notifications notifications, ILiveEventHub live, TimeProvider time)
 {
     public async Task<CommandResult> HandleAsync(Guid evidenceId, ReviewForm form, CancellationToken ct)
     {
@@ -55,6 +56,7 @@ public sealed class ReviewEvidenceHandler(IDbContextFactory<AppDbContext> contex
 
             await notifications.EvidenceReviewedAsync(db, item, assessor.FullName, form.Feedback, now, ct);
             await db.SaveChangesAsync(ct);
+            live.Publish(LiveEvent.Reviewed(item.EnrolmentId, item.Id));
             return CommandResult.Done();
         }
         catch (DomainException refused)

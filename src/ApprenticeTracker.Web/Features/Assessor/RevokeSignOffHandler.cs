@@ -2,13 +2,14 @@ using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Live;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>Revokes a sign-off of an apprentice of the signed-in assessor's caseload, with a reason that stays on record.</summary>
-public sealed class RevokeSignOffHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, Notifications notifications, TimeProvider time)
+public sealed class RevokeSignOffHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, Notifications notifications, ILiveEventHub live, TimeProvider time)
 {
     public async Task<CommandResult> HandleAsync(Guid enrolmentId, Guid signOffId, RevokeForm form, CancellationToken ct)
     {
@@ -35,6 +36,7 @@ public sealed class RevokeSignOffHandler(IDbContextFactory<AppDbContext> context
             var dutyId = enrolment.SignOffs.Single(s => s.Id == signOffId).DutyId;
             await notifications.SignOffRevokedAsync(db, enrolment, dutyId, assessor.FullName, form.Reason ?? string.Empty, now, ct);
             await db.SaveChangesAsync(ct);
+            live.Publish(LiveEvent.SignOffChanged(enrolment.Id));
             return CommandResult.Done();
         }
         catch (DomainException refused)

@@ -6,6 +6,7 @@ using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Live;
 using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace ApprenticeTracker.Web.Features.Assessor;
 /// Signs off a duty for an apprentice of the signed-in assessor's caseload, once their password confirms that they are
 /// the one signing. A wrong password counts towards locking the account, as a wrong password at sign-in does.
 /// </summary>
-public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, UserManager<AppUser> users, Notifications notifications, TimeProvider time)
+public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, UserManager<AppUser> users, Notifications notifications, ILiveEventHub live, TimeProvider time)
 {
     public async Task<CommandResult> HandleAsync(Guid enrolmentId, Guid dutyId, SignOffForm form, CancellationToken ct)
     {
@@ -71,6 +72,7 @@ public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts,
             enrolment.SignOffDuty(standard, dutyId, assessor, evidence, SignOffDeclaration.For(apprenticeName, standard, duty), now);
             await notifications.DutySignedOffAsync(db, enrolment, dutyId, assessor.FullName, now, ct);
             await db.SaveChangesAsync(ct);
+            live.Publish(LiveEvent.SignOffChanged(enrolment.Id));
             return CommandResult.Done();
         }
         catch (DomainException refused)

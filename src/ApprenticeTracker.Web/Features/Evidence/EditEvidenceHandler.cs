@@ -2,13 +2,14 @@ using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Live;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>Changes a draft or an item referred back, with any files added, all or nothing (see <see cref="EvidenceSaving"/>).</summary>
-public sealed class EditEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceSaving saving, Notifications notifications, TimeProvider time)
+public sealed class EditEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceSaving saving, Notifications notifications, ILiveEventHub live, TimeProvider time)
 {
     public async Task<CommandResult> HandleAsync(Guid itemId, EvidenceFormModel form, IReadOnlyList<UploadedFile> uploads, CancellationToken ct)
     {
@@ -74,6 +75,11 @@ public sealed class EditEvidenceHandler(IDbContextFactory<AppDbContext> contexts
             }
 
             await saving.SaveWithFilesAsync(db, stored, ct);
+            if (EvidenceSaving.IsSubmit(form))
+            {
+                live.Publish(LiveEvent.Submitted(item.EnrolmentId, item.Id));
+            }
+
             return CommandResult.Done(item.Id, item.ConcurrencyStamp);
         }
         catch (DbUpdateConcurrencyException)

@@ -4,6 +4,7 @@ using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Live;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace ApprenticeTracker.Web.Features.Evidence;
 /// Logs a new item of the signed-in apprentice's evidence, with its files, all or nothing (see
 /// <see cref="EvidenceSaving"/>); a form sent twice creates the item once.
 /// </summary>
-public sealed class LogEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceSaving saving, Notifications notifications, TimeProvider time)
+public sealed class LogEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceSaving saving, Notifications notifications, ILiveEventHub live, TimeProvider time)
 {
     public async Task<CommandResult> HandleAsync(EvidenceFormModel form, IReadOnlyList<UploadedFile> uploads, CancellationToken ct)
     {
@@ -88,6 +89,11 @@ public sealed class LogEvidenceHandler(IDbContextFactory<AppDbContext> contexts,
             }
 
             await saving.SaveWithFilesAsync(db, stored, ct);
+            if (EvidenceSaving.IsSubmit(form))
+            {
+                live.Publish(LiveEvent.Submitted(item.EnrolmentId, item.Id));
+            }
+
             return CommandResult.Done(item.Id, item.ConcurrencyStamp);
         }
         catch (DbUpdateException) when (!ct.IsCancellationRequested)

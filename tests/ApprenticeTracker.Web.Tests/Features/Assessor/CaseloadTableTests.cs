@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Tests.Infrastructure;
 
 namespace ApprenticeTracker.Web.Tests.Features.Assessor;
 

@@ -85,7 +85,7 @@ public sealed class ReviewFlowTests : SeededAppFixture
         Assert.That(feedback.ClassList, Does.Contain("is-invalid"));
         Assert.That(feedback.GetAttribute("aria-describedby"), Is.EqualTo("feedback-hint feedback-error"));
         Assert.That(page.QuerySelector("#feedback-error")?.TextContent.Trim(), Is.EqualTo("Enter feedback that tells the apprentice what to change."));
-        Assert.That(page.QuerySelector(".error-summary a[href='#feedback']")?.TextContent, Is.EqualTo("Enter feedback that tells the apprentice what to change."));
+        Assert.That(page.QuerySelector(".error-summary a[href$='#feedback']")?.TextContent, Is.EqualTo("Enter feedback that tells the apprentice what to change."));
         var after = await Factory.EvidenceItemAsync(item);
         Assert.That(after.Status, Is.EqualTo(EvidenceStatus.Submitted));
         Assert.That(after.Reviews, Has.Count.EqualTo(before.Reviews.Count));

@@ -71,7 +71,7 @@ public sealed class SignOffFlowTests : SeededAppFixture
         var page = await AppFactory.ParseAsync(response);
         Assert.That(page.QuerySelector("#password-error")?.TextContent.Trim(), Is.EqualTo("The password is not right. Enter the password you sign in with."));
         Assert.That(page.QuerySelector("input#password")?.ClassList, Does.Contain("is-invalid"));
-        Assert.That(page.QuerySelector(".error-summary a[href='#password']"), Is.Not.Null);
+        Assert.That(page.QuerySelector(".error-summary a[href$='#password']"), Is.Not.Null);
         Assert.That(page.QuerySelector($"input[name='Form.EvidenceIds'][value='{accepted[0]}']")?.HasAttribute("checked"), Is.True, "the choice is kept");
         Assert.That(await FailedSignInsAsync(), Is.EqualTo(failedBefore + 1));
         Assert.That((await Factory.EnrolmentAsync(enrolmentId)).ActiveSignOffFor(dutyId), Is.Null);
@@ -199,7 +199,7 @@ public sealed class SignOffFlowTests : SeededAppFixture
         var page = await AppFactory.ParseAsync(response);
         Assert.That(page.QuerySelector("#evidence-error")?.TextContent, Does.StartWith(message));
         Assert.That(page.QuerySelector("fieldset")?.GetAttribute("aria-describedby"), Is.EqualTo("evidence-hint evidence-error"));
-        Assert.That(page.QuerySelector(".error-summary a[href='#evidence']")?.TextContent, Does.StartWith(message));
+        Assert.That(page.QuerySelector(".error-summary a[href$='#evidence']")?.TextContent, Does.StartWith(message));
         Assert.That((await Factory.EnrolmentAsync(enrolmentId)).ActiveSignOffFor(dutyId), Is.Null);
     }
 

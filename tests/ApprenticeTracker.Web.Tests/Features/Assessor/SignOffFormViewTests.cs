@@ -2,6 +2,7 @@ using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace ApprenticeTracker.Web.Tests.Features.Assessor;

@@ -2,6 +2,7 @@ using AngleSharp.Html.Dom;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Evidence;
+using ApprenticeTracker.Web.Tests.Infrastructure;
 
 namespace ApprenticeTracker.Web.Tests.Features.Evidence;
 

@@ -1,13 +1,9 @@
-using AngleSharp.Html.Parser;
 using ApprenticeTracker.Web.Features.Home;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using ApprenticeTracker.Web.Tests.Infrastructure;
 
 namespace ApprenticeTracker.Web.Tests.Features.Home;
 
-/// <summary>Component tests: the framework's HtmlRenderer renders the same markup as the server does.</summary>
+/// <summary>Component tests: bUnit renders the same markup as the server does.</summary>
 public sealed class StandardDetailsTests
 {
     [Test]
@@ -61,16 +57,6 @@ public sealed class StandardDetailsTests
         ],
     };
 
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync(StandardSummary standard)
-    {
-        await using var services = new ServiceCollection().BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var output = await renderer.RenderComponentAsync<StandardDetails>(
-                ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(StandardDetails.Standard)] = standard }));
-            return output.ToHtmlString();
-        });
-        return await new HtmlParser().ParseDocumentAsync($"<!DOCTYPE html><html><body>{html}</body></html>");
-    }
+    private static Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync(StandardSummary standard) =>
+        ComponentRendering.RenderAsync<StandardDetails>(new Dictionary<string, object?> { [nameof(StandardDetails.Standard)] = standard });
 }

@@ -1,5 +1,6 @@
 using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Features.Portfolio;
+using ApprenticeTracker.Web.Tests.Infrastructure;
 
 namespace ApprenticeTracker.Web.Tests.Features.Portfolio;
 

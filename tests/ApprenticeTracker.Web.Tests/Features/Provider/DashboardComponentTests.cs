@@ -1,7 +1,9 @@
 using System.Text;
+using AngleSharp.Html.Dom;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Web.Features.Provider;
-using ApprenticeTracker.Web.Tests.Features;
+using ApprenticeTracker.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
 
 namespace ApprenticeTracker.Web.Tests.Features.Provider;
 
@@ -91,4 +93,8 @@ public sealed class DashboardComponentTests
     private static DashboardRow Row(string name, IReadOnlyDictionary<int, DutyCell> cells) =>
         new(Guid.NewGuid(), name, "September 2025", "Northbridge Teaching Hospitals", ["Grace Adeyemi"], EnrolmentStatus.Active,
             cells.Values.Count(c => c.SignedOff), 3, new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero), cells, new DateOnly(2025, 9, 1));
+
+    private static Task<IHtmlDocument> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
+        where TComponent : IComponent =>
+        ComponentRendering.RenderAsync<TComponent>(parameters);
 }

@@ -90,7 +90,7 @@ public sealed class EnrolTests : SeededAppFixture
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(page.QuerySelector("#Email-error")?.TextContent, Does.Contain("already exists"));
         Assert.That(page.QuerySelector("#Email")?.ClassList, Does.Contain("is-invalid"));
-        Assert.That(page.QuerySelector(".error-summary a[href='#Email']"), Is.Not.Null);
+        Assert.That(page.QuerySelector(".error-summary a[href$='#Email']"), Is.Not.Null);
         Assert.That(await CountsAsync(), Is.EqualTo(before));
     }
 
