@@ -301,7 +301,8 @@ public sealed class DemoDataSeeder
             }
             else
             {
-                AddOffTheJob(enrolment, self, reviewer.AsActor(), admin, gatewayOn: null);
+                // An apprentice with every duty signed off is ready for gateway, so their log meets the plan by today.
+                AddOffTheJob(enrolment, self, reviewer.AsActor(), admin, gatewayOn: spec.Progress == DemoProgress.All ? _today : null);
             }
         }
 

@@ -18,6 +18,7 @@ internal static class ComponentRendering
     {
         await using var context = new BunitContext();
         context.Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
+        context.Services.AddSingleton(TimeProvider.System);
         var rendered = context.Render<TComponent>(builder =>
         {
             builder.OpenComponent<TComponent>(0);

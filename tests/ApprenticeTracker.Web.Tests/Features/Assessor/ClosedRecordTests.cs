@@ -57,7 +57,7 @@ public sealed class ClosedRecordTests : SeededAppFixture
     [Test]
     public async Task The_caseload_counts_nothing_waiting_for_a_withdrawn_apprentice_and_their_old_items_do_not_turn_them_red()
     {
-        var (enrolmentId, _, _, _) = await NextApprenticeAsync();
+        var (enrolmentId, _, _, _) = await NextApprenticeAsync(waitingBefore: DateTimeOffset.UtcNow.AddDays(-new AssessorOptions().AmberAfterDaysWaiting));
         var oldestSubmitted = await Factory.QueryAsync(db => db.EvidenceItems
             .Where(i => i.EnrolmentId == enrolmentId && i.Status == EvidenceStatus.Submitted)
             .Select(i => i.SubmittedAt)
@@ -180,9 +180,15 @@ public sealed class ClosedRecordTests : SeededAppFixture
     /// An active apprentice of the demo assessor, not used before here, with a submitted item, an active sign-off and a
     /// duty that has accepted evidence but is not signed off.
     /// </summary>
-    private async Task<(Guid EnrolmentId, Guid Submitted, Guid SignOffId, Guid DutyToSign)> NextApprenticeAsync()
+    /// <param name="waitingBefore">When given, only an apprentice with an item waiting since before then (the demo data gives each a pace in turn).</param>
+    private async Task<(Guid EnrolmentId, Guid Submitted, Guid SignOffId, Guid DutyToSign)> NextApprenticeAsync(DateTimeOffset? waitingBefore = null)
     {
         var mine = await Factory.EnrolmentsOfAsync();
+        var waiting = await Factory.QueryAsync(db => db.EvidenceItems
+            .Where(i => mine.Contains(i.EnrolmentId) && i.Status == EvidenceStatus.Submitted)
+            .Select(i => new { i.EnrolmentId, i.SubmittedAt })
+            .ToListAsync());
+        var longWaiting = waiting.Where(w => waitingBefore is null || w.SubmittedAt < waitingBefore).Select(w => w.EnrolmentId).ToHashSet();
         var candidates = await Factory.QueryAsync(db => db.Enrolments
             .Where(e => mine.Contains(e.Id) && e.Status == EnrolmentStatus.Active)
             .OrderBy(e => e.Id)
@@ -199,9 +205,12 @@ public sealed class ClosedRecordTests : SeededAppFixture
                     .FirstOrDefault(),
             })
             .ToListAsync());
-        var pick = candidates.First(c => c.Submitted is not null && c.SignOff is not null && c.DutyToSign is not null && !_used.Contains(c.Id));
+        // An apprentice picked for a long wait need not have a sign-off or a duty to sign (the default ids stand in).
+        var pick = waitingBefore is null
+            ? candidates.First(c => c.Submitted is not null && c.SignOff is not null && c.DutyToSign is not null && !_used.Contains(c.Id))
+            : candidates.First(c => c.Submitted is not null && longWaiting.Contains(c.Id) && !_used.Contains(c.Id));
         _used.Add(pick.Id);
-        return (pick.Id, pick.Submitted!.Value, pick.SignOff!.Value, pick.DutyToSign!.Value);
+        return (pick.Id, pick.Submitted!.Value, pick.SignOff ?? Guid.Empty, pick.DutyToSign ?? Guid.Empty);
     }
 
     /// <summary>Withdraws the apprentice through the domain, as the provider's page would.</summary>

@@ -130,7 +130,7 @@ public sealed class EnrolmentPageTests : SeededAppFixture
         using var returned = await PostAsync(client, ready, "#status-form", [new("StatusInput.Action", "return"), new("StatusInput.Reason", "Assessment deferred")]);
         using var completed = await PostAsync(client, atGateway, "#status-form", [new("StatusInput.Action", "complete")]);
 
-        Assert.That(passed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(passed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), (await AppFactory.ParseAsync(passed)).QuerySelector("main")?.TextContent);
         Assert.That(afterPass, Is.EqualTo(EnrolmentStatus.Gateway));
         Assert.That(returned.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That((await ProviderData.LoadEnrolmentAsync(Factory, ready)).Status, Is.EqualTo(EnrolmentStatus.Active));
