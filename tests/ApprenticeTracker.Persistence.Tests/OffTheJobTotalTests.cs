@@ -27,7 +27,7 @@ public class OffTheJobTotalTests(DatabaseProvider provider)
     }
 
     [TearDown]
-    public void TearDown() => _database.Dispose();
+    public void TearDown() => _database?.Dispose();
 
     [Test]
     public void Logging_approving_querying_amending_and_deleting_keep_the_totals_right()
