@@ -28,6 +28,9 @@ public sealed class LiveViewsTests : SeededAppFixture
         Assume.That(await Factory.EnrolmentsOfAsync(), Does.Contain(apprenticeEnrolment), "the demo apprentice is the demo assessor's");
         await using var circuit = await LiveCircuits.OpenAsync(Factory, DemoDataSeeder.AssessorEmail);
         var queue = circuit.Render<ReviewQueueView>();
+
+        // On PostgreSQL the first query completes after the first render; the demo assessor has items waiting.
+        WaitFor(queue, () => queue.FindAll("tbody tr").Count > 0);
         var before = queue.FindAll("tbody tr").Count;
 
         using var apprentice = await SignInAsApprenticeAsync();
@@ -47,6 +50,7 @@ public sealed class LiveViewsTests : SeededAppFixture
         var item = await EvidenceTestKit.ItemOfAsync(Factory, await EvidenceTestKit.DemoApprenticeIdAsync(Factory), EvidenceStatus.Submitted);
         await using var circuit = await LiveCircuits.OpenAsync(Factory, DemoDataSeeder.ApprenticeEmail);
         var page = circuit.Render<EvidenceDetailView>(p => p.Add(v => v.ItemId, item));
+        WaitFor(page, () => page.FindAll("h1 + p").Count > 0);
         Assert.That(page.Find("h1 + p").TextContent, Does.Contain("Submitted"));
 
         using var assessor = await SignInAsAssessorAsync();
@@ -130,6 +134,7 @@ public sealed class LiveViewsTests : SeededAppFixture
         var queue = circuit.Render<ReviewQueueView>();
 
         Assert.That(queue.Find("[data-interactive]").GetAttribute("data-interactive"), Is.EqualTo("false"));
+        WaitFor(queue, () => queue.FindAll("tbody tr").Count > 0);
         Assert.That(queue.FindAll("tbody tr"), Is.Not.Empty);
     }
 
