@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace ApprenticeTracker.Web.Tests.Support;
@@ -95,6 +96,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureLogging(logging => logging.AddProvider(new ServerErrors.Provider()));
 
         // Outside Development the host serves wwwroot only; the build's manifest also maps the scoped CSS bundle.
         builder.UseStaticWebAssets();
