@@ -15,6 +15,7 @@ public static class OffTheJobFeature
         services.AddScoped<DeleteOffTheJobHandler>();
         services.AddScoped<DecideOffTheJobHandler>();
         services.AddScoped<ApproveOffTheJobHandler>();
+        services.AddScoped<RecordCohortSessionHandler>();
         return services;
     }
 }
