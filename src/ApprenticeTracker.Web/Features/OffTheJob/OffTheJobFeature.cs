@@ -12,6 +12,7 @@ public static class OffTheJobFeature
         services.AddScoped<DecideOffTheJobHandler>();
         services.AddScoped<ApproveOffTheJobHandler>();
         services.AddScoped<RecordCohortSessionHandler>();
+        services.AddScoped<ImportOffTheJobHandler>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ public static class OffTheJobRoutes
     public const string DecideTemplate = "/off-the-job/review/{Id:guid}";
     public const string ApprenticeTemplate = "/off-the-job/apprentices/{EnrolmentId:guid}";
     public const string CohortSessionTemplate = "/off-the-job/cohorts/{CohortId:guid}/session";
+    public const string Import = "/off-the-job/import";
 
     public static string Edit(Guid entryId) => $"/off-the-job/{entryId}/edit";
 
