@@ -4,6 +4,7 @@ using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Tests.Shared;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
+using ApprenticeTracker.Web.Features.Assessor;
 
 namespace ApprenticeTracker.Web.Tests.CommandLine;
 
@@ -40,7 +41,7 @@ public sealed class CopyDatabaseTests
             await ReadAsync(to, "SELECT \"Id\"::text || ' ' || \"Hash\" FROM \"AuditEvents\""),
             Is.EquivalentTo(await ReadAsync(from, "SELECT CAST(Id AS TEXT) || ' ' || Hash FROM AuditEvents")));
         using var client = await postgres.SignInAsync(DemoDataSeeder.AssessorEmail, DemoDataSeeder.DemoPassword);
-        Assert.That((await client.GetAsync("/assessor")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        Assert.That((await client.GetAsync(AssessorRoutes.Caseload)).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
     }
 
     [Test]

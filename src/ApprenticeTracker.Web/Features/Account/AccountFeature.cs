@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Features.Account;
 
@@ -133,7 +134,7 @@ public static class AccountFeature
         }
 
         await signIn.SignOutAsync();
-        return Results.LocalRedirect("/");
+        return Results.LocalRedirect(HomeRoutes.Home);
     }
 
     /// <summary>
