@@ -14,6 +14,7 @@ using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Hosting;
 using ApprenticeTracker.Web.Live;
+using ApprenticeTracker.Web.Settings;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
@@ -46,6 +47,7 @@ public static class WebExtensions
         builder.AddAccounts();
         builder.AddEmail();
         services.AddLiveUpdates();
+        services.AddSharedSettings();
 
         services.AddPortfolio();
         services.AddEvidence();
