@@ -27,6 +27,7 @@ internal static class LiveCircuits
         var context = new BunitContext();
         context.Services.AddSingleton(await UserAsync(factory, email));
         context.Services.AddScoped<LiveUpdates>();
+        context.Services.AddScoped<CircuitUser>();
         context.Services.AddScoped<ReviewQueueQuery>();
         context.Services.AddScoped<CaseloadQuery>();
         context.Services.AddScoped<EvidenceQueries>();
