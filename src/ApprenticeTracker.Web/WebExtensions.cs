@@ -12,6 +12,7 @@ using ApprenticeTracker.Web.Features.OffTheJob;
 using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Features.Reports;
+using ApprenticeTracker.Web.Features.WhatsNew;
 using ApprenticeTracker.Web.Hosting;
 using ApprenticeTracker.Web.Live;
 using ApprenticeTracker.Web.Settings;
@@ -56,6 +57,7 @@ public static class WebExtensions
         services.AddAssessor();
         services.AddOffTheJob();
         services.AddProvider();
+        services.AddWhatsNew();
         services.AddSingleton<DataPreparation>();
         services.AddVerbs();
         return builder;
