@@ -81,7 +81,7 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
         var employers = await db.Employers.AsNoTracking().Where(e => e.TrainingProviderId == providerId).Select(e => e.Id).ToListAsync(ct);
         var cohorts = await db.Cohorts.AsNoTracking().Where(c => c.TrainingProviderId == providerId).Select(c => new { c.Id, c.StartDate }).ToListAsync(ct);
         var assessors = await db.Assessors.AsNoTracking().Where(a => a.TrainingProviderId == providerId)
-            .Select(a => new { a.Id, Name = PersonName.Full(a.GivenName, a.FamilyName) }).ToListAsync(ct);
+            .Select(a => new { a.Id, Name = PersonName.Full(a.GivenName, a.FamilyName, a.NameOrder) }).ToListAsync(ct);
         var roleId = await db.Roles.Where(r => r.Name == Roles.Apprentice).Select(r => r.Id).SingleAsync(ct);
 
         var connection = (SqliteConnection)db.Database.GetDbConnection();
@@ -262,7 +262,7 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
                 "Id", "DisplayName", "MustChangePassword", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed",
                 "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount");
             _userRole = Prepare(connection, transaction, "AspNetUserRoles", "UserId", "RoleId");
-            _apprentice = Prepare(connection, transaction, "Apprentices", "Id", "UserId", "TrainingProviderId", "GivenName", "FamilyName", "Email");
+            _apprentice = Prepare(connection, transaction, "Apprentices", "Id", "UserId", "TrainingProviderId", "GivenName", "FamilyName", "NameOrder", "NameSortKey", "Email");
             _enrolment = Prepare(connection, transaction, "Enrolments",
                 "Id", "ApprenticeId", "StandardId", "TrainingProviderId", "EmployerId", "CohortId", "StartDate", "PlannedEndDate",
                 "MinimumDurationMonths", "Status", "StatusChangedAt", "ConcurrencyStamp");
@@ -284,7 +284,7 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
         }
 
         public void Apprentice(Guid id, string userId, Guid providerId, string given, string family, string email) =>
-            Run(_apprentice, id, userId, providerId, given, family, email);
+            Run(_apprentice, id, userId, providerId, given, family, (int)NameOrder.GivenFirst, PersonName.SortKey(given, family), email);
 
         public void Enrolment(
             Guid id, Guid apprenticeId, Guid standardId, Guid providerId, Guid employerId, Guid cohortId, DateOnly start, DateOnly plannedEnd,

@@ -29,7 +29,7 @@ public sealed class OffTheJobQueries(IDbContextFactory<AppDbContext> contexts, C
                 select new
                 {
                     e.Id,
-                    Name = PersonName.Full(a.GivenName, a.FamilyName),
+                    Name = PersonName.Full(a.GivenName, a.FamilyName, a.NameOrder),
                     Reference = s.ReferenceNumber + " v" + s.Version,
                     s.OffTheJobMinimumSource,
                     e.PriorLearningReason,
@@ -124,7 +124,7 @@ public sealed class OffTheJobQueries(IDbContextFactory<AppDbContext> contexts, C
                 {
                     x.Id,
                     x.EnrolmentId,
-                    Name = PersonName.Full(a.GivenName, a.FamilyName),
+                    Name = PersonName.Full(a.GivenName, a.FamilyName, a.NameOrder),
                     x.ActivityDate,
                     x.Minutes,
                     x.Kind,

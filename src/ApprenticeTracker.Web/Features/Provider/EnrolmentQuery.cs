@@ -71,6 +71,7 @@ public sealed class EnrolmentQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 {
                     apprentice.GivenName,
                     apprentice.FamilyName,
+                    apprentice.NameOrder,
                     apprentice.Email,
                     Employer = employer.Name,
                     Cohort = db.Cohorts.Where(c => c.Id == enrolment.CohortId).Select(c => c.Name).FirstOrDefault(),
@@ -89,13 +90,13 @@ public sealed class EnrolmentQuery(IDbContextFactory<AppDbContext> contexts, Cur
         var providerId = ProviderScope.Of(user);
         var assessors = await PersonChoices.OrderedAsync(
             db.Assessors.AsNoTracking().Where(a => a.TrainingProviderId == providerId)
-                .Select(a => new PersonChoices.Row(a.Id, a.GivenName, a.FamilyName)),
+                .Select(a => new PersonChoices.Row(a.Id, a.GivenName, a.FamilyName, a.NameOrder)),
             ct);
         var confirmed = enrolment.GatewayConfirmations.Select(c => c.RequirementKey).ToHashSet(StringComparer.Ordinal);
         var signedOff = progress.Duties.Where(d => d.IsSignedOff).Select(d => d.Duty.DutyId).ToHashSet();
         return new EnrolmentDetails(
             enrolment.Id,
-            PersonName.Full(heading.GivenName, heading.FamilyName),
+            PersonName.Full(heading.GivenName, heading.FamilyName, heading.NameOrder),
             heading.Email,
             $"{standard.DisplayReference} – {standard.Title}",
             heading.Employer,
