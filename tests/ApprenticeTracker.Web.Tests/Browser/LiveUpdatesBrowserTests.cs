@@ -98,7 +98,7 @@ public sealed class LiveUpdatesBrowserTests
         browser.Navigate().GoToUrl(_origin + AssessorRoutes.Reviews);
 
         Assert.That(browser.FindElements(By.CssSelector("main tbody tr")), Is.Not.Empty);
-        Assert.That(browser.FindElement(By.CssSelector("[data-interactive]")).GetAttribute("data-interactive"), Is.EqualTo("false"));
+        Assert.That(browser.FindElement(By.CssSelector("main [data-interactive]")).GetAttribute("data-interactive"), Is.EqualTo("false"));
     }
 
     /// <summary>The other person, acting through the real pages over HTTP against the same server the browser uses.</summary>
@@ -111,11 +111,11 @@ public sealed class LiveUpdatesBrowserTests
     }
 
     private static int DeliveredTo(ChromeDriver browser) =>
-        int.Parse(browser.FindElement(By.CssSelector("[data-live-events]")).GetAttribute("data-live-events") ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse(browser.FindElement(By.CssSelector("main [data-live-events]")).GetAttribute("data-live-events") ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Clicks and pushes before the circuit has started are lost: wait for the component to say it is interactive.</summary>
     private static void WaitForCircuit(ChromeDriver browser) =>
-        Assert.That(WaitUntil(() => browser.FindElements(By.CssSelector("[data-interactive='true']")).Count > 0), Is.True, "the circuit started");
+        Assert.That(WaitUntil(() => browser.FindElements(By.CssSelector("main [data-interactive='true']")).Count > 0), Is.True, "the circuit started");
 
     private void SignIn(ChromeDriver browser, string email)
     {
