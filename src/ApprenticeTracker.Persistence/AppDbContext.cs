@@ -174,6 +174,12 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
         {
             builder.Ignore<DataProtectionKey>();
         }
+        else
+        {
+            // The sort key is made to be compared character by character; the database's own collation would put it
+            // in another order than SQLite's.
+            builder.Entity<Apprentice>().Property(x => x.NameSortKey).UseCollation("C");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

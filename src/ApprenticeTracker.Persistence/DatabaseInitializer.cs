@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.People;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,11 +31,30 @@ public sealed class DatabaseInitializer
 
         await using var db = await _factory.CreateDbContextAsync(ct);
         await db.Database.MigrateAsync(ct);
+        await KeyNamesAsync(db, ct);
 
         // WAL lets readers carry on while one writer writes; the mode is stored in the database file, so once is enough.
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    /// <summary>
+    /// Writes the sort key of each apprentice registered before the migration that added it
+    /// (<c>PersonNameOrderAndSortKey</c>), which left it empty: SQL cannot fold accents as
+    /// <see cref="PersonName.SortKey"/> does. Once done, this finds nothing to write.
+    /// </summary>
+    internal static async Task KeyNamesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var unkeyed = await db.Apprentices.AsNoTracking()
+            .Where(a => a.NameSortKey == string.Empty)
+            .Select(a => new { a.Id, a.GivenName, a.FamilyName })
+            .ToListAsync(ct);
+        foreach (var apprentice in unkeyed)
+        {
+            var key = PersonName.SortKey(apprentice.GivenName, apprentice.FamilyName);
+            await db.Apprentices.Where(a => a.Id == apprentice.Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.NameSortKey, key), ct);
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class EpaReportBuilder
             {
                 e.Id, e.StandardId, e.StartDate, e.PlannedEndDate, e.MinimumDurationMonths, e.Status,
                 e.PriorLearningReason, e.PriorLearningMinutes, e.ContractedHoursPerWeek, e.GatewayPassedOn,
-                a.GivenName, a.FamilyName, a.Email,
+                a.GivenName, a.FamilyName, a.NameOrder, a.Email,
                 Employer = em.Name, Provider = p.Name, p.Ukprn,
                 Cohort = c == null ? null : c.Name,
             }).SingleOrDefaultAsync(ct);
@@ -81,7 +81,7 @@ public sealed class EpaReportBuilder
             where x.EnrolmentId == enrolmentId && x.EndedAt == null
             join s in db.Assessors on x.AssessorId equals s.Id
             orderby x.AssignedAt, s.Id
-            select PersonName.Full(s.GivenName, s.FamilyName)).ToListAsync(ct);
+            select PersonName.Full(s.GivenName, s.FamilyName, s.NameOrder)).ToListAsync(ct);
         var signOffs = await db.DutySignOffs.AsNoTracking().Include(s => s.Evidence)
             .Where(s => s.EnrolmentId == enrolmentId)
             .ToListAsync(ct);
@@ -181,7 +181,7 @@ public sealed class EpaReportBuilder
         return new EpaReport
         {
             EnrolmentId = head.Id,
-            ApprenticeName = PersonName.Full(head.GivenName, head.FamilyName),
+            ApprenticeName = PersonName.Full(head.GivenName, head.FamilyName, head.NameOrder),
             ApprenticeEmail = head.Email,
             EmployerName = head.Employer,
             TrainingProviderName = head.Provider,

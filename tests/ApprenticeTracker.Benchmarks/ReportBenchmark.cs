@@ -152,7 +152,7 @@ internal static class ReportBenchmark
         var provider = TrainingProvider.Create("Benchmark University", "10099999", admin, Now.AddYears(-3));
         var employer = Employer.Create(provider, "Benchmark NHS Trust", admin, Now.AddYears(-3));
         var cohort = Cohort.Create(provider, "Benchmark cohort", Today.AddMonths(-20), admin, Now.AddYears(-2));
-        var assessor = Assessor.Register(provider, "assessor", "Grace", "Adeyemi", "grace@example.org", null, admin, Now.AddYears(-2));
+        var assessor = Assessor.Register(provider, "assessor", "Grace", "Adeyemi", NameOrder.GivenFirst, "grace@example.org", null, admin, Now.AddYears(-2));
         db.AddRange(provider, employer, cohort, assessor);
         await db.SaveChangesAsync();
 
@@ -182,7 +182,7 @@ internal static class ReportBenchmark
     {
         var admin = new Actor("admin", "Benchmark Admin");
         var start = cohort.StartDate;
-        var apprentice = Apprentice.Register(provider, Guid.NewGuid().ToString(), givenName, familyName, $"{Guid.NewGuid():N}@example.org", admin, Now.AddYears(-2));
+        var apprentice = Apprentice.Register(provider, Guid.NewGuid().ToString(), givenName, familyName, NameOrder.GivenFirst, $"{Guid.NewGuid():N}@example.org", admin, Now.AddYears(-2));
         var enrolment = Enrolment.Enrol(apprentice, standard, employer, cohort, start, start.AddMonths(standard.TypicalDurationMonths).AddDays(-1), admin, Now.AddYears(-2));
         enrolment.AssignAssessor(assessor, admin, Now.AddYears(-2));
         var self = new Actor(apprentice.UserId, apprentice.FullName);

@@ -90,7 +90,7 @@ public class DashboardCountTests(DatabaseProvider provider)
     [Test]
     public void Assigning_and_unassigning_an_assessor_moves_the_whole_enrolment_into_and_out_of_their_rows()
     {
-        var second = Assessor.Register(_world.Provider, "second-assessor", "Tomasz", "Nowak", "second@example.org", "Lecturer", World.Admin, World.Now);
+        var second = Assessor.Register(_world.Provider, "second-assessor", "Tomasz", "Nowak", NameOrder.GivenFirst, "second@example.org", "Lecturer", World.Admin, World.Now);
         Save(db =>
         {
             db.Assessors.Add(second);

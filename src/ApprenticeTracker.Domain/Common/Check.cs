@@ -36,4 +36,9 @@ internal static class Check
 
         return trimmed;
     }
+
+    /// <summary>Refuses a value that is not one of the enum's named values.</summary>
+    public static T Defined<T>(T value, string label, string field)
+        where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new DomainException($"Choose the {label}.", field);
 }

@@ -12,6 +12,7 @@ public sealed class Apprentice : AggregateRoot
         GivenName = string.Empty;
         FamilyName = string.Empty;
         Email = string.Empty;
+        NameSortKey = string.Empty;
     }
 
     private Apprentice(Guid id)
@@ -21,6 +22,7 @@ public sealed class Apprentice : AggregateRoot
         GivenName = string.Empty;
         FamilyName = string.Empty;
         Email = string.Empty;
+        NameSortKey = string.Empty;
     }
 
     /// <summary>The id of the sign-in account.</summary>
@@ -34,12 +36,21 @@ public sealed class Apprentice : AggregateRoot
 
     public string Email { get; private set; }
 
-    /// <summary>Given name then family name, as the person writes them.</summary>
-    public string FullName => PersonName.Full(GivenName, FamilyName);
+    /// <summary>The order in which the person writes their name; <see cref="FullName"/> follows it.</summary>
+    public NameOrder NameOrder { get; private set; }
+
+    /// <summary>
+    /// <see cref="PersonName.SortKey"/> of the names, kept so that the database can page a roll in British order from
+    /// an index.
+    /// </summary>
+    public string NameSortKey { get; private set; }
+
+    /// <summary>The name as the person writes it, in their own order.</summary>
+    public string FullName => PersonName.Full(GivenName, FamilyName, NameOrder);
 
     protected override Guid? AuditTrainingProviderId => TrainingProviderId;
 
-    public static Apprentice Register(TrainingProvider provider, string userId, string givenName, string familyName, string email, Actor actor, DateTimeOffset at)
+    public static Apprentice Register(TrainingProvider provider, string userId, string givenName, string familyName, NameOrder nameOrder, string email, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
@@ -50,7 +61,9 @@ public sealed class Apprentice : AggregateRoot
             GivenName = Check.Text(givenName, PersonDetails.NameMaxLength, "given name", PersonDetails.Fields.GivenName),
             FamilyName = Check.Text(familyName, PersonDetails.NameMaxLength, "family name", PersonDetails.Fields.FamilyName),
             Email = PersonDetails.Email(email),
+            NameOrder = Check.Defined(nameOrder, "name order", PersonDetails.Fields.NameOrder),
         };
+        apprentice.NameSortKey = PersonName.SortKey(apprentice.GivenName, apprentice.FamilyName);
         apprentice.Record(actor, at, "apprentice.registered", apprentice.FullName);
         return apprentice;
     }

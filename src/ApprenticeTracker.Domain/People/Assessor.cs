@@ -38,17 +38,20 @@ public sealed class Assessor : AggregateRoot
 
     public string Email { get; private set; }
 
+    /// <summary>The order in which the person writes their name; <see cref="FullName"/> follows it.</summary>
+    public NameOrder NameOrder { get; private set; }
+
     /// <summary>For example "Practice educator"; shown beside the name on sign-offs.</summary>
     public string? JobTitle { get; private set; }
 
-    public string FullName => PersonName.Full(GivenName, FamilyName);
+    public string FullName => PersonName.Full(GivenName, FamilyName, NameOrder);
 
     /// <summary>The assessor as the actor of an audit event.</summary>
     public Actor AsActor() => new(UserId, FullName);
 
     protected override Guid? AuditTrainingProviderId => TrainingProviderId;
 
-    public static Assessor Register(TrainingProvider provider, string userId, string givenName, string familyName, string email, string? jobTitle, Actor actor, DateTimeOffset at)
+    public static Assessor Register(TrainingProvider provider, string userId, string givenName, string familyName, NameOrder nameOrder, string email, string? jobTitle, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
@@ -59,6 +62,7 @@ public sealed class Assessor : AggregateRoot
             GivenName = Check.Text(givenName, PersonDetails.NameMaxLength, "given name", PersonDetails.Fields.GivenName),
             FamilyName = Check.Text(familyName, PersonDetails.NameMaxLength, "family name", PersonDetails.Fields.FamilyName),
             Email = PersonDetails.Email(email),
+            NameOrder = Check.Defined(nameOrder, "name order", PersonDetails.Fields.NameOrder),
             JobTitle = Check.OptionalText(jobTitle, JobTitleMaxLength, "job title", nameof(JobTitle)),
         };
         assessor.Record(actor, at, "assessor.registered", assessor.FullName);

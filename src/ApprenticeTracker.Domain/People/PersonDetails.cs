@@ -14,6 +14,7 @@ public static class PersonDetails
         public const string GivenName = "GivenName";
         public const string FamilyName = "FamilyName";
         public const string Email = "Email";
+        public const string NameOrder = "NameOrder";
     }
 
     internal static string Email(string? email)

@@ -408,7 +408,9 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     TrainingProviderId = table.Column<Guid>(type: "uuid", nullable: false),
                     GivenName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     FamilyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    NameOrder = table.Column<int>(type: "integer", nullable: false),
+                    NameSortKey = table.Column<string>(type: "character varying(401)", maxLength: 401, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -431,6 +433,7 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     GivenName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     FamilyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    NameOrder = table.Column<int>(type: "integer", nullable: false),
                     JobTitle = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
@@ -943,9 +946,9 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Apprentices_FamilyName_GivenName",
+                name: "IX_Apprentices_NameSortKey",
                 table: "Apprentices",
-                columns: new[] { "FamilyName", "GivenName" });
+                column: "NameSortKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Apprentices_TrainingProviderId",

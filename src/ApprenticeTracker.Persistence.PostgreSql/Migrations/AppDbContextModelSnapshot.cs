@@ -666,6 +666,15 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("NameOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameSortKey")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("character varying(401)")
+                        .UseCollation("C");
+
                     b.Property<Guid>("TrainingProviderId")
                         .HasColumnType("uuid");
 
@@ -676,12 +685,12 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NameSortKey");
+
                     b.HasIndex("TrainingProviderId");
 
                     b.HasIndex("UserId")
                         .IsUnique();
-
-                    b.HasIndex("FamilyName", "GivenName");
 
                     b.ToTable("Apprentices", (string)null);
                 });
@@ -709,6 +718,9 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.Property<string>("JobTitle")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int>("NameOrder")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("TrainingProviderId")
                         .HasColumnType("uuid");

@@ -16,11 +16,13 @@ internal sealed class ApprenticeConfiguration : IEntityTypeConfiguration<Apprent
         builder.Property(x => x.GivenName).HasMaxLength(PersonDetails.NameMaxLength).IsRequired();
         builder.Property(x => x.FamilyName).HasMaxLength(PersonDetails.NameMaxLength).IsRequired();
         builder.Property(x => x.Email).HasMaxLength(PersonDetails.EmailMaxLength).IsRequired();
+        builder.Property(x => x.NameSortKey).HasMaxLength(PersonName.SortKeyMaxLength).IsRequired();
         builder.Ignore(x => x.FullName);
         builder.HasIndex(x => x.UserId).IsUnique();
 
-        // The cohort dashboard's default order, so that SQLite reads its first page without sorting the roll.
-        builder.HasIndex(x => new { x.FamilyName, x.GivenName });
+        // The cohort dashboard's default order (British, by the stored key), so that the database reads its first page
+        // without sorting the roll. On PostgreSQL the key compares by its bytes ("C"), as on SQLite (AppDbContext).
+        builder.HasIndex(x => x.NameSortKey);
         builder.HasOne<TrainingProvider>().WithMany().HasForeignKey(x => x.TrainingProviderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

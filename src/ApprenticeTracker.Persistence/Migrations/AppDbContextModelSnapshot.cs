@@ -665,6 +665,14 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NameOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameSortKey")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TrainingProviderId")
                         .HasColumnType("TEXT");
 
@@ -675,12 +683,12 @@ namespace ApprenticeTracker.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NameSortKey");
+
                     b.HasIndex("TrainingProviderId");
 
                     b.HasIndex("UserId")
                         .IsUnique();
-
-                    b.HasIndex("FamilyName", "GivenName");
 
                     b.ToTable("Apprentices", (string)null);
                 });
@@ -708,6 +716,9 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<string>("JobTitle")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("NameOrder")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TrainingProviderId")
                         .HasColumnType("TEXT");

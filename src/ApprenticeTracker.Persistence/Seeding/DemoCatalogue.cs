@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Evidence;
 
 namespace ApprenticeTracker.Persistence.Seeding;
@@ -34,8 +35,10 @@ internal enum DemoGroup
 /// <summary>One demo apprentice.</summary>
 /// <param name="SignedOff">How many duties are signed off (for <see cref="DemoProgress.Some"/>).</param>
 /// <param name="WithRevokedSignOff">One of the sign-offs is later revoked with a reason.</param>
+/// <param name="NameOrder">The order in which the apprentice writes their name.</param>
 internal sealed record DemoApprentice(
-    string GivenName, string FamilyName, DemoGroup Group, DemoProgress Progress, int SignedOff = 0, bool WithRevokedSignOff = false, string? Email = null);
+    string GivenName, string FamilyName, DemoGroup Group, DemoProgress Progress, int SignedOff = 0, bool WithRevokedSignOff = false, string? Email = null,
+    NameOrder NameOrder = NameOrder.GivenFirst);
 
 /// <summary>The fixed content of the demo data: names, evidence titles, feedback.</summary>
 internal static class DemoCatalogue
@@ -44,7 +47,7 @@ internal static class DemoCatalogue
     public static readonly DemoApprentice[] Apprentices =
     [
         new("Łucja", "Wójcik", DemoGroup.ProviderAEarlierIntake, DemoProgress.Some, 6, Email: DemoDataSeeder.ApprenticeEmail),
-        new("Thị Hà", "Nguyễn", DemoGroup.ProviderAEarlierIntake, DemoProgress.All),
+        new("Thị Hà", "Nguyễn", DemoGroup.ProviderAEarlierIntake, DemoProgress.All, NameOrder: NameOrder.FamilyFirst),
         new("Ayşe", "Yılmaz", DemoGroup.ProviderAEarlierIntake, DemoProgress.Some, 4, WithRevokedSignOff: true),
         new("Siobhán", "Ó Súilleabháin", DemoGroup.ProviderAEarlierIntake, DemoProgress.Gateway),
         new("Oluwaseun", "Adébáyọ̀", DemoGroup.ProviderAEarlierIntake, DemoProgress.Some, 8),

@@ -230,9 +230,9 @@ public sealed class DemoDataSeeder
         private void AddApprentice(DemoApprentice spec, TrainingProvider provider, Employer employer, Cohort cohort, Actor admin, Assessor[] assessors)
         {
             var start = cohort.StartDate;
-            var fullName = PersonName.Full(spec.GivenName, spec.FamilyName);
+            var fullName = PersonName.Full(spec.GivenName, spec.FamilyName, spec.NameOrder);
             var user = User(spec.Email ?? EmailFor(spec), fullName, Roles.Apprentice, null);
-            var apprentice = Apprentice.Register(provider, user.Id, spec.GivenName, spec.FamilyName, user.Email!, admin, At(start.AddDays(-21), 10));
+            var apprentice = Apprentice.Register(provider, user.Id, spec.GivenName, spec.FamilyName, spec.NameOrder, user.Email!, admin, At(start.AddDays(-21), 10));
             var self = ActorFor(user, fullName);
             var enrolment = Enrolment.Enrol(apprentice, _standard, employer, cohort, start, start.AddMonths(_standard.TypicalDurationMonths).AddDays(-1), admin, At(start.AddDays(-14), 10));
             foreach (var assessor in assessors)
@@ -503,7 +503,7 @@ public sealed class DemoDataSeeder
         private Assessor AddAssessor(TrainingProvider provider, string email, string givenName, string familyName, string jobTitle, Actor admin, DateTimeOffset at)
         {
             var user = User(email, $"{givenName} {familyName}", Roles.Assessor, null);
-            var assessor = Assessor.Register(provider, user.Id, givenName, familyName, email, jobTitle, admin, at);
+            var assessor = Assessor.Register(provider, user.Id, givenName, familyName, NameOrder.GivenFirst, email, jobTitle, admin, at);
             _db.Assessors.Add(assessor);
             return assessor;
         }

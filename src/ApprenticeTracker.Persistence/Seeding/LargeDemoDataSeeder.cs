@@ -72,7 +72,7 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
         var employers = await db.Employers.AsNoTracking().Where(e => e.TrainingProviderId == providerId).Select(e => e.Id).ToListAsync(ct);
         var cohorts = await db.Cohorts.AsNoTracking().Where(c => c.TrainingProviderId == providerId).Select(c => new { c.Id, c.StartDate }).ToListAsync(ct);
         var assessors = await db.Assessors.AsNoTracking().Where(a => a.TrainingProviderId == providerId)
-            .Select(a => new { a.Id, Name = PersonName.Full(a.GivenName, a.FamilyName) }).ToListAsync(ct);
+            .Select(a => new { a.Id, Name = PersonName.Full(a.GivenName, a.FamilyName, a.NameOrder) }).ToListAsync(ct);
         var roleId = await db.Roles.Where(r => r.Name == Roles.Apprentice).Select(r => r.Id).SingleAsync(ct);
 
         await using var rows = await LargeSeedRows.OpenAsync(db, ct);
@@ -183,7 +183,7 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
                 "Id", "DisplayName", "MustChangePassword", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed",
                 "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount");
             _userRole = rows.Declare("AspNetUserRoles", "UserId", "RoleId");
-            _apprentice = rows.Declare("Apprentices", "Id", "UserId", "TrainingProviderId", "GivenName", "FamilyName", "Email");
+            _apprentice = rows.Declare("Apprentices", "Id", "UserId", "TrainingProviderId", "GivenName", "FamilyName", "NameOrder", "NameSortKey", "Email");
             _enrolment = rows.Declare("Enrolments",
                 "Id", "ApprenticeId", "StandardId", "TrainingProviderId", "EmployerId", "CohortId", "StartDate", "PlannedEndDate",
                 "MinimumDurationMonths", "Status", "StatusChangedAt", "ConcurrencyStamp", "ContractedHoursPerWeek", "PriorLearningMinutes");
@@ -205,7 +205,7 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
         }
 
         public void Apprentice(Guid id, string userId, Guid providerId, string given, string family, string email) =>
-            _rows.Add(_apprentice, id, userId, providerId, given, family, email);
+            _rows.Add(_apprentice, id, userId, providerId, given, family, (int)NameOrder.GivenFirst, PersonName.SortKey(given, family), email);
 
         public void Enrolment(
             Guid id, Guid apprenticeId, Guid standardId, Guid providerId, Guid employerId, Guid cohortId, DateOnly start, DateOnly plannedEnd,

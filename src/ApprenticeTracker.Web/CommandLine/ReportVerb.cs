@@ -42,7 +42,7 @@ public sealed class ReportVerb(
             from e in db.Enrolments.AsNoTracking()
             join a in db.Apprentices on e.ApprenticeId equals a.Id
             join u in db.Users on a.UserId equals u.Id
-            select new { e.Id, e.CohortId, e.StartDate, u.NormalizedEmail, a.GivenName, a.FamilyName };
+            select new { e.Id, e.CohortId, e.StartDate, u.NormalizedEmail, a.GivenName, a.FamilyName, a.NameOrder };
 
         if (options.Email is { } email)
         {
@@ -63,10 +63,10 @@ public sealed class ReportVerb(
             await File.WriteAllBytesAsync(path, pdf!, ct);
             if (found.Count > 1)
             {
-                output.WriteLine($"{PersonName.Full(latest.GivenName, latest.FamilyName)} has {found.Count} enrolments; this report is of the latest, started {Domain.Common.Dates.Display(latest.StartDate)}.");
+                output.WriteLine($"{PersonName.Full(latest.GivenName, latest.FamilyName, latest.NameOrder)} has {found.Count} enrolments; this report is of the latest, started {Domain.Common.Dates.Display(latest.StartDate)}.");
             }
 
-            output.WriteLine($"Wrote the report of {PersonName.Full(latest.GivenName, latest.FamilyName)} to {path}.");
+            output.WriteLine($"Wrote the report of {PersonName.Full(latest.GivenName, latest.FamilyName, latest.NameOrder)} to {path}.");
             return ExitCodes.Success;
         }
 
@@ -121,7 +121,7 @@ public sealed class ReportVerb(
 
         var targets = (await enrolments.ToListAsync(ct))
             .OrderBy(e => e.FamilyName, PersonName.Order).ThenBy(e => e.GivenName, PersonName.Order)
-            .Select(e => new ReportTarget(e.Id, PersonName.Full(e.GivenName, e.FamilyName)))
+            .Select(e => new ReportTarget(e.Id, PersonName.Full(e.GivenName, e.FamilyName, e.NameOrder)))
             .ToList();
         var folder = Path.GetFullPath(options.Out);
         output.WriteLine($"Writing {targets.Count} report{(targets.Count == 1 ? string.Empty : "s")} to {folder}");

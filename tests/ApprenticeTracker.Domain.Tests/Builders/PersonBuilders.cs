@@ -21,7 +21,7 @@ internal sealed class ApprenticeBuilder
     }
 
     public Apprentice Build() =>
-        Apprentice.Register(_provider, $"user-{Guid.NewGuid():N}", _givenName, _familyName, "ha.nguyen@example.org", Actors.ProviderAdmin, Clock.Now);
+        Apprentice.Register(_provider, $"user-{Guid.NewGuid():N}", _givenName, _familyName, NameOrder.GivenFirst, "ha.nguyen@example.org", Actors.ProviderAdmin, Clock.Now);
 }
 
 /// <summary>Builds an assessor through <see cref="Assessor.Register"/>.</summary>
@@ -45,5 +45,5 @@ internal sealed class AssessorBuilder
     }
 
     public Assessor Build() =>
-        Assessor.Register(_provider, $"user-{Guid.NewGuid():N}", _givenName, _familyName, "siobhan@example.org", "Practice educator", Actors.ProviderAdmin, Clock.Now);
+        Assessor.Register(_provider, $"user-{Guid.NewGuid():N}", _givenName, _familyName, NameOrder.GivenFirst, "siobhan@example.org", "Practice educator", Actors.ProviderAdmin, Clock.Now);
 }

@@ -6,7 +6,7 @@ public class AssessorTests
     [Test]
     public void Registering_an_assessor_keeps_their_details()
     {
-        var assessor = Assessor.Register(SampleOrganisations.Provider, "user-7", "Siobhán", "Ó Súilleabháin", "siobhan@example.org", " Practice educator ", Actors.ProviderAdmin, Clock.Now);
+        var assessor = Assessor.Register(SampleOrganisations.Provider, "user-7", "Siobhán", "Ó Súilleabháin", NameOrder.GivenFirst, "siobhan@example.org", " Practice educator ", Actors.ProviderAdmin, Clock.Now);
 
         using (Assert.EnterMultipleScope())
         {
@@ -20,7 +20,7 @@ public class AssessorTests
     [Test]
     public void A_blank_job_title_is_kept_as_none()
     {
-        var assessor = Assessor.Register(SampleOrganisations.Provider, "user-7", "Grace", "Adeyemi", "grace@example.org", " ", Actors.ProviderAdmin, Clock.Now);
+        var assessor = Assessor.Register(SampleOrganisations.Provider, "user-7", "Grace", "Adeyemi", NameOrder.GivenFirst, "grace@example.org", " ", Actors.ProviderAdmin, Clock.Now);
 
         Assert.That(assessor.JobTitle, Is.Null);
     }
@@ -29,7 +29,7 @@ public class AssessorTests
     public void A_job_title_longer_than_the_limit_is_refused()
     {
         var refusal = Assert.Throws<DomainException>(() => Assessor.Register(
-            SampleOrganisations.Provider, "user-7", "Grace", "Adeyemi", "grace@example.org", new string('j', Assessor.JobTitleMaxLength + 1), Actors.ProviderAdmin, Clock.Now));
+            SampleOrganisations.Provider, "user-7", "Grace", "Adeyemi", NameOrder.GivenFirst, "grace@example.org", new string('j', Assessor.JobTitleMaxLength + 1), Actors.ProviderAdmin, Clock.Now));
 
         Assert.That(refusal, Has.Property(nameof(DomainException.Field)).EqualTo("JobTitle"));
     }
@@ -37,7 +37,7 @@ public class AssessorTests
     [Test]
     public void An_assessor_acts_under_their_sign_in_account_and_name()
     {
-        var assessor = Assessor.Register(SampleOrganisations.Provider, "user-7", "Grace", "Adeyemi", "grace@example.org", null, Actors.ProviderAdmin, Clock.Now);
+        var assessor = Assessor.Register(SampleOrganisations.Provider, "user-7", "Grace", "Adeyemi", NameOrder.GivenFirst, "grace@example.org", null, Actors.ProviderAdmin, Clock.Now);
 
         Assert.That(assessor.AsActor(), Is.EqualTo(new Actor("user-7", "Grace Adeyemi")));
     }

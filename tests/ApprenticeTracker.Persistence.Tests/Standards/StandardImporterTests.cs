@@ -372,7 +372,7 @@ public class StandardImporterTests(DatabaseProvider provider)
         var at = World.Now.AddMonths(-3);
         var provider = TrainingProvider.Create("University of Northbridge", null, World.Admin, at);
         var employer = Employer.Create(provider, "Northbridge Teaching Hospitals NHS Foundation Trust", World.Admin, at);
-        var apprentice = Apprentice.Register(provider, "apprentice-user", "Ayşe", "Yılmaz", "ayse@example.org", World.Admin, at);
+        var apprentice = Apprentice.Register(provider, "apprentice-user", "Ayşe", "Yılmaz", NameOrder.GivenFirst, "ayse@example.org", World.Admin, at);
         var enrolment = Enrolment.Enrol(apprentice, standard, employer, null, World.Today.AddMonths(-2), World.Today.AddMonths(34), World.Admin, at);
         var evidence = EvidenceItem.Draft(
             enrolment, standard, new EvidenceContent("Observed clinic", EvidenceType.Observation, World.Today.AddDays(-7), null),

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ApprenticeTracker.Persistence.Tests.Support;
 
 /// <summary>
-/// Columns that today's model writes and that a schema older than the migration <c>OffTheJobTraining</c> lacks. A test
+/// Columns that today's model writes and that a schema older than the migrations <c>OffTheJobTraining</c> and
+/// <c>PersonNameOrderAndSortKey</c> lacks. A test
 /// that saves rows with today's model into an older schema adds them for the save and drops them again before the
 /// migrations bring the schema up, so that the database is as that release left it.
 /// </summary>
@@ -17,6 +18,9 @@ internal static class LaterColumns
         ("Enrolments", "GatewayPassedOn", "TEXT NULL"),
         ("Enrolments", "PriorLearningMinutes", "INTEGER NOT NULL DEFAULT 0"),
         ("Enrolments", "PriorLearningReason", "TEXT NULL"),
+        ("Apprentices", "NameOrder", "INTEGER NOT NULL DEFAULT 0"),
+        ("Apprentices", "NameSortKey", "TEXT NOT NULL DEFAULT ''"),
+        ("Assessors", "NameOrder", "INTEGER NOT NULL DEFAULT 0"),
     ];
 
     public static void Add(AppDbContext db)

@@ -24,8 +24,8 @@ public sealed class World
         Provider = TrainingProvider.Create("University of Northbridge", "10012345", Admin, at);
         Employer = Employer.Create(Provider, "Northbridge Teaching Hospitals NHS Foundation Trust", Admin, at);
         Cohort = Cohort.Create(Provider, "September 2025", new DateOnly(2025, 9, 1), Admin, at);
-        Apprentice = Apprentice.Register(Provider, "apprentice-user", "Łucja", "Wójcik", "apprentice@example.org", Admin, at);
-        Assessor = Assessor.Register(Provider, "assessor-user", "Grace", "Adeyemi", "assessor@example.org", "Practice educator", Admin, at);
+        Apprentice = Apprentice.Register(Provider, "apprentice-user", "Łucja", "Wójcik", NameOrder.GivenFirst, "apprentice@example.org", Admin, at);
+        Assessor = Assessor.Register(Provider, "assessor-user", "Grace", "Adeyemi", NameOrder.GivenFirst, "assessor@example.org", "Practice educator", Admin, at);
         Enrolment = Enrolment.Enrol(Apprentice, Standard, Employer, Cohort, new DateOnly(2025, 9, 1), new DateOnly(2028, 8, 31), Admin, at);
         Enrolment.AssignAssessor(Assessor, Admin, at);
     }

@@ -18,6 +18,7 @@ internal static class ApprenticeHeadings
             StandardId = e.StandardId,
             GivenName = a.GivenName,
             FamilyName = a.FamilyName,
+            NameOrder = a.NameOrder,
             EmployerName = employer.Name,
             CohortName = c == null ? null : c.Name,
             Standard = s.ReferenceNumber + " v" + s.Version,

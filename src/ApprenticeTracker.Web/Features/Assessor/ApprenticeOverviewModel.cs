@@ -37,7 +37,9 @@ public sealed class ApprenticeHeading
 
     public string FamilyName { get; init; } = string.Empty;
 
-    public string Name => PersonName.Full(GivenName, FamilyName);
+    public NameOrder NameOrder { get; init; }
+
+    public string Name => PersonName.Full(GivenName, FamilyName, NameOrder);
 
     public string EmployerName { get; init; } = string.Empty;
 

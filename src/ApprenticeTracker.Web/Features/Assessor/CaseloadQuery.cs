@@ -36,6 +36,7 @@ public sealed class CaseloadQuery(
                 e.Id,
                 a.GivenName,
                 a.FamilyName,
+                a.NameOrder,
                 Employer = employer.Name,
                 Cohort = c == null ? null : c.Name,
                 s.ReferenceNumber,
@@ -71,7 +72,7 @@ public sealed class CaseloadQuery(
                 return new CaseloadRow
                 {
                     EnrolmentId = r.Id,
-                    ApprenticeName = PersonName.Full(r.GivenName, r.FamilyName),
+                    ApprenticeName = PersonName.Full(r.GivenName, r.FamilyName, r.NameOrder),
                     EmployerName = r.Employer,
                     CohortName = r.Cohort,
                     Standard = $"{r.ReferenceNumber} v{r.Version}",

@@ -25,7 +25,7 @@ public sealed class ReviewQueueQuery(IDbContextFactory<AppDbContext> contexts, C
             where !EF.Constant(closed).Contains(en.Status)
             join a in db.Apprentices on en.ApprenticeId equals a.Id
             orderby e.SubmittedAt, e.Title
-            select new { e.Id, e.EnrolmentId, a.GivenName, a.FamilyName, e.Title, e.Type, e.SubmittedAt, e.SubmissionCount })
+            select new { e.Id, e.EnrolmentId, a.GivenName, a.FamilyName, a.NameOrder, e.Title, e.Type, e.SubmittedAt, e.SubmissionCount })
             .AsNoTracking()
             .ToListAsync(ct);
 
@@ -35,7 +35,7 @@ public sealed class ReviewQueueQuery(IDbContextFactory<AppDbContext> contexts, C
             {
                 EvidenceId = e.Id,
                 EnrolmentId = e.EnrolmentId,
-                ApprenticeName = PersonName.Full(e.GivenName, e.FamilyName),
+                ApprenticeName = PersonName.Full(e.GivenName, e.FamilyName, e.NameOrder),
                 Title = e.Title,
                 Type = e.Type,
                 SubmittedAt = e.SubmittedAt ?? now,

@@ -64,7 +64,7 @@ public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts,
 
         var apprenticeName = await db.Apprentices
             .Where(a => a.Id == enrolment.ApprenticeId)
-            .Select(a => PersonName.Full(a.GivenName, a.FamilyName))
+            .Select(a => PersonName.Full(a.GivenName, a.FamilyName, a.NameOrder))
             .SingleAsync(ct);
         try
         {

@@ -212,11 +212,11 @@ public sealed class ReviewWaitingReminders(PublicLinks links, IOptions<Assessor.
                 && !closed.Contains(enrolment.Status) && assignment.EndedAt == null
             select new
             {
-                Assessor = new MailAddressee(assessor.Email, PersonName.Full(assessor.GivenName, assessor.FamilyName), assessor.UserId, assessor.TrainingProviderId),
+                Assessor = new MailAddressee(assessor.Email, PersonName.Full(assessor.GivenName, assessor.FamilyName, assessor.NameOrder), assessor.UserId, assessor.TrainingProviderId),
                 item.Id,
                 item.Title,
                 item.SubmittedAt,
-                Apprentice = PersonName.Full(apprentice.GivenName, apprentice.FamilyName),
+                Apprentice = PersonName.Full(apprentice.GivenName, apprentice.FamilyName, apprentice.NameOrder),
             })
             .ToListAsync(ct);
         foreach (var group in waiting.GroupBy(w => w.Assessor))

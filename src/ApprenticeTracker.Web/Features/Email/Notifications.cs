@@ -28,7 +28,7 @@ public sealed class Notifications(PublicLinks links)
             from assignment in db.AssessorAssignments.AsNoTracking()
             join assessor in db.Assessors.AsNoTracking() on assignment.AssessorId equals assessor.Id
             where assignment.EnrolmentId == item.EnrolmentId && assignment.EndedAt == null
-            select new MailAddressee(assessor.Email, PersonName.Full(assessor.GivenName, assessor.FamilyName), assessor.UserId, assessor.TrainingProviderId))
+            select new MailAddressee(assessor.Email, PersonName.Full(assessor.GivenName, assessor.FamilyName, assessor.NameOrder), assessor.UserId, assessor.TrainingProviderId))
             .ToListAsync(ct);
         foreach (var assessor in assessors)
         {
@@ -155,7 +155,7 @@ public sealed class Notifications(PublicLinks links)
             from enrolment in db.Enrolments.AsNoTracking()
             join apprentice in db.Apprentices.AsNoTracking() on enrolment.ApprenticeId equals apprentice.Id
             where enrolment.Id == enrolmentId
-            select new MailAddressee(apprentice.Email, PersonName.Full(apprentice.GivenName, apprentice.FamilyName), apprentice.UserId, apprentice.TrainingProviderId))
+            select new MailAddressee(apprentice.Email, PersonName.Full(apprentice.GivenName, apprentice.FamilyName, apprentice.NameOrder), apprentice.UserId, apprentice.TrainingProviderId))
             .SingleAsync(ct);
 
     private static async Task<string> DutyNameAsync(AppDbContext db, Guid dutyId, CancellationToken ct)

@@ -12,6 +12,7 @@ public static class EvidenceFeature
         services.AddScoped<EditEvidenceHandler>();
         services.AddScoped<RemoveAttachmentHandler>();
         services.AddScoped<DeleteEvidenceHandler>();
+        services.AddScoped<ReviseEvidenceHandler>();
         return services;
     }
 

@@ -30,6 +30,9 @@ internal static partial class EvidenceMapper
     [MapperIgnoreTarget(nameof(EvidenceDetailModel.CanChange))]
     [MapperIgnoreTarget(nameof(EvidenceDetailModel.IsRecordClosed))]
     [MapperIgnoreTarget(nameof(EvidenceDetailModel.NoLongerReviewed))]
+    [MapperIgnoreTarget(nameof(EvidenceDetailModel.Versions))]
+    [MapperIgnoreTarget(nameof(EvidenceDetailModel.CanRevise))]
+    [MapperIgnoreTarget(nameof(EvidenceDetailModel.OpenRevision))]
     private static partial EvidenceDetailModel ToEvidenceDetail(EvidenceItem item);
 
     // The duty codes are a join, read after the page of rows.

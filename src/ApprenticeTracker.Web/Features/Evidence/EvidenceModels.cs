@@ -28,7 +28,16 @@ public sealed class EvidenceDetailModel
 
     public int RevisionNumber { get; init; }
 
+    /// <summary>The accepted item this one revises, if it is a revision.</summary>
+    public Guid? RevisionOfId { get; init; }
+
     public Guid ConcurrencyStamp { get; init; }
+
+    /// <summary>
+    /// Every version of the same evidence (the original and each revision, this one included), oldest first; filled in
+    /// after the projection. Accepted versions stay on record when a later one is started.
+    /// </summary>
+    public IReadOnlyList<EvidenceVersion> Versions { get; set; } = [];
 
     public IReadOnlyList<DutyChoice> Duties { get; set; } = [];
 
@@ -48,6 +57,16 @@ public sealed class EvidenceDetailModel
     public bool CanChange => IsEditable && EnrolmentStatus.AcceptsEvidence();
 
     /// <summary>
+    /// The apprentice may start a revision now: the item is accepted, the apprenticeship is active, and no later version
+    /// is already in progress (that one is changed instead).
+    /// </summary>
+    public bool CanRevise => Status == EvidenceStatus.Accepted && EnrolmentStatus.AcceptsEvidence() && OpenRevision is null;
+
+    /// <summary>A later version not yet accepted, if one is in progress.</summary>
+    public EvidenceVersion? OpenRevision =>
+        Versions.FirstOrDefault(v => v.RevisionNumber > RevisionNumber && v.Status != EvidenceStatus.Accepted);
+
+    /// <summary>
     /// Withdrawn or completed: the record is closed, so a submitted item is not reviewed any more. While the record is
     /// open (a break in learning and gateway included) a submitted item waits for an assessor.
     /// </summary>
@@ -56,6 +75,9 @@ public sealed class EvidenceDetailModel
     /// <summary>Why a closed record's submitted item was not reviewed, to follow "not reviewed: ".</summary>
     public string NoLongerReviewed => $"your apprenticeship is {EnrolmentStatus.StatePhrase()}, so its evidence is no longer reviewed.";
 }
+
+/// <summary>One version of an item of evidence: the original or a revision.</summary>
+public sealed record EvidenceVersion(Guid Id, int RevisionNumber, EvidenceStatus Status, DateTimeOffset UpdatedAt);
 
 /// <summary>One assessor decision with its feedback.</summary>
 public sealed class ReviewRow

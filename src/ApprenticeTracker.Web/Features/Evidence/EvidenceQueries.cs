@@ -42,7 +42,40 @@ public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts, Cu
         item.Attachments = await db.Attachments.AsNoTracking().Where(a => a.EvidenceItemId == itemId).OrderBy(a => a.UploadedAt).ThenBy(a => a.FileName).ProjectToAttachmentRow().ToListAsync(ct);
         item.EnrolmentStatus = enrolment.Status;
         item.Reviews = await db.EvidenceReviews.AsNoTracking().Where(r => r.EvidenceItemId == itemId).OrderByDescending(r => r.ReviewedAt).ProjectToReviewRow().ToListAsync(ct);
+        item.Versions = await VersionsAsync(db, enrolment.Id, itemId, item.RevisionOfId, ct);
         return item;
+    }
+
+    /// <summary>
+    /// The versions of one item: a revision names the item it revises, so the chain is followed back to the original
+    /// and forward through every revision. Chains are short (one a revision), so it reads one link at a time.
+    /// </summary>
+    private async Task<IReadOnlyList<EvidenceVersion>> VersionsAsync(AppDbContext db, Guid enrolmentId, Guid itemId, Guid? revisionOfId, CancellationToken ct)
+    {
+        var mine = AccessScopes.Evidence(db, user).AsNoTracking().Where(i => i.EnrolmentId == enrolmentId);
+        var original = itemId;
+        for (var previous = revisionOfId; previous is { } id;)
+        {
+            original = id;
+            previous = await mine.Where(i => i.Id == id).Select(i => i.RevisionOfId).SingleOrDefaultAsync(ct);
+        }
+
+        var versions = new List<EvidenceVersion>();
+        for (Guid? next = original; next is { } id;)
+        {
+            var version = await mine.Where(i => i.Id == id)
+                .Select(i => new EvidenceVersion(i.Id, i.RevisionNumber, i.Status, i.UpdatedAt))
+                .SingleOrDefaultAsync(ct);
+            if (version is null)
+            {
+                break;
+            }
+
+            versions.Add(version);
+            next = await mine.Where(i => i.RevisionOfId == id).OrderBy(i => i.CreatedAt).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        }
+
+        return versions;
     }
 
     /// <summary>One page of the apprentice's evidence; null when they have no enrolment.</summary>

@@ -11,6 +11,7 @@ public static class EvidenceRoutes
     public const string DetailTemplate = "/evidence/{Id:guid}";
     public const string EditTemplate = "/evidence/{Id:guid}/edit";
     public const string DeleteTemplate = "/evidence/{Id:guid}/delete";
+    public const string ReviseTemplate = "/evidence/{Id:guid}/revise";
     public const string AttachmentTemplate = "/evidence/{id:guid}/attachments/{attachmentId:guid}";
 
     public static string Detail(Guid id) => $"/evidence/{id}";
@@ -18,6 +19,8 @@ public static class EvidenceRoutes
     public static string Edit(Guid id) => $"/evidence/{id}/edit";
 
     public static string Delete(Guid id) => $"/evidence/{id}/delete";
+
+    public static string Revise(Guid id) => $"/evidence/{id}/revise";
 
     public static string Attachment(Guid itemId, Guid attachmentId) => $"/evidence/{itemId}/attachments/{attachmentId}";
 }

@@ -29,7 +29,7 @@ public sealed class OffTheJobQueries(IDbContextFactory<AppDbContext> contexts, C
                 select new
                 {
                     e.Id,
-                    Name = PersonName.Full(a.GivenName, a.FamilyName),
+                    Name = PersonName.Full(a.GivenName, a.FamilyName, a.NameOrder),
                     Reference = s.ReferenceNumber + " v" + s.Version,
                     s.OffTheJobMinimumSource,
                     e.PriorLearningReason,
@@ -62,11 +62,11 @@ public sealed class OffTheJobQueries(IDbContextFactory<AppDbContext> contexts, C
         var rows = await (
                 from e in CohortSessionEnrolments(db, user, cohortId)
                 join a in db.Apprentices on e.ApprenticeId equals a.Id
-                select new { e.Id, a.GivenName, a.FamilyName, e.StartDate })
+                select new { e.Id, a.GivenName, a.FamilyName, a.NameOrder, e.StartDate })
             .ToListAsync(ct);
         var apprentices = rows
             .OrderBy(r => r.FamilyName, PersonName.Order).ThenBy(r => r.GivenName, PersonName.Order)
-            .Select(r => new CohortSessionApprentice(r.Id, PersonName.Full(r.GivenName, r.FamilyName), r.StartDate))
+            .Select(r => new CohortSessionApprentice(r.Id, PersonName.Full(r.GivenName, r.FamilyName, r.NameOrder), r.StartDate))
             .ToList();
         return new CohortSessionModel(cohortId, name, apprentices);
     }
@@ -153,7 +153,7 @@ public sealed class OffTheJobQueries(IDbContextFactory<AppDbContext> contexts, C
                 {
                     x.Id,
                     x.EnrolmentId,
-                    Name = PersonName.Full(a.GivenName, a.FamilyName),
+                    Name = PersonName.Full(a.GivenName, a.FamilyName, a.NameOrder),
                     x.ActivityDate,
                     x.Minutes,
                     x.Kind,

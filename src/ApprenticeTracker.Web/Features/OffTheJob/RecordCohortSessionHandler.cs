@@ -44,8 +44,8 @@ public sealed class RecordCohortSessionHandler(IDbContextFactory<AppDbContext> c
 
         var enrolmentIds = enrolments.Select(e => e.Id).ToList();
         var names = await db.Apprentices.Where(a => enrolments.Select(e => e.ApprenticeId).Contains(a.Id))
-            .Select(a => new { a.Id, a.GivenName, a.FamilyName })
-            .ToDictionaryAsync(a => a.Id, a => PersonName.Full(a.GivenName, a.FamilyName), ct);
+            .Select(a => new { a.Id, a.GivenName, a.FamilyName, a.NameOrder })
+            .ToDictionaryAsync(a => a.Id, a => PersonName.Full(a.GivenName, a.FamilyName, a.NameOrder), ct);
         var minutesThatDay = await db.OffTheJobEntries
             .Where(x => enrolmentIds.Contains(x.EnrolmentId) && x.ActivityDate == content.ActivityDate)
             .GroupBy(x => x.EnrolmentId)

@@ -32,7 +32,7 @@ public sealed class AuditLogQuery(IDbContextFactory<AppDbContext> contexts, Curr
 
         var apprentices = await PersonChoices.OrderedAsync(
             db.Apprentices.AsNoTracking().Where(a => a.TrainingProviderId == providerId)
-                .Select(a => new PersonChoices.Row(a.Id, a.GivenName, a.FamilyName)),
+                .Select(a => new PersonChoices.Row(a.Id, a.GivenName, a.FamilyName, a.NameOrder)),
             ct);
         var actions = await events.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
 
@@ -70,12 +70,13 @@ public sealed class AuditLogQuery(IDbContextFactory<AppDbContext> contexts, Curr
                     e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType, e.Details,
                     GivenName = apprentice != null ? apprentice.GivenName : registered != null ? registered.GivenName : null,
                     FamilyName = apprentice != null ? apprentice.FamilyName : registered != null ? registered.FamilyName : null,
+                    NameOrder = apprentice != null ? apprentice.NameOrder : registered != null ? registered.NameOrder : NameOrder.GivenFirst,
                 })
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
             .Select(e => new AuditEntry(
                 e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType,
-                e.FamilyName == null ? null : PersonName.Full(e.GivenName, e.FamilyName),
+                e.FamilyName == null ? null : PersonName.Full(e.GivenName, e.FamilyName, e.NameOrder),
                 e.Details))
             .ToListAsync(ct);
         return new AuditLogModel(apprenticeId, string.IsNullOrEmpty(action) ? null : action, page, pageCount, total, entries, apprentices, actions);

@@ -27,7 +27,7 @@ public static class DashboardCsv
     /// Writes the header and the rows as UTF-8 with a byte-order mark. CsvHelper puts an apostrophe before any text
     /// cell that starts with =, +, -, @, tab or CR, so a spreadsheet shows it as text instead of running it.
     /// </summary>
-    public static void Write(Stream stream, IReadOnlyList<DutyColumn> duties, IReadOnlyList<DashboardRow> rows)
+    public static void Write(Stream stream, IReadOnlyList<DutyColumn> duties, IReadOnlyList<DashboardRow> rows, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(duties);
         ArgumentNullException.ThrowIfNull(rows);
@@ -46,7 +46,7 @@ public static class DashboardCsv
             csv.WriteField(row.Cohort ?? string.Empty);
             csv.WriteField(row.Employer);
             csv.WriteField(string.Join("; ", row.Assessors));
-            csv.WriteField(row.Status.DisplayName());
+            csv.WriteField(row.Status.DisplayName(row.StartDate, today));
             csv.WriteField(row.DutiesSignedOff);
             csv.WriteField(row.DutyCount);
             csv.WriteField(row.LastEvidenceAt is { } at ? Dates.Display(at) : string.Empty);
@@ -71,14 +71,15 @@ public static class DashboardCsv
         var filter = DashboardFilter.From(cohort, employer, assessor, status, sort, 1, otj);
         var (duties, rows) = await query.AllRowsAsync(filter, context.RequestAborted);
 
-        var today = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = time.Today();
         context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"cohort-dashboard-{today}.csv\"";
+        context.Response.Headers.ContentDisposition =
+            $"attachment; filename=\"cohort-dashboard-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv\"";
         context.Response.Headers.CacheControl = "no-store";
 
         // Written to memory first: the server refuses synchronous writes to the response, and CsvHelper writes synchronously.
         using var buffer = new MemoryStream();
-        Write(buffer, duties, rows);
+        Write(buffer, duties, rows, today);
 
         buffer.Position = 0;
         await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);

@@ -42,6 +42,13 @@ public sealed class DashboardQuery(
             // The figures kept per group know nothing of off-the-job hours: the count is of the rows themselves.
             figures = (await filtered.CountAsync(ct), figures.Columns, figures.Coverage);
         }
+        else if (filter.Status == EnrolmentStatus.Active)
+        {
+            // Nor of start dates: "Active" leaves out the enrolments not started, which have no evidence and no
+            // sign-off, so the chart's counts stand and only the number of apprentices changes.
+            var total = await filtered.CountAsync(ct);
+            figures = (total, figures.Columns, figures.Coverage.Select(c => c with { Of = total }).ToList());
+        }
 
         var pageCount = Math.Max(1, (figures.Total + DashboardFilter.PageSize - 1) / DashboardFilter.PageSize);
         if (filter.Page > pageCount)
@@ -130,6 +137,13 @@ public sealed class DashboardQuery(
         if (filter.Status is { } status)
         {
             query = query.Where(e => e.Status == status);
+            if (status == EnrolmentStatus.Active)
+            {
+                // "Active" means in learning, as everywhere else: an enrolment before its start date reads "Not
+                // started" (EnrolmentStatusRules.IsBeforeStart).
+                var today = time.Today();
+                query = query.Where(e => e.StartDate <= today);
+            }
         }
 
         return query;
@@ -139,8 +153,8 @@ public sealed class DashboardQuery(
         AppDbContext db, IQueryable<Enrolment> filtered, DashboardSort sort, int skip, int take, CancellationToken ct)
     {
         // Apprentices first, by a cross join that SQLite keeps in that order: it walks the apprentices in the order of
-        // the index on their names and finds each one's enrolment by (ApprenticeId, TrainingProviderId), so the first
-        // page by name comes without sorting the roll.
+        // the index on their British sort key (PersonName.SortKey) and finds each one's enrolment by (ApprenticeId,
+        // TrainingProviderId), so the first page by name comes without sorting the roll.
         var projected =
             from apprentice in db.Apprentices
             from e in filtered
@@ -152,6 +166,8 @@ public sealed class DashboardQuery(
                 e.Id,
                 apprentice.GivenName,
                 apprentice.FamilyName,
+                apprentice.NameOrder,
+                apprentice.NameSortKey,
                 Cohort = cohort.Name,
                 Employer = employer.Name,
                 e.Status,
@@ -174,9 +190,9 @@ public sealed class DashboardQuery(
         {
             DashboardSort.Progress => projected
                 .OrderByDescending(r => db.DutySignOffs.Count(s => s.EnrolmentId == r.Id && s.RevokedAt == null))
-                .ThenBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id),
-            DashboardSort.LastEvidence => projected.OrderByDescending(r => r.LastEvidenceAt).ThenBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id),
-            _ => projected.OrderBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id),
+                .ThenBy(r => r.NameSortKey).ThenBy(r => r.Id),
+            DashboardSort.LastEvidence => projected.OrderByDescending(r => r.LastEvidenceAt).ThenBy(r => r.NameSortKey).ThenBy(r => r.Id),
+            _ => projected.OrderBy(r => r.NameSortKey).ThenBy(r => r.Id),
         };
         var page = await ordered.Skip(skip).Take(take).ToListAsync(ct);
         if (page.Count == 0)
@@ -208,7 +224,7 @@ public sealed class DashboardQuery(
                 from a in db.AssessorAssignments
                 join person in db.Assessors on a.AssessorId equals person.Id
                 where EF.Parameter(ids).Contains(a.EnrolmentId) && a.EndedAt == null
-                select new { a.EnrolmentId, person.GivenName, person.FamilyName })
+                select new { a.EnrolmentId, person.GivenName, person.FamilyName, person.NameOrder })
             .ToListAsync(ct);
         var totals = await db.OffTheJobTotals.AsNoTracking()
             .Where(t => EF.Parameter(ids).Contains(t.EnrolmentId))
@@ -218,7 +234,7 @@ public sealed class DashboardQuery(
         var cellsByEnrolment = cells.ToLookup(c => c.EnrolmentId);
         var assessorsByEnrolment = assessors
             .OrderBy(a => a.FamilyName, PersonName.Order).ThenBy(a => a.GivenName, PersonName.Order)
-            .ToLookup(a => a.EnrolmentId, a => PersonName.Full(a.GivenName, a.FamilyName));
+            .ToLookup(a => a.EnrolmentId, a => PersonName.Full(a.GivenName, a.FamilyName, a.NameOrder));
         return page.Select(r =>
         {
             var rowCells = new Dictionary<int, DutyCell>();
@@ -232,7 +248,7 @@ public sealed class DashboardQuery(
 
             return new DashboardRow(
                 r.Id,
-                PersonName.Full(r.GivenName, r.FamilyName),
+                PersonName.Full(r.GivenName, r.FamilyName, r.NameOrder),
                 r.Cohort,
                 r.Employer,
                 assessorsByEnrolment[r.Id].ToList(),
@@ -340,7 +356,7 @@ public sealed class DashboardQuery(
             .ToListAsync(ct);
         var assessors = await PersonChoices.OrderedAsync(
             db.Assessors.AsNoTracking().Where(a => a.TrainingProviderId == provider)
-                .Select(a => new PersonChoices.Row(a.Id, a.GivenName, a.FamilyName)),
+                .Select(a => new PersonChoices.Row(a.Id, a.GivenName, a.FamilyName, a.NameOrder)),
             ct);
         return new DashboardOptions(cohorts, employers, assessors);
     }

@@ -18,6 +18,9 @@ public sealed class EnrolForm
 
     public string? FamilyName { get; set; }
 
+    /// <summary>The order in which the apprentice writes their name; given name first unless chosen.</summary>
+    public NameOrder NameOrder { get; set; }
+
     public string? Email { get; set; }
 
     public Guid? StandardId { get; set; }
@@ -115,7 +118,7 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = PersonName.Full(form.GivenName, form.FamilyName),
+            DisplayName = PersonName.Full(form.GivenName, form.FamilyName, form.NameOrder),
             MustChangePassword = true,
         };
         if (email.Length > 0 && await users.FindByEmailAsync(email) is not null)
@@ -166,7 +169,7 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
                 return CommandResult.Refused(errors);
             }
 
-            var apprentice = Apprentice.Register(provider, account.Id, form.GivenName!, form.FamilyName!, email, actor, now);
+            var apprentice = Apprentice.Register(provider, account.Id, form.GivenName!, form.FamilyName!, form.NameOrder, email, actor, now);
             var enrolment = Enrolment.Enrol(apprentice, standard!, employer!, cohort, form.StartDate!.Value, form.PlannedEndDate!.Value, actor, now);
             foreach (var assessor in assessors)
             {

@@ -72,6 +72,7 @@ public sealed class EnrolmentQuery(IDbContextFactory<AppDbContext> contexts, Cur
                 {
                     apprentice.GivenName,
                     apprentice.FamilyName,
+                    apprentice.NameOrder,
                     apprentice.Email,
                     Employer = employer.Name,
                     Cohort = db.Cohorts.Where(c => c.Id == enrolment.CohortId).Select(c => c.Name).FirstOrDefault(),
@@ -90,13 +91,13 @@ public sealed class EnrolmentQuery(IDbContextFactory<AppDbContext> contexts, Cur
         var providerId = ProviderScope.Of(user);
         var assessors = await PersonChoices.OrderedAsync(
             db.Assessors.AsNoTracking().Where(a => a.TrainingProviderId == providerId)
-                .Select(a => new PersonChoices.Row(a.Id, a.GivenName, a.FamilyName)),
+                .Select(a => new PersonChoices.Row(a.Id, a.GivenName, a.FamilyName, a.NameOrder)),
             ct);
         var confirmed = enrolment.GatewayConfirmations.Select(c => c.RequirementKey).ToHashSet(StringComparer.Ordinal);
         var signedOff = progress.Duties.Where(d => d.IsSignedOff).Select(d => d.Duty.DutyId).ToHashSet();
         return new EnrolmentDetails(
             enrolment.Id,
-            PersonName.Full(heading.GivenName, heading.FamilyName),
+            PersonName.Full(heading.GivenName, heading.FamilyName, heading.NameOrder),
             heading.Email,
             $"{standard.DisplayReference} – {standard.Title}",
             heading.Employer,
@@ -133,6 +134,7 @@ public sealed class EnrolmentQuery(IDbContextFactory<AppDbContext> contexts, Cur
                     e.Id,
                     a.GivenName,
                     a.FamilyName,
+                    a.NameOrder,
                     Reference = s.ReferenceNumber + " v" + s.Version,
                     e.Status,
                     Plan = new OffTheJobPlan(e.StartDate, e.PlannedEndDate, e.GatewayPassedOn, e.ContractedHoursPerWeek, s.OffTheJobMinimumHours, e.PriorLearningMinutes),
@@ -142,6 +144,6 @@ public sealed class EnrolmentQuery(IDbContextFactory<AppDbContext> contexts, Cur
             .SingleOrDefaultAsync(ct);
         return row is null
             ? null
-            : new OffTheJobPlanDetails(row.Id, PersonName.Full(row.GivenName, row.FamilyName), row.Reference, row.Status, row.Plan, row.OffTheJobMinimumSource, row.PriorLearningReason);
+            : new OffTheJobPlanDetails(row.Id, PersonName.Full(row.GivenName, row.FamilyName, row.NameOrder), row.Reference, row.Status, row.Plan, row.OffTheJobMinimumSource, row.PriorLearningReason);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ReportsQuery(IDbContextFactory<AppDbContext> factory, Curren
             from e in AccessScopes.Enrolments(db, user).AsNoTracking()
             where e.Id == enrolmentId
             join a in db.Apprentices on e.ApprenticeId equals a.Id
-            select PersonName.Full(a.GivenName, a.FamilyName)).SingleOrDefaultAsync(ct);
+            select PersonName.Full(a.GivenName, a.FamilyName, a.NameOrder)).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>The report for the HTML preview (without image data), or null when the user may not see it.</summary>
@@ -47,10 +47,10 @@ public sealed class ReportsQuery(IDbContextFactory<AppDbContext> factory, Curren
             join a in db.Apprentices on e.ApprenticeId equals a.Id
             join c in db.Cohorts on e.CohortId equals (Guid?)c.Id into cohorts
             from c in cohorts.DefaultIfEmpty()
-            select new { e.Id, a.GivenName, a.FamilyName, Cohort = c == null ? null : c.Name, e.Status }).ToListAsync(ct);
+            select new { e.Id, a.GivenName, a.FamilyName, a.NameOrder, Cohort = c == null ? null : c.Name, e.Status }).ToListAsync(ct);
         return rows
             .OrderBy(r => r.FamilyName, PersonName.Order).ThenBy(r => r.GivenName, PersonName.Order)
-            .Select(r => new ReportListItem(r.Id, PersonName.Full(r.GivenName, r.FamilyName), r.Cohort, r.Status))
+            .Select(r => new ReportListItem(r.Id, PersonName.Full(r.GivenName, r.FamilyName, r.NameOrder), r.Cohort, r.Status))
             .ToList();
     }
 
@@ -98,12 +98,12 @@ public sealed class ReportsQuery(IDbContextFactory<AppDbContext> factory, Curren
             from e in AccessScopes.Enrolments(db, user).AsNoTracking()
             where e.CohortId != null && cohortIds.Contains(e.CohortId.Value)
             join a in db.Apprentices on e.ApprenticeId equals a.Id
-            select new { CohortId = e.CohortId!.Value, e.Id, a.GivenName, a.FamilyName }).ToListAsync(ct);
+            select new { CohortId = e.CohortId!.Value, e.Id, a.GivenName, a.FamilyName, a.NameOrder }).ToListAsync(ct);
         return rows
             .GroupBy(r => r.CohortId)
             .ToDictionary(
                 g => g.Key,
                 g => g.OrderBy(r => r.FamilyName, PersonName.Order).ThenBy(r => r.GivenName, PersonName.Order)
-                    .Select(r => new ReportTarget(r.Id, PersonName.Full(r.GivenName, r.FamilyName))).ToList());
+                    .Select(r => new ReportTarget(r.Id, PersonName.Full(r.GivenName, r.FamilyName, r.NameOrder))).ToList());
     }
 }

@@ -39,11 +39,11 @@ public sealed class WhatsNewQuery(IDbContextFactory<AppDbContext> contexts, Curr
         {
             var waiting = await ToReview(db, since)
                 .OrderByDescending(x => x.Item.SubmittedAt).Take(MaxItems)
-                .Select(x => new { x.Item.Id, x.Item.Title, x.Item.SubmittedAt, x.Item.SubmissionCount, x.Apprentice.GivenName, x.Apprentice.FamilyName })
+                .Select(x => new { x.Item.Id, x.Item.Title, x.Item.SubmittedAt, x.Item.SubmissionCount, x.Apprentice.GivenName, x.Apprentice.FamilyName, x.Apprentice.NameOrder })
                 .ToListAsync(ct);
             items.AddRange(waiting.Select(w => new WhatsNewItem(
                 w.SubmittedAt ?? now, w.SubmissionCount > 1 ? "Resubmitted for your review" : "Submitted for your review",
-                w.Title, AssessorRoutes.Review(w.Id), PersonName.Full(w.GivenName, w.FamilyName))));
+                w.Title, AssessorRoutes.Review(w.Id), PersonName.Full(w.GivenName, w.FamilyName, w.NameOrder))));
         }
 
         if (user.IsApprentice)
@@ -64,7 +64,7 @@ public sealed class WhatsNewQuery(IDbContextFactory<AppDbContext> contexts, Curr
                 .ToListAsync(ct);
             items.AddRange(signOffs.Select(s => new WhatsNewItem(
                 s.At, s.Revoked ? $"Sign-off revoked by {s.By}" : $"Signed off by {s.By}",
-                $"{s.DutyCode} {s.Statement}", ProviderRoutes.Enrolment(s.EnrolmentId), PersonName.Full(s.GivenName, s.FamilyName))));
+                $"{s.DutyCode} {s.Statement}", ProviderRoutes.Enrolment(s.EnrolmentId), PersonName.Full(s.GivenName, s.FamilyName, s.NameOrder))));
         }
 
         return new WhatsNewList(items.OrderByDescending(i => i.At).Take(MaxItems).ToList(), since, now);
@@ -143,6 +143,7 @@ public sealed class WhatsNewQuery(IDbContextFactory<AppDbContext> contexts, Curr
             EnrolmentId = en.Id,
             GivenName = a.GivenName,
             FamilyName = a.FamilyName,
+            NameOrder = a.NameOrder,
         };
 
     private sealed class WaitingItem
@@ -182,5 +183,7 @@ public sealed class WhatsNewQuery(IDbContextFactory<AppDbContext> contexts, Curr
         public required string GivenName { get; init; }
 
         public required string FamilyName { get; init; }
+
+        public required NameOrder NameOrder { get; init; }
     }
 }

@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.People;
 using System.Net;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Evidence;
@@ -129,7 +130,7 @@ public sealed class CaseloadPageTests : SeededAppFixture
         var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         var provider = await db.TrainingProviders.OrderBy(p => p.Name).FirstAsync();
-        db.Assessors.Add(Domain.People.Assessor.Register(provider, user.Id, "New", "Assessor", email, null, Actor.System, DateTimeOffset.UtcNow));
+        db.Assessors.Add(Domain.People.Assessor.Register(provider, user.Id, "New", "Assessor", NameOrder.GivenFirst, email, null, Actor.System, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
     }
 }

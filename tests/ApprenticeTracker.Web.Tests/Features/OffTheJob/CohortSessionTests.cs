@@ -10,6 +10,8 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.OffTheJob;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Features.OffTheJob;
 
@@ -37,9 +39,9 @@ public sealed class CohortSessionTests : SeededAppFixture
         using var provider = await SignInAsProviderAdminAsync();
         const string Taught = "Lecture: blood gas analysis, acid-base balance.";
 
-        using var response = await PostFormAsync(provider, $"/off-the-job/cohorts/{cohortId}/session", Session(DaysAgo(3), "1", "30", Taught));
+        using var response = await PostFormAsync(provider, OffTheJobRoutes.CohortSession(cohortId), Session(DaysAgo(3), "1", "30", Taught));
 
-        Assert.That(response.RedirectTarget(), Is.EqualTo($"/off-the-job/cohorts/{cohortId}/session?recorded={active.Count}"));
+        Assert.That(response.RedirectTarget(), Is.EqualTo($"{OffTheJobRoutes.CohortSession(cohortId)}?recorded={active.Count}"));
         var entries = await QueryAsync(db => db.OffTheJobEntries.Where(x => x.WhatWasLearnt == Taught).ToListAsync());
         Assert.That(entries.Select(e => e.EnrolmentId), Is.EquivalentTo(active));
         Assert.That(entries, Has.All.Matches<OffTheJobEntry>(e =>
@@ -51,8 +53,8 @@ public sealed class CohortSessionTests : SeededAppFixture
         using var apprentice = await SignInAsApprenticeAsync();
         var own = await QueryAsync(db => (from x in db.OffTheJobEntries join e in db.Enrolments on x.EnrolmentId equals e.Id join a in db.Apprentices on e.ApprenticeId equals a.Id
                                           where x.WhatWasLearnt == Taught && a.Email == DemoDataSeeder.ApprenticeEmail select x.Id).SingleAsync());
-        using var reflected = await PostFormAsync(apprentice, $"/off-the-job/{own}/edit", [new("Form.Reflection", "How to read a blood gas in four steps.")]);
-        Assert.That(reflected.RedirectTarget(), Is.EqualTo("/off-the-job?saved=saved"));
+        using var reflected = await PostFormAsync(apprentice, OffTheJobRoutes.Edit(own), [new("Form.Reflection", "How to read a blood gas in four steps.")]);
+        Assert.That(reflected.RedirectTarget(), Is.EqualTo(OffTheJobRoutes.Mine + "?saved=saved"));
         Assert.That(await QueryAsync(db => db.OffTheJobEntries.Where(x => x.Id == own).Select(x => x.Reflection).SingleAsync()), Is.EqualTo("How to read a blood gas in four steps."));
     }
 
@@ -66,7 +68,7 @@ public sealed class CohortSessionTests : SeededAppFixture
         var before = await QueryAsync(db => db.OffTheJobEntries.CountAsync());
         using var provider = await SignInAsProviderAdminAsync();
 
-        using var response = await PostFormAsync(provider, $"/off-the-job/cohorts/{cohortId}/session", Session(date ?? DaysAgo(2), hours, "0", taught.Length == 0 ? "Lecture." : taught));
+        using var response = await PostFormAsync(provider, OffTheJobRoutes.CohortSession(cohortId), Session(date ?? DaysAgo(2), hours, "0", taught.Length == 0 ? "Lecture." : taught));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var page = await AppFactory.ParseAsync(response);
@@ -80,12 +82,12 @@ public sealed class CohortSessionTests : SeededAppFixture
         var (cohortId, _) = await DemoCohortAsync();
         var day = DaysAgo(5);
         using var apprentice = await SignInAsApprenticeAsync();
-        using (await PostFormAsync(apprentice, "/off-the-job/new", [new("Form.ActivityDate", day), new("Form.Hours", "12"), new("Form.Minutes", "0"), new("Form.Kind", "Shadowing"), new("Form.WhatWasLearnt", "Long day one.")])) { }
-        using (await PostFormAsync(apprentice, "/off-the-job/new", [new("Form.ActivityDate", day), new("Form.Hours", "11"), new("Form.Minutes", "0"), new("Form.Kind", "Shadowing"), new("Form.WhatWasLearnt", "Long day two.")])) { }
+        using (await PostFormAsync(apprentice, OffTheJobRoutes.New, [new("Form.ActivityDate", day), new("Form.Hours", "12"), new("Form.Minutes", "0"), new("Form.Kind", "Shadowing"), new("Form.WhatWasLearnt", "Long day one.")])) { }
+        using (await PostFormAsync(apprentice, OffTheJobRoutes.New, [new("Form.ActivityDate", day), new("Form.Hours", "11"), new("Form.Minutes", "0"), new("Form.Kind", "Shadowing"), new("Form.WhatWasLearnt", "Long day two.")])) { }
         var before = await QueryAsync(db => db.OffTheJobEntries.CountAsync());
         using var provider = await SignInAsProviderAdminAsync();
 
-        using var response = await PostFormAsync(provider, $"/off-the-job/cohorts/{cohortId}/session", Session(day, "2"));
+        using var response = await PostFormAsync(provider, OffTheJobRoutes.CohortSession(cohortId), Session(day, "2"));
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(page.QuerySelector("#Duration-error")?.TextContent, Does.Contain("Łucja Wójcik").And.Contain("at most 24 hours"));
@@ -98,7 +100,7 @@ public sealed class CohortSessionTests : SeededAppFixture
         var (cohortId, _) = await DemoCohortAsync();
         using var provider = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await provider.GetAsync("/provider/organisation"));
+        var page = await AppFactory.ParseAsync(await provider.GetAsync(ProviderRoutes.Organisation));
 
         Assert.That(page.QuerySelector($"a[href='/off-the-job/cohorts/{cohortId}/session']"), Is.Not.Null);
     }
@@ -114,12 +116,12 @@ public sealed class CohortSessionTests : SeededAppFixture
         });
         var before = await QueryAsync(db => db.OffTheJobEntries.CountAsync());
         using var provider = await SignInAsProviderAdminAsync();
-        var form = (await AppFactory.ParseAsync(await provider.GetAsync($"/off-the-job/cohorts/{mine}/session"))).QuerySelector("#cohort-session-form") as IHtmlFormElement;
+        var form = (await AppFactory.ParseAsync(await provider.GetAsync(OffTheJobRoutes.CohortSession(mine)))).QuerySelector("#cohort-session-form") as IHtmlFormElement;
 
         // The token and form name of my own cohort's form, sent to provider B's cohort instead.
-        form!.SetAttribute("action", $"/off-the-job/cohorts/{theirs}/session");
-        using var read = await provider.GetAsync($"/off-the-job/cohorts/{theirs}/session");
-        using var post = await Forms.PostAsync(provider, $"/off-the-job/cohorts/{theirs}/session", form, Session(DaysAgo(1)));
+        form!.SetAttribute("action", OffTheJobRoutes.CohortSession(theirs));
+        using var read = await provider.GetAsync(OffTheJobRoutes.CohortSession(theirs));
+        using var post = await Forms.PostAsync(provider, OffTheJobRoutes.CohortSession(theirs), form, Session(DaysAgo(1)));
 
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -133,8 +135,8 @@ public sealed class CohortSessionTests : SeededAppFixture
         using var apprentice = await SignInAsApprenticeAsync();
         using var assessor = await SignInAsAssessorAsync();
 
-        using var byApprentice = await apprentice.GetAsync($"/off-the-job/cohorts/{cohortId}/session");
-        using var byAssessor = await assessor.GetAsync($"/off-the-job/cohorts/{cohortId}/session");
+        using var byApprentice = await apprentice.GetAsync(OffTheJobRoutes.CohortSession(cohortId));
+        using var byAssessor = await assessor.GetAsync(OffTheJobRoutes.CohortSession(cohortId));
 
         Assert.That(byApprentice.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(byAssessor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));

@@ -7,6 +7,10 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.OffTheJob;
+using ApprenticeTracker.Web.Features.Provider;
+using ApprenticeTracker.Web.Features.Reports;
 
 namespace ApprenticeTracker.Web.Tests.Features.OffTheJob;
 
@@ -29,33 +33,33 @@ public sealed class OffTheJobJourneyTests : SeededAppFixture
         var approvedAfter = OffTheJobRules.Hours(approvedBefore + 60);
         using var apprentice = await SignInAsApprenticeAsync();
         var today = ServiceClock.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var waitingBefore = Number((await AppFactory.ParseAsync(await apprentice.GetAsync("/off-the-job"))).QuerySelector("#otj-waiting")!.TextContent);
+        var waitingBefore = Number((await AppFactory.ParseAsync(await apprentice.GetAsync(OffTheJobRoutes.Mine))).QuerySelector("#otj-waiting")!.TextContent);
 
-        using (await PostFormAsync(apprentice, "/off-the-job/new",
+        using (await PostFormAsync(apprentice, OffTheJobRoutes.New,
             [new("Form.ActivityDate", today), new("Form.Hours", "1"), new("Form.Minutes", "0"), new("Form.Kind", "Shadowing"), new("Form.WhatWasLearnt", "Shadowed the sleep clinic's overnight set-up.")])) { }
-        var waiting = await AppFactory.ParseAsync(await apprentice.GetAsync("/off-the-job"));
+        var waiting = await AppFactory.ParseAsync(await apprentice.GetAsync(OffTheJobRoutes.Mine));
         Assert.That(Number(waiting.QuerySelector("#otj-waiting")!.TextContent), Is.EqualTo(waitingBefore + 1));
         var entryId = await QueryAsync(db => db.OffTheJobEntries.Where(x => x.WhatWasLearnt == "Shadowed the sleep clinic's overnight set-up.").Select(x => x.Id).SingleAsync());
         Assert.That(waiting.QuerySelector($"#entry-{entryId}")?.TextContent, Does.Contain("Waiting"));
 
         using var assessor = await SignInAsAssessorAsync();
-        using (await PostFormAsync(assessor, $"/off-the-job/review/{entryId}", [new("Form.Decision", "approve")])) { }
+        using (await PostFormAsync(assessor, OffTheJobRoutes.Decide(entryId), [new("Form.Decision", "approve")])) { }
 
-        var chart = await AppFactory.ParseAsync(await apprentice.GetAsync("/off-the-job"));
+        var chart = await AppFactory.ParseAsync(await apprentice.GetAsync(OffTheJobRoutes.Mine));
         Assert.That(chart.QuerySelector("#otj-approved")?.TextContent.Trim(), Is.EqualTo(approvedAfter));
         Assert.That(chart.QuerySelector("figure.otj-chart svg polyline"), Is.Not.Null);
         Assert.That(chart.QuerySelector("details.otj-chart-table table")?.TextContent, Does.Contain(approvedAfter));
 
-        var caseload = await AppFactory.ParseAsync(await assessor.GetAsync("/assessor"));
+        var caseload = await AppFactory.ParseAsync(await assessor.GetAsync(AssessorRoutes.Caseload));
         Assert.That(caseload.QuerySelector($"td[data-label='Off-the-job hours'] a[href='/off-the-job/apprentices/{enrolmentId}']")?.TextContent.Trim(), Does.StartWith($"{approvedAfter} of "));
 
         using var provider = await SignInAsProviderAdminAsync();
-        var csv = (await provider.GetStringAsync("/provider/dashboard.csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var csv = (await provider.GetStringAsync(ProviderRoutes.DashboardCsv)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var headings = Cells(csv[0]);
         var line = Cells(csv.Single(l => l.Contains("Łucja Wójcik", StringComparison.Ordinal)));
         Assert.That(decimal.Parse(line[headings.IndexOf("Off-the-job approved hours")], CultureInfo.InvariantCulture), Is.EqualTo(Math.Round((approvedBefore + 60) / 60m, 2)));
 
-        var report = await AppFactory.ParseAsync(await provider.GetAsync($"/reports/enrolments/{enrolmentId}"));
+        var report = await AppFactory.ParseAsync(await provider.GetAsync(ReportsRoutes.Preview(enrolmentId)));
         Assert.That(report.QuerySelector("#report-otj-approved")?.TextContent.Trim(), Is.EqualTo(approvedAfter));
     }
 

@@ -83,7 +83,7 @@ public sealed class DashboardComponentTests
         };
         using var stream = new MemoryStream();
 
-        DashboardCsv.Write(stream, Duties, rows);
+        DashboardCsv.Write(stream, Duties, rows, new DateOnly(2026, 12, 7));
 
         var lines = Encoding.UTF8.GetString(stream.ToArray()).TrimStart('\uFEFF').Split("\r\n");
         Assert.That(lines[1], Does.StartWith("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\","));

@@ -188,13 +188,13 @@ public sealed class DashboardTests : SeededAppFixture
                                    where a.Email == DemoDataSeeder.ApprenticeEmail select e.TrainingProviderId).SingleAsync();
             var rows = await (from e in db.Enrolments join a in db.Apprentices on e.ApprenticeId equals a.Id
                               where e.Status == EnrolmentStatus.Active && e.TrainingProviderId == providerA
-                              select new { e.Id, a.GivenName, a.FamilyName }).ToListAsync();
+                              select new { e.Id, a.GivenName, a.FamilyName, a.NameOrder }).ToListAsync();
             foreach (var row in rows)
             {
                 var progress = (await OffTheJobReader.ProgressAsync(db, row.Id, today, CancellationToken.None))!;
                 if (progress.Shortfall > 0.10m)
                 {
-                    names.Add(PersonName.Full(row.GivenName, row.FamilyName));
+                    names.Add(PersonName.Full(row.GivenName, row.FamilyName, row.NameOrder));
                 }
             }
 

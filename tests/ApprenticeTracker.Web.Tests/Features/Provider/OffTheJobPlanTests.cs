@@ -5,6 +5,7 @@ using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Features.Provider;
 
@@ -43,16 +44,16 @@ public sealed class OffTheJobPlanTests : SeededAppFixture
         var id = await EnrolmentAsync(fixedMinimum: false);
         using var provider = await SignInAsProviderAdminAsync();
 
-        using var saved = await PostFormAsync(provider, $"/provider/enrolments/{id}/off-the-job-plan", Plan("22.5", "40", "Level 4 certificate in physiological measurement."));
+        using var saved = await PostFormAsync(provider, ProviderRoutes.OffTheJobPlan(id), Plan("22.5", "40", "Level 4 certificate in physiological measurement."));
 
-        Assert.That(saved.RedirectTarget(), Is.EqualTo($"/provider/enrolments/{id}/off-the-job-plan?done=true"));
+        Assert.That(saved.RedirectTarget(), Is.EqualTo($"{ProviderRoutes.OffTheJobPlan(id)}?done=true"));
         var enrolment = await ProviderData.LoadEnrolmentAsync(Factory, id);
         Assert.That(enrolment.ContractedHoursPerWeek, Is.EqualTo(22.5m));
         Assert.That(enrolment.PriorLearningMinutes, Is.EqualTo(40 * 60));
         Assert.That(enrolment.PriorLearningReason, Is.EqualTo("Level 4 certificate in physiological measurement."));
         var actions = await ProviderData.QueryAsync(Factory, db => db.AuditEvents.Where(e => e.EntityId == id).Select(e => e.Action).ToListAsync());
         Assert.That(actions, Does.Contain("enrolment.contracted-hours-set").And.Contain("enrolment.prior-learning-recorded"));
-        var page = await AppFactory.ParseAsync(await provider.GetAsync($"/provider/enrolments/{id}/off-the-job-plan?done=true"));
+        var page = await AppFactory.ParseAsync(await provider.GetAsync($"{ProviderRoutes.OffTheJobPlan(id)}?done=true"));
         Assert.That(page.QuerySelector("#ContractedHoursPerWeek")?.GetAttribute("value"), Is.EqualTo("22.5"));
     }
 
@@ -68,7 +69,7 @@ public sealed class OffTheJobPlanTests : SeededAppFixture
         var before = await ProviderData.LoadEnrolmentAsync(Factory, id);
         using var provider = await SignInAsProviderAdminAsync();
 
-        using var response = await PostFormAsync(provider, $"/provider/enrolments/{id}/off-the-job-plan", Plan(hours, priorLearning, reason));
+        using var response = await PostFormAsync(provider, ProviderRoutes.OffTheJobPlan(id), Plan(hours, priorLearning, reason));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var page = await AppFactory.ParseAsync(response);
@@ -84,7 +85,7 @@ public sealed class OffTheJobPlanTests : SeededAppFixture
         var before = await ProviderData.LoadEnrolmentAsync(Factory, id);
         using var provider = await SignInAsProviderAdminAsync();
 
-        using var response = await PostFormAsync(provider, $"/provider/enrolments/{id}/off-the-job-plan", Plan("25", "10", "", minimum: "0"));
+        using var response = await PostFormAsync(provider, ProviderRoutes.OffTheJobPlan(id), Plan("25", "10", "", minimum: "0"));
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(page.QuerySelector("#PriorLearningReason-error"), Is.Not.Null);
@@ -99,22 +100,22 @@ public sealed class OffTheJobPlanTests : SeededAppFixture
         var before = await ProviderData.LoadEnrolmentAsync(Factory, id);
         var standardMinimum = await ProviderData.QueryAsync(Factory, db => db.Standards.Where(s => s.Id == before.StandardId).Select(s => s.OffTheJobMinimumHours).SingleAsync());
         using var provider = await SignInAsProviderAdminAsync();
-        var form = await AppFactory.ParseAsync(await provider.GetAsync($"/provider/enrolments/{id}/off-the-job-plan"));
+        var form = await AppFactory.ParseAsync(await provider.GetAsync(ProviderRoutes.OffTheJobPlan(id)));
         Assert.That(form.QuerySelector("#StandardMinimumHours")?.GetAttribute("value"), Is.EqualTo(standardMinimum?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         try
         {
-            using var saved = await PostFormAsync(provider, $"/provider/enrolments/{id}/off-the-job-plan", Plan(minimum: "512"));
+            using var saved = await PostFormAsync(provider, ProviderRoutes.OffTheJobPlan(id), Plan(minimum: "512"));
 
             Assert.That(saved.RedirectTarget(), Does.EndWith("?done=true"));
-            var page = await AppFactory.ParseAsync(await provider.GetAsync($"/provider/enrolments/{id}/off-the-job-plan"));
+            var page = await AppFactory.ParseAsync(await provider.GetAsync(ProviderRoutes.OffTheJobPlan(id)));
             Assert.That(page.QuerySelector("#plan-planned")?.TextContent.Trim(), Is.EqualTo(OffTheJobRules.Hours((512 * 60) - before.PriorLearningMinutes)));
             var actions = await ProviderData.QueryAsync(Factory, db => db.AuditEvents.Where(e => e.EntityId == before.StandardId).Select(e => e.Action).ToListAsync());
             Assert.That(actions, Does.Contain("standard.otj-minimum-set"));
         }
         finally
         {
-            using (await PostFormAsync(provider, $"/provider/enrolments/{id}/off-the-job-plan", Plan(minimum: standardMinimum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""))) { }
+            using (await PostFormAsync(provider, ProviderRoutes.OffTheJobPlan(id), Plan(minimum: standardMinimum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""))) { }
         }
     }
 
@@ -124,7 +125,7 @@ public sealed class OffTheJobPlanTests : SeededAppFixture
         var id = await EnrolmentAsync(fixedMinimum: false);
         using var provider = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await provider.GetAsync($"/provider/enrolments/{id}/off-the-job-plan"));
+        var page = await AppFactory.ParseAsync(await provider.GetAsync(ProviderRoutes.OffTheJobPlan(id)));
 
         Assert.That(page.QuerySelector("#ContractedHoursPerWeek"), Is.Not.Null);
         Assert.That(page.QuerySelector("#StandardMinimumHours"), Is.Null);
@@ -136,9 +137,9 @@ public sealed class OffTheJobPlanTests : SeededAppFixture
         var id = await EnrolmentAsync(fixedMinimum: false);
         using var provider = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await provider.GetAsync($"/provider/enrolments/{id}"));
+        var page = await AppFactory.ParseAsync(await provider.GetAsync(ProviderRoutes.Enrolment(id)));
 
-        Assert.That(page.QuerySelector("#otj-plan-link")?.GetAttribute("href"), Is.EqualTo($"/provider/enrolments/{id}/off-the-job-plan"));
+        Assert.That(page.QuerySelector("#otj-plan-link")?.GetAttribute("href"), Is.EqualTo(ProviderRoutes.OffTheJobPlan(id)));
     }
 
     [Test]
@@ -148,12 +149,12 @@ public sealed class OffTheJobPlanTests : SeededAppFixture
         var mine = await EnrolmentAsync(fixedMinimum: false);
         var before = await ProviderData.LoadEnrolmentAsync(Factory, id);
         using var provider = await SignInAsProviderAdminAsync();
-        var form = (await AppFactory.ParseAsync(await provider.GetAsync($"/provider/enrolments/{mine}/off-the-job-plan"))).QuerySelector("#otj-plan-form") as IHtmlFormElement;
+        var form = (await AppFactory.ParseAsync(await provider.GetAsync(ProviderRoutes.OffTheJobPlan(mine)))).QuerySelector("#otj-plan-form") as IHtmlFormElement;
 
         // The token and form name of the form of my own enrolment, sent to provider B's enrolment instead.
-        form!.SetAttribute("action", $"/provider/enrolments/{id}/off-the-job-plan");
-        using var read = await provider.GetAsync($"/provider/enrolments/{id}/off-the-job-plan");
-        using var post = await Forms.PostAsync(provider, $"/provider/enrolments/{id}/off-the-job-plan", form, Plan("12"));
+        form!.SetAttribute("action", ProviderRoutes.OffTheJobPlan(id));
+        using var read = await provider.GetAsync(ProviderRoutes.OffTheJobPlan(id));
+        using var post = await Forms.PostAsync(provider, ProviderRoutes.OffTheJobPlan(id), form, Plan("12"));
 
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -167,8 +168,8 @@ public sealed class OffTheJobPlanTests : SeededAppFixture
         using var apprentice = await SignInAsApprenticeAsync();
         using var assessor = await SignInAsAssessorAsync();
 
-        using var byApprentice = await apprentice.GetAsync($"/provider/enrolments/{id}/off-the-job-plan");
-        using var byAssessor = await assessor.GetAsync($"/provider/enrolments/{id}/off-the-job-plan");
+        using var byApprentice = await apprentice.GetAsync(ProviderRoutes.OffTheJobPlan(id));
+        using var byAssessor = await assessor.GetAsync(ProviderRoutes.OffTheJobPlan(id));
 
         Assert.That(byApprentice.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(byAssessor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));

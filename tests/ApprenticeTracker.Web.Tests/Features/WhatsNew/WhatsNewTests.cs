@@ -14,6 +14,8 @@ using ApprenticeTracker.Web.Tests.Support;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Features.WhatsNew;
 
@@ -89,7 +91,7 @@ public sealed class WhatsNewTests : SeededAppFixture
         using var providerB = await SignInAsProviderBAdminAsync();
         var ownEnrolments = (await EvidenceTestKit.QueryAsync(Factory, db => db.Enrolments
             .Where(e => e.TrainingProviderId == db.Enrolments.Where(x => x.ApprenticeId == db.Apprentices.Where(a => a.Email == DemoDataSeeder.ApprenticeEmail).Select(a => a.Id).First()).Select(x => x.TrainingProviderId).First())
-            .Select(e => e.Id).ToListAsync())).Select(id => $"/provider/enrolments/{id}").ToHashSet();
+            .Select(e => e.Id).ToListAsync())).Select(id => ProviderRoutes.Enrolment(id)).ToHashSet();
 
         var pageA = await PageAsync(providerA);
         var pageB = await PageAsync(providerB);
@@ -106,7 +108,7 @@ public sealed class WhatsNewTests : SeededAppFixture
         using var anonymous = Factory.CreateBrowser();
 
         using var page = await anonymous.GetAsync(WhatsNewRoutes.Page);
-        using var home = await anonymous.GetAsync("/");
+        using var home = await anonymous.GetAsync(HomeRoutes.Home);
 
         Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(page.Headers.Location?.AbsolutePath, Is.EqualTo(SignIn.LoginUrl));
