@@ -15,6 +15,7 @@ using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Features.WhatsNew;
 using ApprenticeTracker.Web.Hosting;
 using ApprenticeTracker.Web.Live;
+using ApprenticeTracker.Web.Settings;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
@@ -47,6 +48,7 @@ public static class WebExtensions
         builder.AddAccounts();
         builder.AddEmail();
         services.AddLiveUpdates();
+        services.AddSharedSettings();
 
         services.AddPortfolio();
         services.AddEvidence();

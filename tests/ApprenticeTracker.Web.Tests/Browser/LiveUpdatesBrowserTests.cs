@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Tests.Browser;
 
@@ -79,7 +80,7 @@ public sealed class LiveUpdatesBrowserTests
         Thread.Sleep(1000);
         var afterOthers = DeliveredTo(browser);
         using var assessor = await SignInOverHttpAsync(DemoDataSeeder.AssessorEmail);
-        using var decided = await Forms.PostFormAsync(assessor, $"/assessor/reviews/{ownItem}",
+        using var decided = await Forms.PostFormAsync(assessor, AssessorRoutes.Review(ownItem),
             [new("Form.Decision", ReviewForm.Accept), new("Form.Feedback", "Well done.")]);
         var ownArrived = WaitUntil(() => DeliveredTo(browser) >= 1);
 
@@ -103,7 +104,7 @@ public sealed class LiveUpdatesBrowserTests
     /// <summary>The other person, acting through the real pages over HTTP against the same server the browser uses.</summary>
     private async Task<HttpClient> SignInOverHttpAsync(string email)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(_origin + "/") };
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(_origin + HomeRoutes.Home) };
         using var response = await Infrastructure.SignIn.PostLoginAsync(client, email, DemoDataSeeder.DemoPassword);
         Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect), $"{email} signed in");
         return client;

@@ -56,7 +56,7 @@ public sealed class LiveViewsTests : SeededAppFixture
         Assert.That(page.Find("h1 + p").TextContent, Does.Contain("Submitted"));
 
         using var assessor = await SignInAsAssessorAsync();
-        using var decided = await PostFormAsync(assessor, $"/assessor/reviews/{item}",
+        using var decided = await PostFormAsync(assessor, AssessorRoutes.Review(item),
             [new("Form.Decision", ReviewForm.Accept), new("Form.Feedback", "Seen live: a clear account.")]);
 
         WaitFor(page, () => page.Markup.Contains("Seen live: a clear account.", StringComparison.Ordinal));

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using ApprenticeTracker.Web.Features.Home;
 using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Account;
@@ -146,7 +147,7 @@ public static class AccountFeature
         }
 
         await signIn.SignOutAsync();
-        return Results.LocalRedirect("/");
+        return Results.LocalRedirect(HomeRoutes.Home);
     }
 
     /// <summary>
