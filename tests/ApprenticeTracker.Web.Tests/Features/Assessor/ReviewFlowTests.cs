@@ -58,6 +58,22 @@ public sealed class ReviewFlowTests : SeededAppFixture
     }
 
     [Test]
+    public async Task After_a_decision_the_next_item_link_leads_to_the_longest_waiting_item_still_waiting()
+    {
+        var item = await NextSubmittedItemAsync();
+        using var decided = await DecideAsync(item, ReviewForm.Accept, feedback: "");
+
+        var page = await AppFactory.ParseAsync(await _assessor.GetAsync(decided.RedirectTarget()));
+        var next = page.QuerySelector("[role=status] a.next-item");
+        using var queue = await _assessor.GetAsync(AssessorRoutes.Reviews);
+        var firstInQueue = (await AppFactory.ParseAsync(queue)).QuerySelector("main tbody tr a")?.GetAttribute("href");
+
+        Assert.That(next, Is.Not.Null, "the demo assessor has other items waiting");
+        Assert.That(next!.GetAttribute("href"), Is.EqualTo(firstInQueue));
+        Assert.That(next.GetAttribute("href"), Is.Not.EqualTo(AssessorRoutes.Review(item)));
+    }
+
+    [Test]
     public async Task Referring_back_gives_the_apprentice_the_feedback_to_act_on()
     {
         var item = await NextSubmittedItemAsync();

@@ -5,6 +5,7 @@ using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Features.Evidence;
+using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Features.WhatsNew;
 using ApprenticeTracker.Web.Security;
 using ApprenticeTracker.Web.Tests.Features.Evidence;
@@ -91,7 +92,7 @@ public sealed class WhatsNewTests : SeededAppFixture
         using var providerB = await SignInAsProviderBAdminAsync();
         var ownEnrolments = (await EvidenceTestKit.QueryAsync(Factory, db => db.Enrolments
             .Where(e => e.TrainingProviderId == db.Enrolments.Where(x => x.ApprenticeId == db.Apprentices.Where(a => a.Email == DemoDataSeeder.ApprenticeEmail).Select(a => a.Id).First()).Select(x => x.TrainingProviderId).First())
-            .Select(e => e.Id).ToListAsync())).Select(id => ProviderRoutes.Enrolment(id)).ToHashSet();
+            .Select(e => e.Id).ToListAsync())).Select(ProviderRoutes.Enrolment).ToHashSet();
 
         var pageA = await PageAsync(providerA);
         var pageB = await PageAsync(providerB);
