@@ -12,8 +12,10 @@ using ApprenticeTracker.Web.Features.OffTheJob;
 using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Features.Reports;
+using ApprenticeTracker.Web.Features.WhatsNew;
 using ApprenticeTracker.Web.Hosting;
 using ApprenticeTracker.Web.Live;
+using ApprenticeTracker.Web.Settings;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
@@ -46,6 +48,7 @@ public static class WebExtensions
         builder.AddAccounts();
         builder.AddEmail();
         services.AddLiveUpdates();
+        services.AddSharedSettings();
 
         services.AddPortfolio();
         services.AddEvidence();
@@ -54,6 +57,7 @@ public static class WebExtensions
         services.AddAssessor();
         services.AddOffTheJob();
         services.AddProvider();
+        services.AddWhatsNew();
         services.AddSingleton<DataPreparation>();
         services.AddVerbs();
         return builder;

@@ -1,11 +1,15 @@
+using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.Portfolio;
+using ApprenticeTracker.Web.Features.Provider;
+
 namespace ApprenticeTracker.Web.Security;
 
 /// <summary>Where each role lands after signing in, and how the page header names the role.</summary>
 public static class RoleHomes
 {
-    public const string ApprenticeHome = "/portfolio";
-    public const string AssessorHome = "/assessor";
-    public const string ProviderAdminHome = "/provider";
+    public const string ApprenticeHome = PortfolioRoutes.Home;
+    public const string AssessorHome = AssessorRoutes.Caseload;
+    public const string ProviderAdminHome = ProviderRoutes.Dashboard;
 
     /// <summary>The home page of the user's role and its link text; null for someone signed out or with no role.</summary>
     /// <remarks>An account in several roles lands where its most frequent work is: assessing, then administering, then learning.</remarks>

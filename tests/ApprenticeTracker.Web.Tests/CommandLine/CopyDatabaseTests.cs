@@ -1,7 +1,8 @@
 using System.Data.Common;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Seeding;
+using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Tests.Shared;
+using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public sealed class CopyDatabaseTests
             await ReadAsync(to, "SELECT \"Id\"::text || ' ' || \"Hash\" FROM \"AuditEvents\""),
             Is.EquivalentTo(await ReadAsync(from, "SELECT CAST(Id AS TEXT) || ' ' || Hash FROM AuditEvents")));
         using var client = await postgres.SignInAsync(DemoDataSeeder.AssessorEmail, DemoDataSeeder.DemoPassword);
-        Assert.That((await client.GetAsync("/assessor")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        Assert.That((await client.GetAsync(AssessorRoutes.Caseload)).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
     }
 
     [Test]
