@@ -30,6 +30,7 @@ public sealed partial class PostgreSqlLiveEventHub : ILiveEventHub, IHostedServi
     private readonly ILogger<PostgreSqlLiveEventHub> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _listening;
+    private int _disposed;
 
     public PostgreSqlLiveEventHub(InProcessLiveEventHub local, string connectionString, ILogger<PostgreSqlLiveEventHub> logger)
     {
@@ -67,14 +68,26 @@ public sealed partial class PostgreSqlLiveEventHub : ILiveEventHub, IHostedServi
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        // The host may stop its services after the container has disposed this hub (WebApplicationFactory does).
+        if (Interlocked.CompareExchange(ref _disposed, 0, 0) == 0)
+        {
+            await _stopping.CancelAsync();
+        }
+
         if (_listening is not null)
         {
             await _listening.WaitAsync(cancellationToken);
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
 
     private async Task NotifyAsync(string payload)
     {
