@@ -67,16 +67,6 @@ internal sealed class BenchmarkHost : WebApplicationFactory<web::Program>
             : Create(first._dataPath, first._postgres, ownsDataPath: false, kestrel: true);
     }
 
-    /// <summary>Copies this app's SQLite database into the empty PostgreSQL database <paramref name="postgres"/> with the <c>copy-database</c> verb.</summary>
-    public void CopyDatabaseTo(string postgres)
-    {
-        // The copy of a large roll runs for minutes; the server's default 30 s command timeout would end it.
-        var target = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { CommandTimeout = 0 }.ConnectionString;
-        var started = Stopwatch.GetTimestamp();
-        RunVerb([CommandLineApplication.CopyDatabase, CommandLineApplication.ToOption, target]);
-        Console.WriteLine(Invariant($"copy-database into PostgreSQL: {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s."));
-    }
-
     private static BenchmarkHost Create(string dataPath, string? postgres, bool ownsDataPath, bool kestrel)
     {
         // The web app's content root; the test host otherwise looks for it beside the solution file, where it is not.

@@ -10,64 +10,61 @@ namespace ApprenticeTracker.Benchmarks;
 /// Issue 18's benchmark: the cohort dashboard's server time for a provider of 2,000 apprentices and of 20,000
 /// (<c>seed-demo --scale large --apprentices N</c>, 50 evidence items each), the first page unfiltered and filtered to
 /// one cohort; each hosted in-process and requested through the real HTTP pipeline by the demo provider administrator
-/// signed in through the real login form. Nothing is cached. For issue 17, the 2,000 are then copied into PostgreSQL
-/// with the <c>copy-database</c> verb, when a server is configured, and timed the same way, beside SQLite. The last
-/// line of output is issue 18's result.
+/// signed in through the real login form. Nothing is cached. For issue 17, when a server is configured, each size is
+/// also seeded straight into a PostgreSQL database of its own by the same verb and timed the same way, beside SQLite.
+/// The last line of output is issue 18's result.
 /// </summary>
 internal static class DashboardBenchmark
 {
     private const int WarmUpRuns = 10;
     private const int MeasuredRuns = 30;
 
+    private sealed record Timings(double First, double Cohort);
+
     public static int Run()
     {
-        double small;
-        double smallCohort;
-        (double First, double Cohort)? postgres = null;
         var server = BenchmarkPostgres.Server(out var reason);
-        using (var host = Start(LargeDemoDataSeeder.DefaultApprentices))
-        {
-            small = Time(host, "2,000", null);
-            smallCohort = Time(host, "2,000", FirstCohort(host));
-            if (server is not null)
-            {
-                postgres = OnPostgres(server, host);
-            }
-        }
+        var small = OnSqlite(LargeDemoDataSeeder.DefaultApprentices);
+        var smallPostgres = server is null ? null : OnPostgres(server, LargeDemoDataSeeder.DefaultApprentices);
+        var large = OnSqlite(20_000);
+        var largePostgres = server is null ? null : OnPostgres(server, 20_000);
 
-        double large;
-        double cohort;
-        using (var host = Start(20_000))
+        if (smallPostgres is not null && largePostgres is not null)
         {
-            large = Time(host, "20,000", null);
-            cohort = Time(host, "20,000", FirstCohort(host));
-        }
-
-        if (postgres is { } pg)
-        {
-            Console.WriteLine("Dashboard at 2,000 apprentices, median ms     SQLite  PostgreSQL");
-            Console.WriteLine(Invariant($"  first page, no filter                    {small,9:0.0} {pg.First,11:0.0}"));
-            Console.WriteLine(Invariant($"  first page, one cohort                   {smallCohort,9:0.0} {pg.Cohort,11:0.0}"));
-            Console.WriteLine(Invariant($"Dashboard PostgreSQL median_ms apprentices_2000={pg.First:0.0} cohort_2000={pg.Cohort:0.0} sqlite_apprentices_2000={small:0.0} sqlite_cohort_2000={smallCohort:0.0}"));
+            Console.WriteLine("Dashboard, median ms                              SQLite  PostgreSQL");
+            Console.WriteLine(Invariant($"  2,000 apprentices, first page, no filter      {small.First,9:0.0} {smallPostgres.First,11:0.0}"));
+            Console.WriteLine(Invariant($"  2,000 apprentices, first page, one cohort     {small.Cohort,9:0.0} {smallPostgres.Cohort,11:0.0}"));
+            Console.WriteLine(Invariant($"  20,000 apprentices, first page, no filter     {large.First,9:0.0} {largePostgres.First,11:0.0}"));
+            Console.WriteLine(Invariant($"  20,000 apprentices, first page, one cohort    {large.Cohort,9:0.0} {largePostgres.Cohort,11:0.0}"));
+            Console.WriteLine(Invariant(
+                $"Dashboard PostgreSQL median_ms apprentices_2000={smallPostgres.First:0.0} cohort_2000={smallPostgres.Cohort:0.0} apprentices_20000={largePostgres.First:0.0} cohort_20000={largePostgres.Cohort:0.0} ") +
+                Invariant($"sqlite_apprentices_2000={small.First:0.0} sqlite_cohort_2000={small.Cohort:0.0} sqlite_apprentices_20000={large.First:0.0} sqlite_cohort_20000={large.Cohort:0.0}"));
         }
         else
         {
             Console.WriteLine(reason);
         }
 
-        Console.WriteLine(Invariant($"Dashboard median_ms apprentices_2000={small:0.0} apprentices_20000={large:0.0} cohort_20000={cohort:0.0} target_2000=50 target_20000=100"));
+        Console.WriteLine(Invariant($"Dashboard median_ms apprentices_2000={small.First:0.0} apprentices_20000={large.First:0.0} cohort_20000={large.Cohort:0.0} target_2000=50 target_20000=100"));
         return 0;
     }
 
-    /// <summary>Copies <paramref name="sqlite"/>'s database into a new PostgreSQL database and times the same two pages on it.</summary>
-    private static (double First, double Cohort) OnPostgres(string server, BenchmarkHost sqlite)
+    private static Timings OnSqlite(int apprentices)
+    {
+        using var host = Start(apprentices);
+        var size = apprentices.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        return new Timings(Time(host, size, null), Time(host, size, FirstCohort(host)));
+    }
+
+    /// <summary>Seeds a new PostgreSQL database with the same verb and times the same two pages on it; drops it afterwards.</summary>
+    private static Timings OnPostgres(string server, int apprentices)
     {
         var database = BenchmarkPostgres.CreateDatabase(server);
         try
         {
-            sqlite.CopyDatabaseTo(database);
-            using var host = Start(largeApprentices: null, postgres: database);
-            return (Time(host, "2,000 on PostgreSQL", null), Time(host, "2,000 on PostgreSQL", FirstCohort(host)));
+            using var host = Start(apprentices, postgres: database);
+            var size = apprentices.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " on PostgreSQL";
+            return new Timings(Time(host, size, null), Time(host, size, FirstCohort(host)));
         }
         finally
         {

@@ -12,7 +12,7 @@ namespace ApprenticeTracker.Persistence.Seeding;
 /// each database writes them its fastest way, all in one transaction. While it writes, the triggers that keep the read
 /// models are off; <see cref="CompleteAsync"/> counts every read model afresh with set-based statements (the same the
 /// migrations fill them with), turns the triggers back on and commits, so the read models equal a recount when the
-/// seed commits and are kept by the triggers from then on (docs/decisions/0080, 0140).
+/// seed commits and are kept by the triggers from then on (docs/decisions/0080, 0141).
 /// </summary>
 internal abstract class LargeSeedRows : IAsyncDisposable
 {

@@ -1,10 +1,11 @@
 using System.Data.Common;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Seeding;
+using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Tests.Shared;
+using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
-using ApprenticeTracker.Web.Features.Assessor;
+using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Tests.CommandLine;
 
@@ -66,8 +67,11 @@ public sealed class CopyDatabaseTests
     {
         using var sqlite = await SeededAppFixture.CreateSeededFactoryAsync();
         var target = TestPostgres.CreateEmptyDatabase();
-        using var postgres = new AppFactory { Database = DatabaseProvider.PostgreSql, PostgresConnectionString = target };
-        Assert.That((await CommandLineRun.RunAsync(postgres, "migrate")).ExitCode, Is.EqualTo(0));
+        var options = PersistenceExtensions.ConfigurePostgreSql(new DbContextOptionsBuilder<AppDbContext>(), target);
+        await using (var migrated = new AppDbContext((DbContextOptions<AppDbContext>)options.Options))
+        {
+            await migrated.Database.MigrateAsync();
+        }
 
         // Another session holds a table for three seconds, so the copy's first statement on it waits that long: more
         // than the one second the connection string allows a command.
