@@ -27,8 +27,11 @@ public sealed class CurrentUser
         IsApprentice = principal.IsInRole(Roles.Apprentice);
         IsAssessor = principal.IsInRole(Roles.Assessor);
         IsProviderAdmin = principal.IsInRole(Roles.ProviderAdmin);
+        IsEmployer = principal.IsInRole(Roles.Employer);
         ApprenticeId = GuidClaim(principal, AppClaims.ApprenticeId);
         AssessorId = GuidClaim(principal, AppClaims.AssessorId);
+        EmployerContactId = GuidClaim(principal, AppClaims.EmployerContactId);
+        EmployerId = GuidClaim(principal, AppClaims.EmployerId);
         TrainingProviderId = GuidClaim(principal, AppClaims.TrainingProviderId);
         MustChangePassword = principal.HasClaim(c => c.Type == AppClaims.MustChangePassword);
     }
@@ -53,13 +56,22 @@ public sealed class CurrentUser
 
     public bool IsProviderAdmin { get; }
 
+    /// <summary>A contact of an employer (a workplace mentor, a line manager).</summary>
+    public bool IsEmployer { get; }
+
     /// <summary>The apprentice record of an apprentice; null for anyone else.</summary>
     public Guid? ApprenticeId { get; }
 
     /// <summary>The assessor record of an assessor; null for anyone else.</summary>
     public Guid? AssessorId { get; }
 
-    /// <summary>The training provider of an apprentice, assessor or provider administrator; null otherwise.</summary>
+    /// <summary>The employer contact record of an employer contact; null for anyone else.</summary>
+    public Guid? EmployerContactId { get; }
+
+    /// <summary>The employer of an employer contact; null for anyone else.</summary>
+    public Guid? EmployerId { get; }
+
+    /// <summary>The training provider of an apprentice, assessor, employer contact or provider administrator; null otherwise.</summary>
     public Guid? TrainingProviderId { get; }
 
     /// <summary>True while the account must choose a new password before using the app.</summary>

@@ -6,9 +6,10 @@ public static class RoleHomes
     public const string ApprenticeHome = "/portfolio";
     public const string AssessorHome = "/assessor";
     public const string ProviderAdminHome = "/provider";
+    public const string EmployerHome = "/employer";
 
     /// <summary>The home page of the user's role and its link text; null for someone signed out or with no role.</summary>
-    /// <remarks>An account in several roles lands where its most frequent work is: assessing, then administering, then learning.</remarks>
+    /// <remarks>An account in several roles lands where its most frequent work is: assessing, then administering, then employing, then learning.</remarks>
     public static RoleHome? For(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -25,6 +26,11 @@ public static class RoleHomes
         if (user.IsProviderAdmin)
         {
             return new RoleHome(ProviderAdminHome, "your training provider's dashboard", "Provider administrator");
+        }
+
+        if (user.IsEmployer)
+        {
+            return new RoleHome(EmployerHome, "your apprentices", "Employer");
         }
 
         return user.IsApprentice ? new RoleHome(ApprenticeHome, "your portfolio", "Apprentice") : null;

@@ -8,10 +8,13 @@ public static class ProviderRoutes
     public const string Enrol = "/provider/enrol";
     public const string EnrolmentTemplate = "/provider/enrolments/{Id:guid}";
     public const string Organisation = "/provider/organisation";
+    public const string EmployerTemplate = "/provider/employers/{Id:guid}";
     public const string Standards = "/provider/standards";
     public const string ImportStandard = "/provider/standards/import";
     public const string Audit = "/provider/audit";
     public const string MailFailures = "/provider/mail-failures";
 
     public static string Enrolment(Guid enrolmentId) => $"/provider/enrolments/{enrolmentId}";
+
+    public static string Employer(Guid employerId) => $"/provider/employers/{employerId}";
 }
