@@ -11,6 +11,7 @@ using ApprenticeTracker.Persistence.Email;
 using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Persistence.ReadModels;
+using ApprenticeTracker.Persistence.WhatsNew;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
@@ -93,6 +94,9 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     /// <summary>Each person's choices of how to receive each kind of mail; none means one mail each, as it happens.</summary>
     public DbSet<EmailPreference> EmailPreferences => Set<EmailPreference>();
+
+    /// <summary>Up to when each person has seen what is new for them; none means nothing marked seen yet.</summary>
+    public DbSet<SeenMark> SeenMarks => Set<SeenMark>();
 
     /// <summary>Evidence counts per enrolment and duty, kept by the database's triggers; read-only here.</summary>
     public DbSet<DutyEvidenceCount> DutyEvidenceCounts => Set<DutyEvidenceCount>();

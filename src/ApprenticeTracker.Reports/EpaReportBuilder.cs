@@ -154,7 +154,7 @@ public sealed class EpaReportBuilder
             new OffTheJobPlan(head.StartDate, head.PlannedEndDate, head.GatewayPassedOn, head.ContractedHoursPerWeek, standard.OffTheJobMinimumHours, head.PriorLearningMinutes),
             entries.Select(x => new OffTheJobFigure(x.ActivityDate, x.Minutes, x.Status)),
             today);
-        var gateway = GatewayReadiness.Assess(progress, head.StartDate, head.MinimumDurationMonths, requirements, confirmations, today, offTheJob);
+        var gateway = GatewayReadiness.Assess(progress, head.StartDate, head.MinimumDurationMonths, requirements, confirmations, today, offTheJob, head.Status);
         var byKind = entries.Where(x => x.Status == OffTheJobEntryStatus.Approved)
             .GroupBy(x => x.Kind)
             .Select(g => new ReportOffTheJobLine(g.Key.DisplayName(), g.Sum(x => x.Minutes)))

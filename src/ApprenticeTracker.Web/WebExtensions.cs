@@ -13,8 +13,10 @@ using ApprenticeTracker.Web.Features.OffTheJob;
 using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Features.Reports;
+using ApprenticeTracker.Web.Features.WhatsNew;
 using ApprenticeTracker.Web.Hosting;
 using ApprenticeTracker.Web.Live;
+using ApprenticeTracker.Web.Settings;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
@@ -47,6 +49,7 @@ public static class WebExtensions
         builder.AddAccounts();
         builder.AddEmail();
         services.AddLiveUpdates();
+        services.AddSharedSettings();
 
         services.AddPortfolio();
         services.AddEvidence();
@@ -56,6 +59,7 @@ public static class WebExtensions
         services.AddOffTheJob();
         services.AddProvider();
         services.AddEmployer();
+        services.AddWhatsNew();
         services.AddSingleton<DataPreparation>();
         services.AddVerbs();
         return builder;

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Account;
 
 namespace ApprenticeTracker.Benchmarks;
 
@@ -127,14 +128,14 @@ internal sealed class BenchmarkHost : WebApplicationFactory<web::Program>
             ? Client(cookies ?? new CookieContainer(), connections)
             : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-        var login = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/Account/Login"));
+        var login = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(AccountRoutes.Login));
         var form = login.QuerySelector("main form") as IHtmlFormElement ?? throw new InvalidOperationException("The login page has no form.");
         var fields = form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>()
             .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
             .Append(new("Input.Email", email))
             .Append(new("Input.Password", DemoDataSeeder.DemoPassword));
         using var content = new FormUrlEncodedContent(fields);
-        using var response = await client.PostAsync("/Account/Login", content);
+        using var response = await client.PostAsync(AccountRoutes.Login, content);
         if (response.Headers.Location?.OriginalString.EndsWith(home, StringComparison.Ordinal) != true)
         {
             throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode} {response.Headers.Location}.");

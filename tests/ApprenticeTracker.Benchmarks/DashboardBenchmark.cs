@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AngleSharp.Html.Parser;
 using ApprenticeTracker.Persistence.Seeding;
 using static ApprenticeTracker.Benchmarks.BenchmarkHost;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Benchmarks;
 
@@ -77,15 +78,15 @@ internal static class DashboardBenchmark
     /// <summary>The first cohort the filter form offers (the one with the most apprentices: the large data shares them out evenly).</summary>
     private static string FirstCohort(BenchmarkHost host)
     {
-        using var client = host.SignInAsync(DemoDataSeeder.ProviderEmail, "/provider").GetAwaiter().GetResult();
-        var page = new HtmlParser().ParseDocument(client.GetStringAsync("/provider").GetAwaiter().GetResult());
+        using var client = host.SignInAsync(DemoDataSeeder.ProviderEmail, ProviderRoutes.Dashboard).GetAwaiter().GetResult();
+        var page = new HtmlParser().ParseDocument(client.GetStringAsync(ProviderRoutes.Dashboard).GetAwaiter().GetResult());
         return page.QuerySelectorAll("#filter-cohort option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
     }
 
     private static double Time(BenchmarkHost host, string size, string? cohort)
     {
-        using var client = host.SignInAsync(DemoDataSeeder.ProviderEmail, "/provider").GetAwaiter().GetResult();
-        var address = cohort is null ? "/provider" : $"/provider?cohort={cohort}";
+        using var client = host.SignInAsync(DemoDataSeeder.ProviderEmail, ProviderRoutes.Dashboard).GetAwaiter().GetResult();
+        var address = cohort is null ? ProviderRoutes.Dashboard : $"{ProviderRoutes.Dashboard}?cohort={cohort}";
         for (var i = 0; i < WarmUpRuns; i++)
         {
             Get(client, address);

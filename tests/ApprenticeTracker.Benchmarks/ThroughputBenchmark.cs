@@ -2,6 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using ApprenticeTracker.Persistence.Seeding;
 using static ApprenticeTracker.Benchmarks.BenchmarkHost;
+using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Features.Portfolio;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Benchmarks;
 
@@ -29,23 +33,23 @@ internal static class ThroughputBenchmark
         var shares = new Dictionary<string, double>();
         using (var host = Start(largeApprentices: null, kestrel: true))
         {
-            using var apprentice = host.SignInAsync(DemoDataSeeder.ApprenticeEmail, "/portfolio", Clients).GetAwaiter().GetResult();
-            using var assessor = host.SignInAsync(DemoDataSeeder.AssessorEmail, "/assessor", Clients).GetAwaiter().GetResult();
-            using var provider = host.SignInAsync(DemoDataSeeder.ProviderEmail, "/provider", Clients).GetAwaiter().GetResult();
+            using var apprentice = host.SignInAsync(DemoDataSeeder.ApprenticeEmail, PortfolioRoutes.Home, Clients).GetAwaiter().GetResult();
+            using var assessor = host.SignInAsync(DemoDataSeeder.AssessorEmail, AssessorRoutes.Caseload, Clients).GetAwaiter().GetResult();
+            using var provider = host.SignInAsync(DemoDataSeeder.ProviderEmail, ProviderRoutes.Dashboard, Clients).GetAwaiter().GetResult();
             healthz = Drive([apprentice], "/healthz", "demo data").RequestsPerSecond;
-            shares["home"] = Drive([apprentice], "/", "demo data, apprentice", healthz).Share;
-            shares["portfolio"] = Drive([apprentice], "/portfolio", "demo data, apprentice", healthz).Share;
-            shares["assessor"] = Drive([assessor], "/assessor", "demo data, assessor", healthz).Share;
-            shares["reviews"] = Drive([assessor], "/assessor/reviews", "demo data, assessor", healthz).Share;
-            shares["provider"] = Drive([provider], "/provider", "demo data, provider", healthz).Share;
+            shares["home"] = Drive([apprentice], HomeRoutes.Home, "demo data, apprentice", healthz).Share;
+            shares["portfolio"] = Drive([apprentice], PortfolioRoutes.Home, "demo data, apprentice", healthz).Share;
+            shares["assessor"] = Drive([assessor], AssessorRoutes.Caseload, "demo data, assessor", healthz).Share;
+            shares["reviews"] = Drive([assessor], AssessorRoutes.Reviews, "demo data, assessor", healthz).Share;
+            shares["provider"] = Drive([provider], ProviderRoutes.Dashboard, "demo data, provider", healthz).Share;
         }
 
         double providerLarge;
         using (var host = Start(LargeDemoDataSeeder.DefaultApprentices, kestrel: true))
         {
-            using var provider = host.SignInAsync(DemoDataSeeder.ProviderEmail, "/provider", Clients).GetAwaiter().GetResult();
+            using var provider = host.SignInAsync(DemoDataSeeder.ProviderEmail, ProviderRoutes.Dashboard, Clients).GetAwaiter().GetResult();
             var largeHealthz = Drive([provider], "/healthz", "large data").RequestsPerSecond;
-            providerLarge = Drive([provider], "/provider", "large data, provider", largeHealthz).Share;
+            providerLarge = Drive([provider], ProviderRoutes.Dashboard, "large data, provider", largeHealthz).Share;
         }
 
         if (BenchmarkPostgres.Server(out var reason) is { } server)
@@ -75,14 +79,14 @@ internal static class ThroughputBenchmark
             using var first = Start(largeApprentices: null, kestrel: true, postgres: database);
             var assessorCookies = new CookieContainer();
             var providerCookies = new CookieContainer();
-            using var assessorOnFirst = first.SignInAsync(DemoDataSeeder.AssessorEmail, "/assessor", Clients, assessorCookies).GetAwaiter().GetResult();
-            using var providerOnFirst = first.SignInAsync(DemoDataSeeder.ProviderEmail, "/provider", Clients, providerCookies).GetAwaiter().GetResult();
-            Print(1, Drive([assessorOnFirst], "/assessor", "PostgreSQL, one instance, assessor"), Drive([providerOnFirst], "/provider", "PostgreSQL, one instance, provider"));
+            using var assessorOnFirst = first.SignInAsync(DemoDataSeeder.AssessorEmail, AssessorRoutes.Caseload, Clients, assessorCookies).GetAwaiter().GetResult();
+            using var providerOnFirst = first.SignInAsync(DemoDataSeeder.ProviderEmail, ProviderRoutes.Dashboard, Clients, providerCookies).GetAwaiter().GetResult();
+            Print(1, Drive([assessorOnFirst], AssessorRoutes.Caseload, "PostgreSQL, one instance, assessor"), Drive([providerOnFirst], ProviderRoutes.Dashboard, "PostgreSQL, one instance, provider"));
 
             using var second = StartSecondInstance(first);
             using var assessorOnSecond = second.Client(assessorCookies, Clients);
             using var providerOnSecond = second.Client(providerCookies, Clients);
-            Print(2, Drive([assessorOnFirst, assessorOnSecond], "/assessor", "PostgreSQL, two instances, assessor"), Drive([providerOnFirst, providerOnSecond], "/provider", "PostgreSQL, two instances, provider"));
+            Print(2, Drive([assessorOnFirst, assessorOnSecond], AssessorRoutes.Caseload, "PostgreSQL, two instances, assessor"), Drive([providerOnFirst, providerOnSecond], ProviderRoutes.Dashboard, "PostgreSQL, two instances, provider"));
         }
         finally
         {

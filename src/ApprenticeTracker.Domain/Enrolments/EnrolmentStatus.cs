@@ -67,6 +67,12 @@ public static class EnrolmentStatusRules
     /// Withdrawn and completed are final: the record is closed, so nothing more is reviewed, signed off, revoked or
     /// confirmed on it. These are exactly the statuses with no allowed next status.
     /// </summary>
+    /// <summary>
+    /// Whether the apprentice has passed gateway and not returned from it: at gateway, or completed (which follows
+    /// gateway only). A withdrawal may come before or after gateway, so it does not say.
+    /// </summary>
+    public static bool IsPastGateway(this EnrolmentStatus status) => status is EnrolmentStatus.Gateway or EnrolmentStatus.Completed;
+
     public static bool IsFinal(this EnrolmentStatus status) => status is EnrolmentStatus.Withdrawn or EnrolmentStatus.Completed;
 
     /// <summary>

@@ -38,10 +38,15 @@ public sealed class GatewayReadiness
     /// The off-the-job log against the plan. When given, the requirement <see cref="OffTheJobKey"/> is met only when
     /// the approved hours reach the planned hours and the provider has confirmed it too; its detail says both.
     /// </param>
+    /// <param name="status">
+    /// The enrolment's status. Past gateway (<see cref="EnrolmentStatusRules.IsPastGateway"/>), the off-the-job line
+    /// the provider confirmed stays met as it was recorded when gateway was passed, even where the log falls short:
+    /// gateways passed before the log existed rested on the confirmation alone (decision 91).
+    /// </param>
     public static GatewayReadiness Assess(
         EnrolmentProgress progress, DateOnly startDate, int minimumDurationMonths,
         IEnumerable<GatewayRequirement> requirements, IEnumerable<GatewayConfirmation> confirmations, DateOnly today,
-        OffTheJobProgress? offTheJob = null)
+        OffTheJobProgress? offTheJob = null, EnrolmentStatus status = EnrolmentStatus.Active)
     {
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(requirements);
@@ -59,7 +64,7 @@ public sealed class GatewayReadiness
         {
             if (offTheJob is not null && requirement.Key == OffTheJobKey)
             {
-                checks.Add(OffTheJobCheck(requirement, offTheJob, confirmed.GetValueOrDefault(requirement.Key)));
+                checks.Add(OffTheJobCheck(requirement, offTheJob, confirmed.GetValueOrDefault(requirement.Key), status.IsPastGateway()));
                 continue;
             }
 
@@ -76,10 +81,10 @@ public sealed class GatewayReadiness
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(standard);
-        return Assess(progress, enrolment.StartDate, enrolment.MinimumDurationMonths, standard.GatewayRequirements, enrolment.GatewayConfirmations, today, offTheJob);
+        return Assess(progress, enrolment.StartDate, enrolment.MinimumDurationMonths, standard.GatewayRequirements, enrolment.GatewayConfirmations, today, offTheJob, enrolment.Status);
     }
 
-    private static GatewayCheck OffTheJobCheck(GatewayRequirement requirement, OffTheJobProgress offTheJob, GatewayConfirmation? confirmation)
+    private static GatewayCheck OffTheJobCheck(GatewayRequirement requirement, OffTheJobProgress offTheJob, GatewayConfirmation? confirmation, bool pastGateway)
     {
         var hours = offTheJob.PlannedMinutes is { } planned
             ? $"{OffTheJobRules.Hours(offTheJob.ApprovedMinutes)} of {OffTheJobRules.Hours(planned)} planned hours approved"
@@ -87,6 +92,11 @@ public sealed class GatewayReadiness
         var confirmed = confirmation is null
             ? "not yet confirmed by the provider"
             : $"confirmed by {confirmation.ConfirmedByName} on {Dates.Display(confirmation.ConfirmedAt)}";
+        if (pastGateway && confirmation is not null && !offTheJob.IsComplete)
+        {
+            return new GatewayCheck(requirement.Key, requirement.Label, true, $"{hours}; {confirmed}; met as recorded when gateway was passed");
+        }
+
         return new GatewayCheck(requirement.Key, requirement.Label, offTheJob.IsComplete && confirmation is not null, $"{hours}; {confirmed}");
     }
 }

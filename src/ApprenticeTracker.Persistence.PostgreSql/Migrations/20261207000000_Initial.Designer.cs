@@ -1232,6 +1232,20 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.ToTable("OffTheJobTotals", (string)null);
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Persistence.WhatsNew.SeenMark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("SeenUpTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SeenMarks", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1704,6 +1718,15 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.HasOne("ApprenticeTracker.Domain.Enrolments.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Persistence.WhatsNew.SeenMark", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Persistence.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -315,6 +315,24 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SeenMarks",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SeenUpTo = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SeenMarks", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_SeenMarks_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Duties",
                 columns: table => new
                 {
@@ -1339,19 +1357,22 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "SeenMarks");
+
+            migrationBuilder.DropTable(
                 name: "SignOffEvidence");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "Ksbs");
 
             migrationBuilder.DropTable(
                 name: "OffTheJobEntries");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "DutySignOffs");

@@ -1229,6 +1229,20 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.ToTable("OffTheJobTotals", (string)null);
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Persistence.WhatsNew.SeenMark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("SeenUpTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SeenMarks", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1701,6 +1715,15 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.HasOne("ApprenticeTracker.Domain.Enrolments.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Persistence.WhatsNew.SeenMark", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Persistence.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -34,29 +34,33 @@ public sealed class DatabaseCopier(IDbContextFactory<AppDbContext> source)
             return CopyOutcome.Failed("The configured database is already PostgreSQL; copy-database copies a SQLite database into PostgreSQL.");
         }
 
-        var options = PersistenceExtensions.ConfigurePostgreSql(new DbContextOptionsBuilder<AppDbContext>(), targetConnectionString);
+        // One transaction that copies every table runs for minutes on a large database (about 4.5 at 2,000 apprentices
+        // on a loaded machine), and its statements for as long as each table takes: Npgsql's default limit of 30 s a
+        // command would end it. The copy sets no limit, whatever the connection string says.
+        var unlimited = new NpgsqlConnectionStringBuilder(targetConnectionString) { CommandTimeout = 0 }.ConnectionString;
+        var options = PersistenceExtensions.ConfigurePostgreSql(new DbContextOptionsBuilder<AppDbContext>(), unlimited);
         await using var to = new AppDbContext((DbContextOptions<AppDbContext>)options.Options);
         await to.Database.MigrateAsync(ct);
 
         var tables = Order(to.Model);
-        var target = (NpgsqlConnection)to.Database.GetDbConnection();
+        var connection = (NpgsqlConnection)to.Database.GetDbConnection();
         await to.Database.OpenConnectionAsync(ct);
         var sourceConnection = from.Database.GetDbConnection();
         await from.Database.OpenConnectionAsync(ct);
 
         foreach (var table in tables)
         {
-            if (await CountAsync(target, table.Name, ct) > 0)
+            if (await CountAsync(connection, table.Name, ct) > 0)
             {
                 return CopyOutcome.Failed($"The target database is not empty: table {table.Name} has rows. Nothing was copied.");
             }
         }
 
-        await using var transaction = await target.BeginTransactionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
         var copied = new List<(string, long)>();
         foreach (var table in tables.Where(t => !t.Derived && !t.TargetOnly))
         {
-            var rows = await CopyTableAsync(from.Model, table, sourceConnection, target, ct);
+            var rows = await CopyTableAsync(from.Model, table, sourceConnection, connection, ct);
             progress.WriteLine($"{table.Name}: {rows.ToString("N0", CultureInfo.InvariantCulture)} rows");
             copied.Add((table.Name, rows));
         }
@@ -64,7 +68,7 @@ public sealed class DatabaseCopier(IDbContextFactory<AppDbContext> source)
         foreach (var table in tables.Where(t => !t.TargetOnly))
         {
             var expected = await CountAsync(sourceConnection, table.Name, ct);
-            var actual = await CountAsync(target, table.Name, ct);
+            var actual = await CountAsync(connection, table.Name, ct);
             if (expected != actual)
             {
                 await transaction.RollbackAsync(ct);
@@ -77,7 +81,7 @@ public sealed class DatabaseCopier(IDbContextFactory<AppDbContext> source)
             }
         }
 
-        await ResetIdentitiesAsync(to.Model, target, ct);
+        await ResetIdentitiesAsync(to.Model, connection, ct);
         await transaction.CommitAsync(ct);
         return new CopyOutcome(true, null, copied);
     }

@@ -1228,6 +1228,20 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.ToTable("OffTheJobTotals", (string)null);
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Persistence.WhatsNew.SeenMark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SeenMarks", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1677,6 +1691,15 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasOne("ApprenticeTracker.Domain.Enrolments.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Persistence.WhatsNew.SeenMark", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Persistence.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -51,16 +51,22 @@ internal static class DashboardCountsSql
         {
             var returned = t.When.StartsWith("BEFORE DELETE", StringComparison.Ordinal) ? "OLD" : "NULL";
             var condition = t.Condition is null ? string.Empty : $"WHEN ({PostgreSqlText.Quote(t.Condition)}) ";
-            // PostgreSQL reads a bare column in ON CONFLICT's SET as ambiguous: the stored row's is named by its table.
-            var body = PostgreSqlText.Quote(t.Body);
-            foreach (var figure in Figures.Split(", "))
-            {
-                body = body.Replace($"\"{figure}\" = \"{figure}\" +", $"\"{figure}\" = \"DashboardCounts\".\"{figure}\" +", StringComparison.Ordinal);
-            }
-
-            return $"CREATE FUNCTION \"{t.Name}\"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {body}RETURN {returned}; END $$; " +
+            return $"CREATE FUNCTION \"{t.Name}\"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {ForPostgreSql(t.Body)}RETURN {returned}; END $$; " +
                 $"CREATE TRIGGER \"{t.Name}\" {PostgreSqlText.Quote(t.When)} FOR EACH ROW {condition}EXECUTE FUNCTION \"{t.Name}\"();";
         });
+
+    /// <summary>SQL of <see cref="Apply"/> written for PostgreSQL's dialect, quoted for PostgreSQL.</summary>
+    private static string ForPostgreSql(string sql)
+    {
+        // PostgreSQL reads a bare column in ON CONFLICT's SET as ambiguous: the stored row's is named by its table.
+        var body = PostgreSqlText.Quote(sql);
+        foreach (var figure in Figures.Split(", "))
+        {
+            body = body.Replace($"\"{figure}\" = \"{figure}\" +", $"\"{figure}\" = \"DashboardCounts\".\"{figure}\" +", StringComparison.Ordinal);
+        }
+
+        return body;
+    }
 
     private static IEnumerable<TriggerDefinition> Definitions(Dialect d)
     {
@@ -109,7 +115,12 @@ internal static class DashboardCountsSql
         CreateTriggers().Select(sql => "DROP TRIGGER IF EXISTS " + sql.Split(' ')[2] + ";");
 
     /// <summary>Fills the table from the enrolments, assignments, counts and sign-offs already stored.</summary>
-    public static string Fill() => Apply(Groups(Dialect.Sqlite, "(SELECT " + EnrolmentColumns + " FROM Enrolments)"), Contribution(Dialect.Sqlite, null), "+");
+    public static string Fill() => Fill(Dialect.Sqlite);
+
+    /// <summary>The same as <see cref="Fill()"/>, for PostgreSQL.</summary>
+    public static string FillPostgreSql() => ForPostgreSql(Fill(Dialect.PostgreSql));
+
+    private static string Fill(Dialect d) => Apply(Groups(d, "(SELECT " + EnrolmentColumns + " FROM Enrolments)"), Contribution(d, null), "+");
 
     private static string Trigger(string name, string when, string? condition, string body) =>
         $"CREATE TRIGGER {name} {when} " + (condition is null ? string.Empty : $"WHEN {condition} ") + $"BEGIN {body}END;";

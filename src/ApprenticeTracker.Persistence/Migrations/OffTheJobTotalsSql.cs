@@ -49,6 +49,9 @@ internal static class OffTheJobTotalsSql
         "INSERT INTO OffTheJobTotals (EnrolmentId, ApprovedMinutes, WaitingMinutes, QueriedMinutes) " +
         "SELECT EnrolmentId, " + Sum("Approved") + ", " + Sum("Waiting") + ", " + Sum("Queried") + " FROM OffTheJobEntries GROUP BY EnrolmentId;";
 
+    /// <summary>The same as <see cref="Fill"/>, for PostgreSQL.</summary>
+    public static string FillPostgreSql() => PostgreSqlText.Quote(Fill());
+
     private static string Sum(string status) => $"SUM(CASE WHEN Status = '{status}' THEN Minutes ELSE 0 END)";
 
     private static string Part(string row, string status) => $"CASE WHEN {row}.Status = '{status}' THEN {row}.Minutes ELSE 0 END";

@@ -20,6 +20,15 @@ internal static partial class PostgreSqlText
         return string.Join('\'', parts).Replace(" IS NOT NEW.", " IS DISTINCT FROM NEW.", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// <see cref="Quote"/>, and each comparison that SQLite sums as 0 or 1 (<c>SUM(Status = 'Accepted')</c>) turned into
+    /// an integer first, as PostgreSQL sums only numbers.
+    /// </summary>
+    public static string QuoteCounting(string sql) => SummedComparison().Replace(Quote(sql), "$1(($2)::int)");
+
+    [GeneratedRegex(@"\b(SUM|MAX|MIN)\(([^()]*?(?:=|<>|>|<)[^()]*?)\)")]
+    private static partial Regex SummedComparison();
+
     [GeneratedRegex(@"(?<![\w""$])[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?![\w""(])")]
     private static partial Regex PascalCase();
 }

@@ -1,3 +1,4 @@
+using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.Components;
 
 namespace ApprenticeTracker.Web.Live;
@@ -15,6 +16,12 @@ public abstract class LiveComponent : ComponentBase, IDisposable
 
     [Inject]
     private LiveUpdates Live { get; set; } = null!;
+
+    [Inject]
+    private CircuitUser CircuitUser { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
 
     /// <summary>How many events this component has been given since it became interactive.</summary>
     protected int Delivered { get; private set; }
@@ -39,8 +46,14 @@ public abstract class LiveComponent : ComponentBase, IDisposable
                 await OnLiveEventAsync(e);
                 StateHasChanged();
             }));
+
+            // A sign-in that no longer stands (docs/decisions/0123): the circuit already sees nobody, so nothing more
+            // arrives; the page is loaded again, where the cookie answers by the same rule (the sign-in page).
+            CircuitUser.SignedOutNow += ReloadWhenSignedOut;
         }
     }
+
+    private void ReloadWhenSignedOut() => _ = InvokeAsync(() => Navigation.Refresh(forceReload: true));
 
     public void Dispose()
     {
@@ -53,6 +66,7 @@ public abstract class LiveComponent : ComponentBase, IDisposable
         if (disposing)
         {
             _subscription?.Dispose();
+            CircuitUser.SignedOutNow -= ReloadWhenSignedOut;
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
+using ApprenticeTracker.Domain.Organisations;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.ReadModels;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,16 @@ public static class AccessScopes
         }
 
         return rules.Count == 0 ? db.Enrolments.Where(e => false) : db.Enrolments.Where(AnyOf(rules));
+    }
+
+    /// <summary>The cohorts the user may act on: a provider administrator's provider's; anyone else none.</summary>
+    public static IQueryable<Cohort> Cohorts(AppDbContext db, CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsSignedIn && user.IsProviderAdmin && user.TrainingProviderId is { } providerId
+            ? db.Cohorts.Where(c => c.TrainingProviderId == providerId)
+            : db.Cohorts.Where(c => false);
     }
 
     /// <summary>

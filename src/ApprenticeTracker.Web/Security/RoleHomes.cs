@@ -1,12 +1,17 @@
+using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.Employers;
+using ApprenticeTracker.Web.Features.Portfolio;
+using ApprenticeTracker.Web.Features.Provider;
+
 namespace ApprenticeTracker.Web.Security;
 
 /// <summary>Where each role lands after signing in, and how the page header names the role.</summary>
 public static class RoleHomes
 {
-    public const string ApprenticeHome = "/portfolio";
-    public const string AssessorHome = "/assessor";
-    public const string ProviderAdminHome = "/provider";
-    public const string EmployerHome = "/employer";
+    public const string ApprenticeHome = PortfolioRoutes.Home;
+    public const string AssessorHome = AssessorRoutes.Caseload;
+    public const string ProviderAdminHome = ProviderRoutes.Dashboard;
+    public const string EmployerHome = EmployerRoutes.Home;
 
     /// <summary>The home page of the user's role and its link text; null for someone signed out or with no role.</summary>
     /// <remarks>An account in several roles lands where its most frequent work is: assessing, then administering, then employing, then learning.</remarks>

@@ -101,4 +101,25 @@ public class OffTheJobEnrolmentTests
         Assert.That(short_.IsMet, Is.False);
         Assert.That(short_.Detail, Does.StartWith("0 of 1 planned hours approved; confirmed by Priya Shah"));
     }
+
+    [TestCase(EnrolmentStatus.Gateway, true)]
+    [TestCase(EnrolmentStatus.Completed, true)]
+    [TestCase(EnrolmentStatus.Active, false)]
+    [TestCase(EnrolmentStatus.Withdrawn, false)]
+    public void Past_gateway_the_confirmed_off_the_job_line_stays_met_as_recorded_when_the_log_falls_short(EnrolmentStatus status, bool met)
+    {
+        var standard = SampleStandards.St0413();
+        standard.SetOffTheJobMinimum(100, Actors.ProviderAdmin, Clock.Now);
+        var enrolment = new EnrolmentBuilder().OnStandard(standard).StartingOn(new DateOnly(2025, 9, 1)).Build();
+        enrolment.ConfirmGatewayRequirement(standard, GatewayReadiness.OffTheJobKey, null, Actors.ProviderAdmin, Clock.Now);
+        var shortLog = OffTheJobProgress.Compute(OffTheJobPlan.Of(enrolment, standard), [], Clock.Today);
+
+        var line = GatewayReadiness.Assess(
+                Computed.ProgressOf(standard, enrolment, []), enrolment.StartDate, enrolment.MinimumDurationMonths, standard.GatewayRequirements,
+                enrolment.GatewayConfirmations, Clock.Today, shortLog, status)
+            .Checks.Single(c => c.Key == GatewayReadiness.OffTheJobKey);
+
+        Assert.That(line.IsMet, Is.EqualTo(met));
+        Assert.That(line.Detail.EndsWith("met as recorded when gateway was passed", StringComparison.Ordinal), Is.EqualTo(met));
+    }
 }

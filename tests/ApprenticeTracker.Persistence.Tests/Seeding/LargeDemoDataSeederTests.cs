@@ -8,8 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ApprenticeTracker.Persistence.Tests.Seeding;
 
-/// <summary>The large demo data (<c>seed-demo --scale large</c>), written with plain SQL, seeded once for these tests.</summary>
-public class LargeDemoDataSeederTests
+/// <summary>
+/// The large demo data (<c>seed-demo --scale large</c>), written with plain SQL on SQLite and binary COPY on PostgreSQL,
+/// seeded once for these tests on each database.
+/// </summary>
+[TestFixtureSource(typeof(Databases), nameof(Databases.Both))]
+public class LargeDemoDataSeederTests(DatabaseProvider provider)
 {
     private TestDatabase _database = null!;
     private ServiceProvider _services = null!;
@@ -18,7 +22,7 @@ public class LargeDemoDataSeederTests
     [OneTimeSetUp]
     public async Task SeedOnce()
     {
-        _database = new TestDatabase();
+        _database = new TestDatabase(provider);
         _services = _database.BuildServices(new FixedClock(World.Now));
         var imported = await _services.GetRequiredService<StandardImporter>().ImportFileAsync(Definitions.SampleFile, Actor.System, CancellationToken.None);
         Assert.That(imported.Succeeded, Is.True, imported.Error);
@@ -83,9 +87,16 @@ public class LargeDemoDataSeederTests
     }
 
     [Test]
-    public void The_seed_leaves_the_same_triggers_as_the_migrations_create()
+    public void The_off_the_job_totals_the_seed_recounted_agree_with_the_entries()
     {
-        using var fresh = new TestDatabase();
+        Assert.That(_database.CountRows("OffTheJobTotals"), Is.Positive, "the small demo data's entries should be counted");
+        OffTheJobTotalTests.AssertTotalsMatchTheEntries(_database);
+    }
+
+    [Test]
+    public void The_seed_leaves_the_same_triggers_as_the_migrations_create_and_all_of_them_enabled()
+    {
+        using var fresh = new TestDatabase(provider);
 
         Assert.That(Triggers(_database), Is.EqualTo(Triggers(fresh)).And.Count.GreaterThan(10));
     }
@@ -95,7 +106,8 @@ public class LargeDemoDataSeederTests
     {
         var large = $"(SELECT e.Id FROM Enrolments AS e INNER JOIN Apprentices AS a ON a.Id = e.ApprenticeId WHERE a.Email LIKE '%@{LargeDemoDataSeeder.EmailDomain}' ORDER BY e.Id LIMIT 3)";
         _database.Execute($"UPDATE EvidenceItems SET Status = 'Accepted' WHERE Status = 'Submitted' AND EnrolmentId IN {large};");
-        _database.Execute($"UPDATE DutySignOffs SET RevokedAt = 639000000000000000 WHERE EnrolmentId IN {large};");
+        var revoked = provider == DatabaseProvider.PostgreSql ? "'2025-11-25T09:00:00Z'" : "639000000000000000";
+        _database.Execute($"UPDATE DutySignOffs SET RevokedAt = {revoked} WHERE EnrolmentId IN {large};");
         _database.Execute($"DELETE FROM AssessorAssignments WHERE EnrolmentId IN {large};");
         _database.Execute($"UPDATE Enrolments SET Status = 'Withdrawn' WHERE Id IN {large};");
 
@@ -103,10 +115,13 @@ public class LargeDemoDataSeederTests
         DashboardCountTests.AssertCountsMatchTheRecords(_database);
     }
 
+    /// <summary>Each trigger's name and definition (on PostgreSQL, with whether it is enabled).</summary>
     private static List<(string Name, string Sql)> Triggers(TestDatabase database)
     {
         using var command = database.Connection.CreateCommand();
-        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name;";
+        command.CommandText = database.Provider == DatabaseProvider.PostgreSql
+            ? "SELECT t.tgname, pg_get_triggerdef(t.oid) || ' ' || t.tgenabled::text FROM pg_trigger AS t WHERE NOT t.tgisinternal ORDER BY 1;"
+            : "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name;";
         using var reader = command.ExecuteReader();
         var triggers = new List<(string, string)>();
         while (reader.Read())

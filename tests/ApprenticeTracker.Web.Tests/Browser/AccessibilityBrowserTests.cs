@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Tests.Browser;
 
@@ -74,7 +75,7 @@ public sealed partial class AccessibilityBrowserTests
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>();
-        queue.Enqueue("/");
+        queue.Enqueue(HomeRoutes.Home);
         while (queue.Count > 0 && seen.Count < 40)
         {
             var path = queue.Dequeue();
@@ -85,7 +86,7 @@ public sealed partial class AccessibilityBrowserTests
 
             browser.Navigate().GoToUrl(_origin + path);
             yield return path;
-            var links = browser.FindElements(By.CssSelector("a[href^='/']"))
+            var links = browser.FindElements(By.CssSelector($"a[href^='{HomeRoutes.Home}']"))
                 .Select(a => a.GetAttribute("href") ?? string.Empty)
                 .Select(href => new Uri(new Uri(_origin), href).PathAndQuery)
                 .Where(IsPage)

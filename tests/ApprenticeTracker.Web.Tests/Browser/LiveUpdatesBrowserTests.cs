@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Tests.Browser;
 
@@ -79,7 +80,7 @@ public sealed class LiveUpdatesBrowserTests
         Thread.Sleep(1000);
         var afterOthers = DeliveredTo(browser);
         using var assessor = await SignInOverHttpAsync(DemoDataSeeder.AssessorEmail);
-        using var decided = await Forms.PostFormAsync(assessor, $"/assessor/reviews/{ownItem}",
+        using var decided = await Forms.PostFormAsync(assessor, AssessorRoutes.Review(ownItem),
             [new("Form.Decision", ReviewForm.Accept), new("Form.Feedback", "Well done.")]);
         var ownArrived = WaitUntil(() => DeliveredTo(browser) >= 1);
 
@@ -97,24 +98,24 @@ public sealed class LiveUpdatesBrowserTests
         browser.Navigate().GoToUrl(_origin + AssessorRoutes.Reviews);
 
         Assert.That(browser.FindElements(By.CssSelector("main tbody tr")), Is.Not.Empty);
-        Assert.That(browser.FindElement(By.CssSelector("[data-interactive]")).GetAttribute("data-interactive"), Is.EqualTo("false"));
+        Assert.That(browser.FindElement(By.CssSelector("main [data-interactive]")).GetAttribute("data-interactive"), Is.EqualTo("false"));
     }
 
     /// <summary>The other person, acting through the real pages over HTTP against the same server the browser uses.</summary>
     private async Task<HttpClient> SignInOverHttpAsync(string email)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(_origin + "/") };
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(_origin + HomeRoutes.Home) };
         using var response = await Infrastructure.SignIn.PostLoginAsync(client, email, DemoDataSeeder.DemoPassword);
         Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect), $"{email} signed in");
         return client;
     }
 
     private static int DeliveredTo(ChromeDriver browser) =>
-        int.Parse(browser.FindElement(By.CssSelector("[data-live-events]")).GetAttribute("data-live-events") ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse(browser.FindElement(By.CssSelector("main [data-live-events]")).GetAttribute("data-live-events") ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Clicks and pushes before the circuit has started are lost: wait for the component to say it is interactive.</summary>
     private static void WaitForCircuit(ChromeDriver browser) =>
-        Assert.That(WaitUntil(() => browser.FindElements(By.CssSelector("[data-interactive='true']")).Count > 0), Is.True, "the circuit started");
+        Assert.That(WaitUntil(() => browser.FindElements(By.CssSelector("main [data-interactive='true']")).Count > 0), Is.True, "the circuit started");
 
     private void SignIn(ChromeDriver browser, string email)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Tests.Browser;
 
@@ -24,7 +25,7 @@ public sealed class NavigationBrowserTests
         _factory.UseKestrel(0);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _home = address.TrimEnd('/') + "/";
+        _home = address.TrimEnd('/') + HomeRoutes.Home;
     }
 
     [OneTimeTearDown]
@@ -100,7 +101,7 @@ public sealed class NavigationBrowserTests
         return driver;
     }
 
-    private static IWebElement HomeLink(ChromeDriver browser) => browser.FindElement(By.CssSelector("#main-nav a.nav-link[href='/']"));
+    private static IWebElement HomeLink(ChromeDriver browser) => browser.FindElement(By.CssSelector($"#main-nav a.nav-link[href='{HomeRoutes.Home}']"));
 
     private static bool WaitUntil(Func<bool> condition)
     {

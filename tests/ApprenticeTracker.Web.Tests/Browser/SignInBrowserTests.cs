@@ -6,6 +6,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Browser;
 
@@ -41,16 +45,16 @@ public sealed class SignInBrowserTests
         browser.FindElement(By.Id("email")).SendKeys(DemoDataSeeder.AssessorEmail);
         browser.FindElement(By.Id("password")).SendKeys(DemoDataSeeder.DemoPassword);
         browser.FindElement(By.CssSelector("main button[type=submit]")).Click();
-        WaitUntil(browser, () => new Uri(browser.Url).AbsolutePath != "/Account/Login");
+        WaitUntil(browser, () => new Uri(browser.Url).AbsolutePath != AccountRoutes.Login);
         var landedOn = new Uri(browser.Url).AbsolutePath;
         var signedInAs = browser.FindElement(By.CssSelector("nav .signed-in-name")).Text;
         browser.FindElement(By.CssSelector("nav form.sign-out button")).Click();
         WaitUntil(browser, () => browser.FindElements(By.CssSelector("nav form.sign-out")).Count == 0);
 
-        Assert.That(landedOn, Is.EqualTo("/assessor"));
+        Assert.That(landedOn, Is.EqualTo(AssessorRoutes.Caseload));
         Assert.That(signedInAs, Is.EqualTo("Grace Adeyemi"));
-        Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo("/"));
-        Assert.That(browser.FindElements(By.CssSelector("nav a[href='/Account/Login']")), Has.Count.EqualTo(1));
+        Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo(HomeRoutes.Home));
+        Assert.That(browser.FindElements(By.CssSelector($"nav a[href='{AccountRoutes.Login}']")), Has.Count.EqualTo(1));
         Assert.That(browser.FindElements(By.CssSelector("nav form.sign-out")), Is.Empty);
     }
 
@@ -96,7 +100,7 @@ public sealed class SignInBrowserTests
         browser.FindElement(By.Id("email")).SendKeys(email);
         browser.FindElement(By.Id("password")).SendKeys(DemoDataSeeder.DemoPassword);
         browser.FindElement(By.CssSelector("main button[type=submit]")).Click();
-        WaitUntil(browser, () => new Uri(browser.Url).AbsolutePath != "/Account/Login");
+        WaitUntil(browser, () => new Uri(browser.Url).AbsolutePath != AccountRoutes.Login);
 
         var windowWidth = Convert.ToInt32(browser.ExecuteScript("return document.documentElement.clientWidth;"), System.Globalization.CultureInfo.InvariantCulture);
         var shown = browser.FindElements(By.CssSelector("header nav .nav-link, header nav .navbar-text, header nav .sign-out button"))
@@ -125,7 +129,7 @@ public sealed class SignInBrowserTests
         browser.FindElement(By.Id("email")).SendKeys(DemoDataSeeder.ProviderEmail);
         browser.FindElement(By.Id("password")).SendKeys(DemoDataSeeder.DemoPassword);
         browser.FindElement(By.CssSelector("main button[type=submit]")).Click();
-        WaitUntil(browser, () => new Uri(browser.Url).AbsolutePath == "/provider");
+        WaitUntil(browser, () => new Uri(browser.Url).AbsolutePath == ProviderRoutes.Dashboard);
 
         var widths = (string)browser.ExecuteScript("const w = document.querySelector('.heat-map-wrapper'); return w.scrollWidth + ' ' + w.clientWidth;")!;
         var duties = browser.FindElements(By.CssSelector(".heat-map thead th.heat-duty"));
@@ -154,7 +158,7 @@ public sealed class SignInBrowserTests
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-        driver.Navigate().GoToUrl(_home + "/Account/Login");
+        driver.Navigate().GoToUrl(_home + AccountRoutes.Login);
         return driver;
     }
 }

@@ -7,6 +7,7 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 using static ApprenticeTracker.Web.Tests.Features.Evidence.EvidenceTestKit;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.CommandLine;
 
@@ -46,7 +47,7 @@ public sealed class BackupRestoreTests
             {
                 for (var i = 0; i < BurstSize; i++)
                 {
-                    using var saved = await Forms.PostFormAsync(client, "/evidence/new", Fields($"Burst {i}", [duty]), [File($"burst-{i}.pdf", Pdf(200_000))]);
+                    using var saved = await Forms.PostFormAsync(client, EvidenceRoutes.New, Fields($"Burst {i}", [duty]), [File($"burst-{i}.pdf", Pdf(200_000))]);
                     SavedItemId(saved);
                 }
             },

@@ -6,6 +6,7 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static ApprenticeTracker.Web.Tests.Features.Evidence.EvidenceTestKit;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.CommandLine;
 
@@ -102,7 +103,7 @@ public sealed class CheckFilesTests
         using var body = new SlowBody(512 * 1024, halfSent, release);
         body.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=----slow");
 
-        var post = client.PostAsync("/evidence/new", body);
+        var post = client.PostAsync(EvidenceRoutes.New, body);
         await halfSent.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var tmp = Path.Combine(factory.DataPath, DataPaths.TempFolderName);
         var buffers = await WaitUntilAsync(() => Directory.GetFiles(tmp), files => files.Length > 0);

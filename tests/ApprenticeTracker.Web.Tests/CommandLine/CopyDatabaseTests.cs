@@ -4,6 +4,7 @@ using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Tests.Shared;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
+using ApprenticeTracker.Web.Features.Assessor;
 
 namespace ApprenticeTracker.Web.Tests.CommandLine;
 
@@ -40,7 +41,7 @@ public sealed class CopyDatabaseTests
             await ReadAsync(to, "SELECT \"Id\"::text || ' ' || \"Hash\" FROM \"AuditEvents\""),
             Is.EquivalentTo(await ReadAsync(from, "SELECT CAST(Id AS TEXT) || ' ' || Hash FROM AuditEvents")));
         using var client = await postgres.SignInAsync(DemoDataSeeder.AssessorEmail, DemoDataSeeder.DemoPassword);
-        Assert.That((await client.GetAsync("/assessor")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        Assert.That((await client.GetAsync(AssessorRoutes.Caseload)).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
     }
 
     [Test]
@@ -58,6 +59,32 @@ public sealed class CopyDatabaseTests
         Assert.That(again.ExitCode, Is.EqualTo(1));
         Assert.That(again.Error, Does.Contain("The target database is not empty").And.Contain("Nothing was copied"));
         Assert.That(await CountAsync(to, "AuditEvents"), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_copy_that_waits_longer_than_the_connection_strings_command_timeout_still_completes()
+    {
+        using var sqlite = await SeededAppFixture.CreateSeededFactoryAsync();
+        var target = TestPostgres.CreateEmptyDatabase();
+        using var postgres = new AppFactory { Database = DatabaseProvider.PostgreSql, PostgresConnectionString = target };
+        Assert.That((await CommandLineRun.RunAsync(postgres, "migrate")).ExitCode, Is.EqualTo(0));
+
+        // Another session holds a table for three seconds, so the copy's first statement on it waits that long: more
+        // than the one second the connection string allows a command.
+        await using var holder = new Npgsql.NpgsqlConnection(target);
+        await holder.OpenAsync();
+        var held = await holder.BeginTransactionAsync();
+        await using (var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE \"AuditEvents\" IN ACCESS EXCLUSIVE MODE", holder, held))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var released = Task.Delay(TimeSpan.FromSeconds(3)).ContinueWith(_ => held.RollbackAsync(), TaskScheduler.Default).Unwrap();
+        var run = await CommandLineRun.RunAsync(sqlite, "copy-database", "--to", target + ";Command Timeout=1");
+        await released;
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Does.Contain("every table's row count matches"));
     }
 
     private static async Task<long> CountAsync(DbConnection connection, string table) =>

@@ -1,4 +1,6 @@
 using ApprenticeTracker.Web.Tests.Support;
+using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Tests.Features;
 
@@ -12,9 +14,9 @@ public sealed class LayoutTests
     [OneTimeTearDown]
     public void StopHost() => _factory.Dispose();
 
-    [TestCase("/")]
+    [TestCase(HomeRoutes.Home)]
     [TestCase("/no/such/page")]
-    [TestCase("/Account/AccessDenied")]
+    [TestCase(AccountRoutes.AccessDenied)]
     public async Task Every_page_is_in_British_English_with_a_skip_link_to_its_main_content(string url)
     {
         using var client = _factory.CreateBrowser();
@@ -28,7 +30,7 @@ public sealed class LayoutTests
         Assert.That(page.QuerySelector("footer"), Is.Not.Null);
     }
 
-    [TestCase("/")]
+    [TestCase(HomeRoutes.Home)]
     [TestCase("/no/such/page")]
     public async Task Headings_start_at_one_h1_and_never_skip_a_level(string url)
     {
@@ -48,15 +50,15 @@ public sealed class LayoutTests
     {
         using var client = _factory.CreateBrowser();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(HomeRoutes.Home));
 
         var current = page.QuerySelector("nav a[aria-current=page]");
         Assert.That(current?.TextContent.Trim(), Is.EqualTo("Home"));
     }
 
-    [TestCase("/")]
+    [TestCase(HomeRoutes.Home)]
     [TestCase("/no/such/page")]
-    [TestCase("/Account/Login")]
+    [TestCase(AccountRoutes.Login)]
     public async Task Every_page_loads_the_Blazor_script_last_and_has_the_reconnection_dialog(string url)
     {
         using var client = _factory.CreateBrowser();
@@ -89,7 +91,7 @@ public sealed class LayoutTests
     {
         using var client = _factory.CreateBrowser();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/Account/Login"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(AccountRoutes.Login));
 
         var form = page.QuerySelector("main form[method=post]");
         Assert.That(form, Is.Not.Null);

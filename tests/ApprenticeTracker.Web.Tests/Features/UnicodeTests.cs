@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ApprenticeTracker.Web.Tests.Support;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Tests.Features;
 
@@ -19,7 +20,7 @@ public sealed class UnicodeTests
         });
         var import = await CommandLineRun.RunAsync(factory, "import-standard", file);
 
-        var html = await (await client.GetAsync("/")).Content.ReadAsStringAsync();
+        var html = await (await client.GetAsync(HomeRoutes.Home)).Content.ReadAsStringAsync();
 
         Assert.That(import.ExitCode, Is.Zero, import.Error);
         Assert.That(html, Does.Contain(title));

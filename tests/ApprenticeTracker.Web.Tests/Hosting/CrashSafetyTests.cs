@@ -7,6 +7,7 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 using static ApprenticeTracker.Web.Tests.Features.Evidence.EvidenceTestKit;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.Hosting;
 
@@ -113,7 +114,7 @@ public sealed class CrashSafetyTests
             attempted[title] = files.Select(f => Convert.ToHexStringLower(SHA256.HashData(f))).ToArray();
             try
             {
-                using var response = await Forms.PostFormAsync(client, "/evidence/new", Fields(title, [duty]), [File("scan-a.pdf", files[0]), File("scan-b.pdf", files[1])]);
+                using var response = await Forms.PostFormAsync(client, EvidenceRoutes.New, Fields(title, [duty]), [File("scan-a.pdf", files[0]), File("scan-b.pdf", files[1])]);
                 if (response.StatusCode == HttpStatusCode.Redirect)
                 {
                     saved[title] = true;

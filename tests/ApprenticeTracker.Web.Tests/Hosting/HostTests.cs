@@ -1,5 +1,6 @@
 using System.Net;
 using ApprenticeTracker.Web.Tests.Support;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Tests.Hosting;
 
@@ -18,7 +19,7 @@ public sealed class HostTests
     {
         using var client = _factory.CreateBrowser();
 
-        using var response = await client.GetAsync("/");
+        using var response = await client.GetAsync(HomeRoutes.Home);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
@@ -47,7 +48,7 @@ public sealed class HostTests
     public async Task Static_assets_the_layout_links_to_are_served()
     {
         using var client = _factory.CreateBrowser();
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(HomeRoutes.Home));
         var assets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href"))
             .Concat(page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")))
             .OfType<string>()
@@ -66,7 +67,7 @@ public sealed class HostTests
         Assert.That(statuses, Is.All.EndsWith(": 200"));
     }
 
-    [TestCase("/")]
+    [TestCase(HomeRoutes.Home)]
     [TestCase("/healthz")]
     [TestCase("/no/such/page")]
     public async Task Every_response_forbids_content_sniffing_and_framing(string url)

@@ -4,6 +4,7 @@ using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
+using ApprenticeTracker.Web.Features.Account;
 
 namespace ApprenticeTracker.Web.Tests.Hosting;
 
@@ -45,7 +46,7 @@ public sealed class ProductionStartTests
         using (var app = await LaunchedApp.DotnetRunAsync(environment))
         {
             using var client = NewClient(app.Address);
-            login = await client.GetAsync("/Account/Login");
+            login = await client.GetAsync(AccountRoutes.Login);
             refused = await PostLoginAsync(client, login, DemoDataSeeder.ApprenticeEmail);
             output = app.Output;
         }
@@ -72,7 +73,7 @@ public sealed class ProductionStartTests
         using (var app = await LaunchedApp.BuiltProgramAsync(environment))
         {
             using var client = NewClient(app.Address);
-            using var login = await client.GetAsync("/Account/Login");
+            using var login = await client.GetAsync(AccountRoutes.Login);
             signedIn = await PostLoginAsync(client, login, DemoDataSeeder.ApprenticeEmail);
         }
 
@@ -108,7 +109,7 @@ public sealed class ProductionStartTests
         client.DefaultRequestHeaders.Remove("Cookie");
         client.DefaultRequestHeaders.Add("Cookie", cookies);
         var form = (IHtmlFormElement)page.QuerySelector("main form")!;
-        return await Forms.PostAsync(client, "/Account/Login", form, [new("Input.Email", email), new("Input.Password", DemoDataSeeder.DemoPassword)]);
+        return await Forms.PostAsync(client, AccountRoutes.Login, form, [new("Input.Email", email), new("Input.Password", DemoDataSeeder.DemoPassword)]);
     }
 
     private async Task<List<string>> DemoAccountsAsync()

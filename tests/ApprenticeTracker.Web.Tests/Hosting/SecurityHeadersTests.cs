@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Tests.Hosting;
 
@@ -63,7 +64,7 @@ public sealed partial class SecurityHeadersTests : SeededAppFixture
     public async Task Static_files_carry_the_security_headers_and_keep_their_caching()
     {
         using var client = Factory.CreateBrowser();
-        var home = await AppFactory.ParseAsync(await client.GetAsync("/"));
+        var home = await AppFactory.ParseAsync(await client.GetAsync(HomeRoutes.Home));
         var assets = home.QuerySelectorAll("link[rel=stylesheet][href], script[src]")
             .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
             .ToList();
@@ -87,7 +88,7 @@ public sealed partial class SecurityHeadersTests : SeededAppFixture
     public async Task A_progress_bar_s_width_class_is_defined_for_every_whole_percent()
     {
         using var client = Factory.CreateBrowser();
-        var home = await AppFactory.ParseAsync(await client.GetAsync("/"));
+        var home = await AppFactory.ParseAsync(await client.GetAsync(HomeRoutes.Home));
         var siteCss = home.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Single(h => h.Contains("/css/site.", StringComparison.Ordinal));
 
         var css = await client.GetStringAsync(siteCss);

@@ -8,6 +8,8 @@ using ApprenticeTracker.Web.Tests.Features.Evidence;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using ApprenticeTracker.Web.Features.Evidence;
+using ApprenticeTracker.Web.Features.Portfolio;
 
 namespace ApprenticeTracker.Web.Tests.Hosting;
 
@@ -69,16 +71,16 @@ public sealed class TwoInstancesTests
             Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         }
 
-        using (var portfolio = await apprenticeOnSecond.GetAsync("/portfolio"))
+        using (var portfolio = await apprenticeOnSecond.GetAsync(PortfolioRoutes.Home))
         {
             Assert.That(portfolio.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the second instance should honour the first's sign-in cookie");
         }
 
         // The form comes from the second instance and is posted to the first: the antiforgery token crosses too.
         var duties = await EvidenceTestKit.DutyIdsAsync(apprenticeOnSecond);
-        var form = (IHtmlFormElement)(await AppFactory.ParseAsync(await apprenticeOnSecond.GetAsync("/evidence/new"))).QuerySelector(Forms.MainForm)!;
+        var form = (IHtmlFormElement)(await AppFactory.ParseAsync(await apprenticeOnSecond.GetAsync(EvidenceRoutes.New))).QuerySelector(Forms.MainForm)!;
         using var saved = await Forms.PostAsync(
-            apprenticeOnFirst, "/evidence/new", form,
+            apprenticeOnFirst, EvidenceRoutes.New, form,
             EvidenceTestKit.Fields("Reviewed across instances", [duties["D4"]], action: "submit"),
             [EvidenceTestKit.File("notes.pdf", EvidenceTestKit.PdfBytes)]);
         Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await saved.Content.ReadAsStringAsync());
@@ -89,7 +91,7 @@ public sealed class TwoInstancesTests
             Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         }
 
-        var review = await AppFactory.ParseAsync(await assessorOnSecond.GetAsync($"/assessor/reviews/{item}"));
+        var review = await AppFactory.ParseAsync(await assessorOnSecond.GetAsync(AssessorRoutes.Review(item)));
         var download = review.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Single(h => h is not null && h.Contains("/attachments/", StringComparison.Ordinal));
         using (var file = await assessorOnSecond.GetAsync(download))
         {
@@ -97,7 +99,7 @@ public sealed class TwoInstancesTests
         }
 
         using var decided = await Forms.PostAsync(
-            assessorOnFirst, $"/assessor/reviews/{item}", (IHtmlFormElement)review.QuerySelector(Forms.MainForm)!,
+            assessorOnFirst, AssessorRoutes.Review(item), (IHtmlFormElement)review.QuerySelector(Forms.MainForm)!,
             [new("Form.Decision", ReviewForm.Accept), new("Form.Feedback", "Seen on the other instance.")]);
         Assert.That(decided.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await decided.Content.ReadAsStringAsync());
 

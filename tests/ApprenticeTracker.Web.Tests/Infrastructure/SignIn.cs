@@ -2,13 +2,14 @@ using System.Net;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using ApprenticeTracker.Web.Features.Account;
 
 namespace ApprenticeTracker.Web.Tests.Infrastructure;
 
 /// <summary>Signs in through the real <c>/Account/Login</c> form, antiforgery token and all.</summary>
 public static class SignIn
 {
-    public const string LoginUrl = "/Account/Login";
+    public const string LoginUrl = AccountRoutes.Login;
 
     /// <summary>
     /// A client signed in as <paramref name="email"/>: it keeps its cookies and does not follow redirects.

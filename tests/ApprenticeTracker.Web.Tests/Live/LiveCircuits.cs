@@ -3,6 +3,7 @@ using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Features.Evidence;
 using ApprenticeTracker.Web.Features.Provider;
+using ApprenticeTracker.Web.Features.WhatsNew;
 using ApprenticeTracker.Web.Live;
 using ApprenticeTracker.Web.Security;
 using ApprenticeTracker.Web.Tests.Support;
@@ -27,10 +28,14 @@ internal static class LiveCircuits
         var context = new BunitContext();
         context.Services.AddSingleton(await UserAsync(factory, email));
         context.Services.AddScoped<LiveUpdates>();
+        context.Services.AddScoped<CircuitUser>();
         context.Services.AddScoped<ReviewQueueQuery>();
         context.Services.AddScoped<CaseloadQuery>();
         context.Services.AddScoped<EvidenceQueries>();
         context.Services.AddScoped<DashboardQuery>();
+        context.Services.AddScoped<WhatsNewQuery>();
+        context.Services.AddScoped<MarkSeenHandler>();
+        context.Services.AddScoped<WhatsNewSignal>();
         // The app's own singletons, which the scoped services above are built from.
         context.Services.AddSingleton(factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
         context.Services.AddSingleton(factory.Services.GetRequiredService<ILiveEventHub>());

@@ -4,10 +4,12 @@ using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Features.Evidence;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Live;
+using ApprenticeTracker.Web.Security;
 using ApprenticeTracker.Web.Tests.Features.Assessor;
 using ApprenticeTracker.Web.Tests.Features.Evidence;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,7 +56,7 @@ public sealed class LiveViewsTests : SeededAppFixture
         Assert.That(page.Find("h1 + p").TextContent, Does.Contain("Submitted"));
 
         using var assessor = await SignInAsAssessorAsync();
-        using var decided = await PostFormAsync(assessor, $"/assessor/reviews/{item}",
+        using var decided = await PostFormAsync(assessor, AssessorRoutes.Review(item),
             [new("Form.Decision", ReviewForm.Accept), new("Form.Feedback", "Seen live: a clear account.")]);
 
         WaitFor(page, () => page.Markup.Contains("Seen live: a clear account.", StringComparison.Ordinal));
@@ -136,6 +138,27 @@ public sealed class LiveViewsTests : SeededAppFixture
         Assert.That(queue.Find("[data-interactive]").GetAttribute("data-interactive"), Is.EqualTo("false"));
         WaitFor(queue, () => queue.FindAll("tbody tr").Count > 0);
         Assert.That(queue.FindAll("tbody tr"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task A_view_whose_circuit_is_signed_out_stops_listening_and_loads_the_page_again()
+    {
+        var mine = (await Factory.EnrolmentsOfAsync())[0];
+        await using var circuit = await LiveCircuits.OpenAsync(Factory, DemoDataSeeder.AssessorEmail);
+        var caseload = circuit.Render<CaseloadView>();
+        var navigation = circuit.Services.GetRequiredService<BunitNavigationManager>();
+        var hub = Factory.Services.GetRequiredService<ILiveEventHub>();
+
+        circuit.Services.GetRequiredService<CircuitUser>().SignOut();
+        circuit.Services.GetRequiredService<CurrentUser>().SignOut();
+        hub.Publish(LiveEvent.SignOffChanged(mine));
+        WaitFor(caseload, () => navigation.History.Count > 0);
+        await Task.Delay(300);
+
+        Assert.That(navigation.History, Has.Count.EqualTo(1));
+        Assert.That(navigation.History.Single().Options.ForceLoad, Is.True);
+        Assert.That(navigation.History.Single().Uri, Is.EqualTo(navigation.Uri));
+        Assert.That(Delivered(caseload), Is.Zero);
     }
 
     /// <summary>

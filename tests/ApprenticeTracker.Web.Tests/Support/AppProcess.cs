@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Tests.Support;
 
@@ -62,7 +63,7 @@ public sealed partial class AppProcess : IDisposable
 
             if (ListeningAddress().Match(e.Data) is { Success: true } match)
             {
-                listening.TrySetResult(new Uri(match.Groups[1].Value + "/"));
+                listening.TrySetResult(new Uri(match.Groups[1].Value + HomeRoutes.Home));
             }
         }
 

@@ -6,6 +6,10 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.Evidence;
+using ApprenticeTracker.Web.Features.Portfolio;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Upgrade;
 
@@ -56,10 +60,10 @@ public sealed class UpgradedDemoDatabaseTests
         Assert.That(_rowsAfterStart.Where(t => _rowsBefore.ContainsKey(t.Key)), Is.EquivalentTo(_rowsBefore));
     }
 
-    [TestCase(DemoDataSeeder.ApprenticeEmail, "/portfolio")]
-    [TestCase(DemoDataSeeder.AssessorEmail, "/assessor")]
-    [TestCase(DemoDataSeeder.ProviderEmail, "/provider")]
-    [TestCase(DemoDataSeeder.ProviderBAdminEmail, "/provider")]
+    [TestCase(DemoDataSeeder.ApprenticeEmail, PortfolioRoutes.Home)]
+    [TestCase(DemoDataSeeder.AssessorEmail, AssessorRoutes.Caseload)]
+    [TestCase(DemoDataSeeder.ProviderEmail, ProviderRoutes.Dashboard)]
+    [TestCase(DemoDataSeeder.ProviderBAdminEmail, ProviderRoutes.Dashboard)]
     public async Task A_demo_account_signs_in_through_the_login_form_and_reaches_its_home(string email, string home)
     {
         using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -89,7 +93,7 @@ public sealed class UpgradedDemoDatabaseTests
     {
         using var client = await _factory.SignInAsync(DemoDataSeeder.ApprenticeEmail);
 
-        using var response = await client.GetAsync("/evidence");
+        using var response = await client.GetAsync(EvidenceRoutes.List);
         var page = await AppFactory.ParseAsync(response);
 
         Assert.That(_apprenticeTitlesBefore, Is.Not.Empty);

@@ -9,7 +9,10 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using ApprenticeTracker.Web.Features.Home;
+using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Account;
 
@@ -45,7 +48,18 @@ public static class AccountFeature
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
-            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddSignInManager<AppSignInManager>();
+
+        // A sign-in is checked again against its account at this interval, by the cookie and by every open circuit
+        // (docs/decisions/0123).
+        services.AddOptions<SignInRevalidationOptions>()
+            .BindConfiguration(SignInRevalidationOptions.SectionName)
+            .Validate(o => o.IsValid, "Accounts:RevalidationInterval must be above zero and at most 30 minutes.")
+            .ValidateOnStart();
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<SignInRevalidationOptions>>((o, revalidation) => o.ValidationInterval = revalidation.Value.RevalidationInterval);
+        services.AddScoped<AuthenticationStateProvider, RevalidatingCircuitAuthentication>();
 
         services.AddAuthorization();
         services.AddHttpContextAccessor();
@@ -133,7 +147,7 @@ public static class AccountFeature
         }
 
         await signIn.SignOutAsync();
-        return Results.LocalRedirect("/");
+        return Results.LocalRedirect(HomeRoutes.Home);
     }
 
     /// <summary>

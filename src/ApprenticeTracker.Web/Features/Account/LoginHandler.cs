@@ -3,6 +3,7 @@ using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Features.Account;
 
@@ -61,7 +62,7 @@ public sealed class LoginHandler(SignInManager<AppUser> signIn, TimeProvider tim
             return returnUrl!;
         }
 
-        return RoleHomes.For(user)?.Path ?? "/";
+        return RoleHomes.For(user)?.Path ?? HomeRoutes.Home;
     }
 
     private string LockedOutMessage(DateTimeOffset? lockedUntil)

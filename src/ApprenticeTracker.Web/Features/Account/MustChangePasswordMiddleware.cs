@@ -35,7 +35,7 @@ public sealed class MustChangePasswordMiddleware(RequestDelegate next)
     {
         var path = context.Request.Path;
         return context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
-            || path.StartsWithSegments("/Account")
+            || path.StartsWithSegments(AccountRoutes.Account)
             || path.StartsWithSegments("/healthz")
             || path.StartsWithSegments("/status")
             || path.StartsWithSegments("/Error");

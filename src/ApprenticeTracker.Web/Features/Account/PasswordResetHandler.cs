@@ -36,7 +36,7 @@ public enum ResetLinkState
 public sealed class PasswordResetHandler(
     AppDbContext db, UserManager<AppUser> users, Notifications notifications, PasswordResetLimiter limiter, TimeProvider time)
 {
-    public const string ResetPath = "/Account/ResetPassword";
+    public const string ResetPath = AccountRoutes.ResetPassword;
 
     /// <summary>Actor of requests by someone not signed in who named no account.</summary>
     private static readonly Actor Anonymous = new("anonymous", "Someone not signed in");

@@ -1,4 +1,4 @@
-using ApprenticeTracker.Web.Features.OffTheJob;
+using ApprenticeTracker.Web.Settings;
 using ApprenticeTracker.Domain.Enrolments;
 
 namespace ApprenticeTracker.Web.Features.Assessor;

@@ -1,6 +1,6 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.OffTheJob;
-using ApprenticeTracker.Web.Features.OffTheJob;
+using ApprenticeTracker.Web.Settings;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.People;

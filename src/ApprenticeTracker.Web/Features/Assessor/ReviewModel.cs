@@ -1,4 +1,5 @@
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 
@@ -90,7 +91,7 @@ public sealed class ReviewAttachment
     public string ContentType { get; init; } = string.Empty;
 
     /// <summary>The download address, authorised there by the same access rules.</summary>
-    public string DownloadUrl => $"/evidence/{EvidenceItemId}/attachments/{Id}";
+    public string DownloadUrl => EvidenceRoutes.Attachment(EvidenceItemId, Id);
 }
 
 /// <summary>One earlier decision on an item, with its feedback.</summary>

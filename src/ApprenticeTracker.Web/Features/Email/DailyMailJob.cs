@@ -11,6 +11,8 @@ using ApprenticeTracker.Persistence.Email;
 using ApprenticeTracker.Persistence.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Assessor;
 
 namespace ApprenticeTracker.Web.Features.Email;
 
@@ -176,7 +178,7 @@ public sealed class DailyMailJob(
                 .Append(WebUtility.HtmlEncode(Inner(mail.TextBody))).Append("</pre>");
         }
 
-        var account = links.To("/Account");
+        var account = links.To(AccountRoutes.Account);
         text.Append("You chose to receive these in a daily digest. Change that on your account page:\r\n").Append(account).Append("\r\n");
         html.Append("<p style=\"color:#6c757d;font-size:14px\">You chose to receive these in a daily digest. Change that on <a href=\"")
             .Append(WebUtility.HtmlEncode(account)).Append("\">your account page</a>.</p></body></html>");
@@ -227,8 +229,8 @@ public sealed class ReviewWaitingReminders(PublicLinks links, IOptions<Assessor.
                 $"Dear {to.Name},",
                 [string.Create(CultureInfo.InvariantCulture, $"{count} waited for your review for more than {days} days:")],
                 items.Select(w => string.Create(CultureInfo.InvariantCulture,
-                    $"{w.Apprentice}: “{w.Title}”, submitted {DailyMailJob.UkDate(w.SubmittedAt!.Value)} – {links.To($"/assessor/reviews/{w.Id}")}")).ToList(),
-                new MailLink("Open your review queue", links.To("/assessor/reviews")));
+                    $"{w.Apprentice}: “{w.Title}”, submitted {DailyMailJob.UkDate(w.SubmittedAt!.Value)} – {links.To(AssessorRoutes.Review(w.Id))}")).ToList(),
+                new MailLink("Open your review queue", links.To(AssessorRoutes.Reviews)));
             await Notifications.QueueAsync(db, MailKind.ReviewReminder, to, content, now, ct);
         }
     }

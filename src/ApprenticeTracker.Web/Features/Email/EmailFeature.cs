@@ -1,5 +1,6 @@
 using ApprenticeTracker.Persistence;
 using Microsoft.Extensions.Options;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Features.Email;
 
@@ -9,7 +10,7 @@ namespace ApprenticeTracker.Web.Features.Email;
 /// </summary>
 public static class EmailFeature
 {
-    public const string FailedMailPath = "/provider/mail-failures";
+    public const string FailedMailPath = ProviderRoutes.MailFailures;
 
     public static IHostApplicationBuilder AddEmail(this IHostApplicationBuilder builder)
     {

@@ -4,6 +4,9 @@ using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Email;
 using Microsoft.EntityFrameworkCore;
+using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.Evidence;
+using ApprenticeTracker.Web.Features.Portfolio;
 
 namespace ApprenticeTracker.Web.Features.Email;
 
@@ -34,7 +37,7 @@ public sealed class Notifications(PublicLinks links)
                 $"Dear {assessor.Name},",
                 [$"{apprentice.Name} has submitted evidence for your review: “{item.Title}”."],
                 [],
-                new MailLink("Review the evidence", links.To($"/assessor/reviews/{item.Id}")));
+                new MailLink("Review the evidence", links.To(AssessorRoutes.Review(item.Id))));
             await QueueAsync(db, MailKind.EvidenceSubmitted, assessor, content, at, ct);
         }
     }
@@ -60,7 +63,7 @@ public sealed class Notifications(PublicLinks links)
             $"Dear {apprentice.Name},",
             paragraphs,
             quote,
-            new MailLink(accepted ? "See the evidence" : "See the feedback and change the evidence", links.To($"/evidence/{item.Id}")));
+            new MailLink(accepted ? "See the evidence" : "See the feedback and change the evidence", links.To(EvidenceRoutes.Detail(item.Id))));
         await QueueAsync(db, MailKind.EvidenceReviewed, apprentice, content, at, ct);
     }
 
@@ -76,7 +79,7 @@ public sealed class Notifications(PublicLinks links)
             $"Dear {apprentice.Name},",
             [$"{assessorName} has signed off duty {duty}: your accepted evidence shows that you are competent in it."],
             [],
-            new MailLink("See the duty", links.To($"/duties/{dutyId}")));
+            new MailLink("See the duty", links.To(PortfolioRoutes.Duty(dutyId))));
         await QueueAsync(db, MailKind.SignOffChanged, apprentice, content, at, ct);
     }
 
@@ -92,7 +95,7 @@ public sealed class Notifications(PublicLinks links)
             $"Dear {apprentice.Name},",
             [$"{assessorName} has revoked the sign-off of duty {duty}. The duty needs signing off again before gateway.", "The reason given begins:"],
             MailContent.FirstLines(reason),
-            new MailLink("See the duty", links.To($"/duties/{dutyId}")));
+            new MailLink("See the duty", links.To(PortfolioRoutes.Duty(dutyId))));
         await QueueAsync(db, MailKind.SignOffChanged, apprentice, content, at, ct);
     }
 

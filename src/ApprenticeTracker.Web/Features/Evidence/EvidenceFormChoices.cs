@@ -59,5 +59,5 @@ public sealed class AttachmentRow
 
     public string Size => Attachment.FormatSize(SizeBytes);
 
-    public string DownloadUrl => $"/evidence/{EvidenceItemId}/attachments/{Id}";
+    public string DownloadUrl => EvidenceRoutes.Attachment(EvidenceItemId, Id);
 }

@@ -44,7 +44,7 @@ public static class EvidenceListLinks
             query["page"] = filter.Page.ToString(CultureInfo.InvariantCulture);
         }
 
-        return QueryHelpers.AddQueryString("/evidence", query);
+        return QueryHelpers.AddQueryString(EvidenceRoutes.List, query);
     }
 
     private static T? ParseEnum<T>(string? value)

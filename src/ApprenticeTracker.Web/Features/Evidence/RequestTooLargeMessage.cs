@@ -16,7 +16,7 @@ public sealed class RequestTooLargeMessage(RequestDelegate next, IOptions<Eviden
         var request = context.Request;
 
         // Read here, before antiforgery does: antiforgery would turn a form that is too large into a bare 400.
-        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType && request.Path.StartsWithSegments("/evidence", StringComparison.Ordinal))
+        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType && request.Path.StartsWithSegments(EvidenceRoutes.List, StringComparison.Ordinal))
         {
             // Ten files of 20 MB must fit in one evidence form; every other request keeps the server's smaller limits.
             var limit = options.Value.MaxRequestBytes;
@@ -46,7 +46,7 @@ public sealed class RequestTooLargeMessage(RequestDelegate next, IOptions<Eviden
         context.Response.Clear();
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         context.Response.ContentType = "text/html; charset=utf-8";
-        var back = WebUtility.HtmlEncode(context.Request.Path.Value ?? "/evidence");
+        var back = WebUtility.HtmlEncode(context.Request.Path.Value ?? EvidenceRoutes.List);
         await context.Response.WriteAsync(
             $"""
             <!DOCTYPE html>

@@ -58,6 +58,30 @@ public sealed class OffTheJobForm
     };
 }
 
+/// <summary>A cohort as the taught-session page shows it, with the apprentices in learning who would each get an entry.</summary>
+public sealed record CohortSessionModel(Guid CohortId, string CohortName, IReadOnlyList<CohortSessionApprentice> Apprentices);
+
+/// <summary>An apprentice of the cohort in learning, and the day they started (a session before it is not theirs).</summary>
+public sealed record CohortSessionApprentice(Guid EnrolmentId, string Name, DateOnly StartDate);
+
+/// <summary>The fields of the cohort taught-session form; the kind is always a taught session.</summary>
+public sealed class CohortSessionForm
+{
+    public string? ActivityDate { get; set; }
+
+    public int? Hours { get; set; }
+
+    public int? Minutes { get; set; }
+
+    public string? WhatWasTaught { get; set; }
+
+    /// <summary>The same fields as the apprentice's form, so that one reader reads both.</summary>
+    public OffTheJobForm AsEntryForm() => new()
+    {
+        ActivityDate = ActivityDate, Hours = Hours, Minutes = Minutes, Kind = nameof(OffTheJobActivityKind.TaughtSession), WhatWasLearnt = WhatWasTaught,
+    };
+}
+
 /// <summary>An assessor's or provider's decision on one entry.</summary>
 public sealed class OffTheJobDecisionForm
 {

@@ -49,6 +49,35 @@ public sealed class OffTheJobQueries(IDbContextFactory<AppDbContext> contexts, C
             entries.OrderByDescending(e => e.ActivityDate).ToList(), !head.Status.IsFinal());
     }
 
+    /// <summary>One of the provider's cohorts with its apprentices in learning; null when the cohort is not the user's to act on.</summary>
+    public async Task<CohortSessionModel?> CohortSessionAsync(Guid cohortId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var name = await AccessScopes.Cohorts(db, user).Where(c => c.Id == cohortId).Select(c => c.Name).SingleOrDefaultAsync(ct);
+        if (name is null)
+        {
+            return null;
+        }
+
+        var rows = await (
+                from e in CohortSessionEnrolments(db, user, cohortId)
+                join a in db.Apprentices on e.ApprenticeId equals a.Id
+                select new { e.Id, a.GivenName, a.FamilyName, e.StartDate })
+            .ToListAsync(ct);
+        var apprentices = rows
+            .OrderBy(r => r.FamilyName, PersonName.Order).ThenBy(r => r.GivenName, PersonName.Order)
+            .Select(r => new CohortSessionApprentice(r.Id, PersonName.Full(r.GivenName, r.FamilyName), r.StartDate))
+            .ToList();
+        return new CohortSessionModel(cohortId, name, apprentices);
+    }
+
+    /// <summary>
+    /// The enrolments a cohort's taught session is recorded for: those of the cohort in learning (active, not on a break,
+    /// not past gateway), within the user's scope.
+    /// </summary>
+    internal static IQueryable<Enrolment> CohortSessionEnrolments(AppDbContext db, CurrentUser user, Guid cohortId) =>
+        AccessScopes.Enrolments(db, user).Where(e => e.CohortId == cohortId && e.Status == EnrolmentStatus.Active);
+
     /// <summary>One of the signed-in apprentice's own entries, with its links, for the amend form; null when not theirs.</summary>
     public async Task<(OffTheJobEntryRow Entry, OffTheJobForm Form)?> OwnEntryAsync(Guid entryId, CancellationToken ct)
     {

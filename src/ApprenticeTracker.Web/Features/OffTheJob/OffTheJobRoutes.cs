@@ -12,10 +12,13 @@ public static class OffTheJobRoutes
     public const string Review = "/off-the-job/review";
     public const string DecideTemplate = "/off-the-job/review/{Id:guid}";
     public const string ApprenticeTemplate = "/off-the-job/apprentices/{EnrolmentId:guid}";
+    public const string CohortSessionTemplate = "/off-the-job/cohorts/{CohortId:guid}/session";
 
     public static string Edit(Guid entryId) => $"/off-the-job/{entryId}/edit";
 
     public static string Decide(Guid entryId) => $"/off-the-job/review/{entryId}";
 
     public static string Apprentice(Guid enrolmentId) => $"/off-the-job/apprentices/{enrolmentId}";
+
+    public static string CohortSession(Guid cohortId) => $"/off-the-job/cohorts/{cohortId}/session";
 }

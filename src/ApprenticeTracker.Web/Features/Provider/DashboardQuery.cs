@@ -3,7 +3,7 @@ using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Features.OffTheJob;
+using ApprenticeTracker.Web.Settings;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Persistence;
@@ -103,6 +104,8 @@ public sealed class EnrolmentQuery(IDbContextFactory<AppDbContext> contexts, Cur
             enrolment.StartDate,
             enrolment.PlannedEndDate,
             enrolment.MinimumDurationMetOn,
+            enrolment.ContractedHoursPerWeek,
+            enrolment.PriorLearningMinutes,
             enrolment.Status,
             enrolment.StatusChangedAt,
             StatusActionsOf(enrolment),
@@ -114,5 +117,31 @@ public sealed class EnrolmentQuery(IDbContextFactory<AppDbContext> contexts, Cur
             assessors.Where(a => current.Contains(a.Id)).ToList(),
             enrolment.Status.AllowsAssessorChanges() ? assessors.Where(a => !current.Contains(a.Id)).ToList() : [],
             standard.GatewayRequirements.Where(r => !confirmed.Contains(r.Key)).Select(r => (r.Key, r.Label)).ToList());
+    }
+
+    /// <summary>What one of my organisation's enrolments plans its off-the-job hours from; null when not found.</summary>
+    public async Task<OffTheJobPlanDetails?> OffTheJobPlanAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await (
+                from e in AccessScopes.Enrolments(db, user).AsNoTracking()
+                join a in db.Apprentices on e.ApprenticeId equals a.Id
+                join s in db.Standards on e.StandardId equals s.Id
+                where e.Id == id
+                select new
+                {
+                    e.Id,
+                    a.GivenName,
+                    a.FamilyName,
+                    Reference = s.ReferenceNumber + " v" + s.Version,
+                    e.Status,
+                    Plan = new OffTheJobPlan(e.StartDate, e.PlannedEndDate, e.GatewayPassedOn, e.ContractedHoursPerWeek, s.OffTheJobMinimumHours, e.PriorLearningMinutes),
+                    s.OffTheJobMinimumSource,
+                    e.PriorLearningReason,
+                })
+            .SingleOrDefaultAsync(ct);
+        return row is null
+            ? null
+            : new OffTheJobPlanDetails(row.Id, PersonName.Full(row.GivenName, row.FamilyName), row.Reference, row.Status, row.Plan, row.OffTheJobMinimumSource, row.PriorLearningReason);
     }
 }

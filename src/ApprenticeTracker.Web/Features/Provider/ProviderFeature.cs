@@ -16,6 +16,7 @@ public static class ProviderFeature
         services.AddScoped<UnassignAssessorHandler>();
         services.AddScoped<ChangeEnrolmentStatusHandler>();
         services.AddScoped<ConfirmGatewayRequirementHandler>();
+        services.AddScoped<SetOffTheJobPlanHandler>();
         services.AddScoped<StandardsHandler>();
         services.AddScoped<AuditLogQuery>();
         return services;

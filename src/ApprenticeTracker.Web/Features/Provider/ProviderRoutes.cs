@@ -7,6 +7,7 @@ public static class ProviderRoutes
     public const string DashboardCsv = "/provider/dashboard.csv";
     public const string Enrol = "/provider/enrol";
     public const string EnrolmentTemplate = "/provider/enrolments/{Id:guid}";
+    public const string OffTheJobPlanTemplate = "/provider/enrolments/{Id:guid}/off-the-job-plan";
     public const string Organisation = "/provider/organisation";
     public const string EmployerTemplate = "/provider/employers/{Id:guid}";
     public const string Standards = "/provider/standards";
@@ -15,6 +16,8 @@ public static class ProviderRoutes
     public const string MailFailures = "/provider/mail-failures";
 
     public static string Enrolment(Guid enrolmentId) => $"/provider/enrolments/{enrolmentId}";
+
+    public static string OffTheJobPlan(Guid enrolmentId) => $"/provider/enrolments/{enrolmentId}/off-the-job-plan";
 
     public static string Employer(Guid employerId) => $"/provider/employers/{employerId}";
 }

@@ -8,6 +8,8 @@ using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Features.Portfolio;
 
 namespace ApprenticeTracker.Web.Tests.Features.Account;
 
@@ -17,7 +19,7 @@ namespace ApprenticeTracker.Web.Tests.Features.Account;
 /// </summary>
 public sealed class AccountChangesTests : SeededAppFixture
 {
-    private const string ChangePasswordUrl = "/Account/ChangePassword";
+    private const string ChangePasswordUrl = AccountRoutes.ChangePassword;
     private const string NewPassword = "correct horse battery staple";
 
     private readonly Queue<string> _unusedAccounts = new();
@@ -158,9 +160,9 @@ public sealed class AccountChangesTests : SeededAppFixture
         using var client = Factory.CreateBrowser();
 
         using var signIn = await SignIn.PostLoginAsync(client, email, DemoDataSeeder.DemoPassword);
-        using var home = await client.GetAsync("/");
-        using var protectedPage = await client.GetAsync("/portfolio");
-        using var post = await client.PostAsync("/portfolio", new FormUrlEncodedContent([]));
+        using var home = await client.GetAsync(HomeRoutes.Home);
+        using var protectedPage = await client.GetAsync(PortfolioRoutes.Home);
+        using var post = await client.PostAsync(PortfolioRoutes.Home, new FormUrlEncodedContent([]));
         using var changePage = await client.GetAsync(ChangePasswordUrl);
 
         Assert.That(signIn.RedirectTarget(), Is.EqualTo(ChangePasswordUrl));
@@ -182,7 +184,7 @@ public sealed class AccountChangesTests : SeededAppFixture
 
         using var css = await client.GetAsync(stylesheet);
         using var health = await client.GetAsync("/healthz");
-        using var denied = await client.GetAsync("/Account/AccessDenied");
+        using var denied = await client.GetAsync(AccountRoutes.AccessDenied);
 
         Assert.That(css.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -197,13 +199,13 @@ public sealed class AccountChangesTests : SeededAppFixture
         using var client = await SignInAsync(email);
 
         using var change = await PostChangeAsync(client, DemoDataSeeder.DemoPassword, NewPassword, NewPassword);
-        using var home = await client.GetAsync("/");
+        using var home = await client.GetAsync(HomeRoutes.Home);
         using var again = Factory.CreateBrowser();
         using var nextSignIn = await SignIn.PostLoginAsync(again, email, NewPassword);
 
         Assert.That(change.RedirectTarget(), Is.EqualTo(ChangePasswordUrl + "?changed=true"));
         Assert.That(home.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(nextSignIn.RedirectTarget(), Is.EqualTo("/portfolio"));
+        Assert.That(nextSignIn.RedirectTarget(), Is.EqualTo(PortfolioRoutes.Home));
         Assert.That(await MustChangePasswordAsync(email), Is.False);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ApprenticeTracker.Web.Features.Account;
 
 namespace ApprenticeTracker.Web.Tests.Features.Account;
 
@@ -66,8 +67,8 @@ public sealed class AccountPolicyTests
         Assert.That(options.Cookie.HttpOnly, Is.True);
         Assert.That(options.Cookie.SameSite, Is.EqualTo(SameSiteMode.Lax));
         Assert.That(options.Cookie.SecurePolicy, Is.EqualTo(CookieSecurePolicy.SameAsRequest), "tests run over plain http");
-        Assert.That(options.LoginPath.Value, Is.EqualTo("/Account/Login"));
-        Assert.That(options.AccessDeniedPath.Value, Is.EqualTo("/Account/AccessDenied"));
+        Assert.That(options.LoginPath.Value, Is.EqualTo(AccountRoutes.Login));
+        Assert.That(options.AccessDeniedPath.Value, Is.EqualTo(AccountRoutes.AccessDenied));
     }
 
     [Test]

@@ -2,6 +2,7 @@ using System.Net;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
+using ApprenticeTracker.Web.Features.Account;
 
 namespace ApprenticeTracker.Web.Tests.Features.Account;
 
@@ -15,7 +16,7 @@ public sealed class AuthorizationTests : SeededAppFixture
 {
     protected override AppFactory CreateFactory() => new() { Database = Database, AfterAppPipeline = RoleProtectedProbe.Add };
 
-    [TestCase("/Account/ChangePassword")]
+    [TestCase(AccountRoutes.ChangePassword)]
     [TestCase(RoleProtectedProbe.Path)]
     public async Task Signed_out_a_protected_page_sends_the_visitor_to_sign_in_with_the_way_back(string url)
     {
@@ -24,7 +25,7 @@ public sealed class AuthorizationTests : SeededAppFixture
         using var response = await client.GetAsync(url);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.RedirectTarget(), Is.EqualTo("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(url)));
+        Assert.That(response.RedirectTarget(), Is.EqualTo(AccountRoutes.Login + "?ReturnUrl=" + Uri.EscapeDataString(url)));
     }
 
     [Test]
@@ -71,7 +72,7 @@ public sealed class AuthorizationTests : SeededAppFixture
     {
         using var client = Factory.CreateBrowser();
 
-        using var post = await client.PostAsync("/Account/ChangePassword", new FormUrlEncodedContent([]));
+        using var post = await client.PostAsync(AccountRoutes.ChangePassword, new FormUrlEncodedContent([]));
         using var api = await client.GetAsync(RoleProtectedProbe.ApiPath);
 
         Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
@@ -85,7 +86,7 @@ public sealed class AuthorizationTests : SeededAppFixture
     {
         using var client = await SignInAsAssessorAsync();
 
-        using var response = await client.GetAsync("/Account/ChangePassword");
+        using var response = await client.GetAsync(AccountRoutes.ChangePassword);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

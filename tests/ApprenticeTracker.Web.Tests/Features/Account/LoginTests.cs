@@ -3,15 +3,18 @@ using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Features.Account;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
+using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.Portfolio;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Features.Account;
 
 public sealed class LoginTests : SeededAppFixture
 {
-    [TestCase(DemoDataSeeder.ApprenticeEmail, "/portfolio")]
-    [TestCase(DemoDataSeeder.AssessorEmail, "/assessor")]
-    [TestCase(DemoDataSeeder.ProviderEmail, "/provider")]
-    [TestCase(DemoDataSeeder.ProviderBAdminEmail, "/provider")]
+    [TestCase(DemoDataSeeder.ApprenticeEmail, PortfolioRoutes.Home)]
+    [TestCase(DemoDataSeeder.AssessorEmail, AssessorRoutes.Caseload)]
+    [TestCase(DemoDataSeeder.ProviderEmail, ProviderRoutes.Dashboard)]
+    [TestCase(DemoDataSeeder.ProviderBAdminEmail, ProviderRoutes.Dashboard)]
     public async Task Each_demo_role_lands_on_its_own_home_page(string email, string home)
     {
         using var client = Factory.CreateBrowser();
@@ -96,13 +99,13 @@ public sealed class LoginTests : SeededAppFixture
         Assert.That(page.QuerySelector("#password")?.GetAttribute("value") ?? string.Empty, Is.Empty);
     }
 
-    [TestCase("/Account/ChangePassword", "/Account/ChangePassword")]
+    [TestCase(AccountRoutes.ChangePassword, AccountRoutes.ChangePassword)]
     [TestCase("/portfolio/evidence?status=Draft", "/portfolio/evidence?status=Draft")]
-    [TestCase("https://evil.example/", "/portfolio")]
-    [TestCase("//evil.example", "/portfolio")]
-    [TestCase("/\\evil.example", "/portfolio")]
-    [TestCase("http://localhost/portfolio", "/portfolio")]
-    [TestCase("javascript:alert(1)", "/portfolio")]
+    [TestCase("https://evil.example/", PortfolioRoutes.Home)]
+    [TestCase("//evil.example", PortfolioRoutes.Home)]
+    [TestCase("/\\evil.example", PortfolioRoutes.Home)]
+    [TestCase("http://localhost/portfolio", PortfolioRoutes.Home)]
+    [TestCase("javascript:alert(1)", PortfolioRoutes.Home)]
     public async Task A_return_address_is_followed_only_when_it_is_on_this_site(string returnUrl, string expected)
     {
         using var client = Factory.CreateBrowser();

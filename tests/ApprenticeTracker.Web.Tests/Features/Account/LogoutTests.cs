@@ -1,26 +1,28 @@
 using System.Net;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
+using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Tests.Features.Account;
 
 public sealed class LogoutTests : SeededAppFixture
 {
-    private const string ChangePassword = "/Account/ChangePassword";
+    private const string ChangePassword = AccountRoutes.ChangePassword;
 
     [Test]
     public async Task Signing_out_clears_the_cookie_and_goes_to_the_home_page()
     {
         using var client = await SignInAsApprenticeAsync();
 
-        using var response = await Forms.PostFormAsync(client, "/", [], formSelector: "form.sign-out");
+        using var response = await Forms.PostFormAsync(client, HomeRoutes.Home, [], formSelector: "form.sign-out");
         using var afterwards = await client.GetAsync(ChangePassword);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.RedirectTarget(), Is.EqualTo("/"));
+        Assert.That(response.RedirectTarget(), Is.EqualTo(HomeRoutes.Home));
         var cleared = response.SetCookies().Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
         Assert.That(cleared, Does.StartWith(".AspNetCore.Identity.Application=;").And.Contain("expires=Thu, 01 Jan 1970").IgnoreCase);
-        Assert.That(afterwards.RedirectTarget(), Does.StartWith("/Account/Login"));
+        Assert.That(afterwards.RedirectTarget(), Does.StartWith(AccountRoutes.Login));
     }
 
     [Test]
@@ -28,7 +30,7 @@ public sealed class LogoutTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
 
-        using var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent([]));
+        using var response = await client.PostAsync(AccountRoutes.Logout, new FormUrlEncodedContent([]));
         using var afterwards = await client.GetAsync(ChangePassword);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -41,7 +43,7 @@ public sealed class LogoutTests : SeededAppFixture
     {
         using var client = await SignInAsAssessorAsync();
 
-        using var response = await Forms.PostFormAsync(client, "/", [new("__RequestVerificationToken", "CfDJ8forged")], formSelector: "form.sign-out");
+        using var response = await Forms.PostFormAsync(client, HomeRoutes.Home, [new("__RequestVerificationToken", "CfDJ8forged")], formSelector: "form.sign-out");
         using var afterwards = await client.GetAsync(ChangePassword);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -56,7 +58,7 @@ public sealed class LogoutTests : SeededAppFixture
         var anonymousToken = await Forms.AntiforgeryTokenAsync(client, SignIn.LoginUrl);
         using var signedIn = await SignIn.PostLoginAsync(client, Persistence.Seeding.DemoDataSeeder.ProviderEmail, Persistence.Seeding.DemoDataSeeder.DemoPassword);
 
-        using var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = anonymousToken }));
+        using var response = await client.PostAsync(AccountRoutes.Logout, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = anonymousToken }));
 
         Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -67,7 +69,7 @@ public sealed class LogoutTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
 
-        using var response = await client.GetAsync("/Account/Logout");
+        using var response = await client.GetAsync(AccountRoutes.Logout);
         using var afterwards = await client.GetAsync(ChangePassword);
 
         Assert.That(response.IsSuccessStatusCode, Is.False);
@@ -80,19 +82,19 @@ public sealed class LogoutTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
 
-        using var typed = await client.GetAsync("/Account/Logout");
+        using var typed = await client.GetAsync(AccountRoutes.Logout);
         var target = typed.RedirectTarget() ?? "(no redirect)";
         var page = await AppFactory.ParseAsync(await client.GetAsync(target));
         using var signedOut = await Forms.PostFormAsync(client, target, []);
         using var afterwards = await client.GetAsync(ChangePassword);
 
         Assert.That(typed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(target, Is.EqualTo("/Account"));
+        Assert.That(target, Is.EqualTo(AccountRoutes.Account));
         Assert.That(page.QuerySelector("main h2")?.TextContent, Is.EqualTo("Sign out"));
-        Assert.That(page.QuerySelector("main form")?.GetAttribute("action"), Is.EqualTo("/Account/Logout"));
+        Assert.That(page.QuerySelector("main form")?.GetAttribute("action"), Is.EqualTo(AccountRoutes.Logout));
         Assert.That(page.QuerySelector("main form button[type=submit]")?.TextContent.Trim(), Is.EqualTo("Sign out"));
-        Assert.That(signedOut.RedirectTarget(), Is.EqualTo("/"));
-        Assert.That(afterwards.RedirectTarget(), Does.StartWith("/Account/Login"));
+        Assert.That(signedOut.RedirectTarget(), Is.EqualTo(HomeRoutes.Home));
+        Assert.That(afterwards.RedirectTarget(), Does.StartWith(AccountRoutes.Login));
     }
 
     [Test]
@@ -100,10 +102,10 @@ public sealed class LogoutTests : SeededAppFixture
     {
         using var client = Factory.CreateClient();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/Account/Logout"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(AccountRoutes.Logout));
 
         Assert.That(page.QuerySelector("main form"), Is.Null);
         Assert.That(page.QuerySelector("main")?.TextContent, Does.Contain("You are not signed in."));
-        Assert.That(page.QuerySelector("main a[href='/Account/Login']"), Is.Not.Null);
+        Assert.That(page.QuerySelector($"main a[href='{AccountRoutes.Login}']"), Is.Not.Null);
     }
 }

@@ -1,6 +1,11 @@
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
+using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Features.Portfolio;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Features.Account;
 
@@ -14,7 +19,7 @@ public sealed class SignedInLayoutTests : SeededAppFixture
     {
         using var client = await SignInAsync(email);
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(HomeRoutes.Home));
 
         var signedInAs = page.QuerySelector("nav .signed-in-as");
         Assert.That(signedInAs?.QuerySelector(".signed-in-name")?.TextContent, Is.EqualTo(name));
@@ -27,19 +32,19 @@ public sealed class SignedInLayoutTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/"));
-        var account = await AppFactory.ParseAsync(await client.GetAsync("/Account"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(HomeRoutes.Home));
+        var account = await AppFactory.ParseAsync(await client.GetAsync(AccountRoutes.Account));
 
-        Assert.That(page.QuerySelector("nav a[href='/Account'] .signed-in-name")?.TextContent, Is.EqualTo("Łucja Wójcik"));
+        Assert.That(page.QuerySelector($"nav a[href='{AccountRoutes.Account}'] .signed-in-name")?.TextContent, Is.EqualTo("Łucja Wójcik"));
         Assert.That(account.QuerySelector("main h1")?.TextContent, Is.EqualTo("Your account"));
-        Assert.That(account.QuerySelector("main a[href='/Account/ChangePassword']")?.TextContent.Trim(), Is.EqualTo("Change your password"));
+        Assert.That(account.QuerySelector($"main a[href='{AccountRoutes.ChangePassword}']")?.TextContent.Trim(), Is.EqualTo("Change your password"));
         Assert.That(account.QuerySelector("main dl")?.TextContent, Does.Contain(DemoDataSeeder.ApprenticeEmail).And.Contain("Apprentice"));
         var signOut = page.QuerySelector("nav form.sign-out");
         Assert.That(signOut?.GetAttribute("method"), Is.EqualTo("post"));
-        Assert.That(signOut?.GetAttribute("action"), Is.EqualTo("/Account/Logout"));
+        Assert.That(signOut?.GetAttribute("action"), Is.EqualTo(AccountRoutes.Logout));
         Assert.That(signOut?.QuerySelector("input[name=__RequestVerificationToken]"), Is.Not.Null);
         Assert.That(signOut?.QuerySelector("button[type=submit]")?.TextContent.Trim(), Is.EqualTo("Sign out"));
-        Assert.That(page.QuerySelector("nav a[href='/Account/Login']"), Is.Null);
+        Assert.That(page.QuerySelector($"nav a[href='{AccountRoutes.Login}']"), Is.Null);
     }
 
     [Test]
@@ -47,22 +52,22 @@ public sealed class SignedInLayoutTests : SeededAppFixture
     {
         using var client = Factory.CreateBrowser();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(HomeRoutes.Home));
 
-        Assert.That(page.QuerySelector("nav a[href='/Account/Login']")?.TextContent.Trim(), Is.EqualTo("Sign in"));
+        Assert.That(page.QuerySelector($"nav a[href='{AccountRoutes.Login}']")?.TextContent.Trim(), Is.EqualTo("Sign in"));
         Assert.That(page.QuerySelector("nav form.sign-out"), Is.Null);
         Assert.That(page.QuerySelector("nav .signed-in-as"), Is.Null);
         Assert.That(page.QuerySelector(".role-home"), Is.Null);
     }
 
-    [TestCase(DemoDataSeeder.ApprenticeEmail, "/portfolio", "Go to your portfolio")]
-    [TestCase(DemoDataSeeder.AssessorEmail, "/assessor", "Go to your caseload")]
-    [TestCase(DemoDataSeeder.ProviderEmail, "/provider", "Go to your training provider's dashboard")]
+    [TestCase(DemoDataSeeder.ApprenticeEmail, PortfolioRoutes.Home, "Go to your portfolio")]
+    [TestCase(DemoDataSeeder.AssessorEmail, AssessorRoutes.Caseload, "Go to your caseload")]
+    [TestCase(DemoDataSeeder.ProviderEmail, ProviderRoutes.Dashboard, "Go to your training provider's dashboard")]
     public async Task Signed_in_the_home_page_stays_public_and_links_to_the_roles_home(string email, string home, string text)
     {
         using var client = await SignInAsync(email);
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(HomeRoutes.Home));
 
         var link = page.QuerySelector("main .role-home a");
         Assert.That(link?.GetAttribute("href"), Is.EqualTo(home));

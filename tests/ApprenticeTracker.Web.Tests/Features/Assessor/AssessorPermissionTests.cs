@@ -4,6 +4,9 @@ using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Tests.Features.Assessor;
 
@@ -26,7 +29,7 @@ public sealed class AssessorPermissionTests : SeededAppFixture
     {
         var mine = await Factory.EnrolmentsOfAsync();
 
-        var page = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor"));
+        var page = await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Caseload));
 
         var linked = page.QuerySelectorAll("table.caseload tbody th[scope=row] a")
             .Select(a => Guid.Parse(a.GetAttribute("href")!.Split('/')[^1]))
@@ -43,7 +46,7 @@ public sealed class AssessorPermissionTests : SeededAppFixture
             .Select(e => e.Id)
             .ToListAsync());
 
-        var page = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor/reviews"));
+        var page = await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Reviews));
 
         var listed = page.QuerySelectorAll("tbody th[scope=row] a").Select(a => Guid.Parse(a.GetAttribute("href")!.Split('/')[^1])).ToList();
         Assert.That(expected, Is.Not.Empty);
@@ -63,11 +66,11 @@ public sealed class AssessorPermissionTests : SeededAppFixture
 
         string[] urls =
         [
-            $"/assessor/apprentices/{enrolmentId}",
-            $"/assessor/reviews/{submitted}",
-            $"/assessor/reviews/{accepted}",
-            $"/assessor/apprentices/{enrolmentId}/duties/{anyDuty}/sign-off",
-            $"/assessor/apprentices/{enrolmentId}/sign-offs/{signOff.Id}/revoke",
+            AssessorRoutes.Apprentice(enrolmentId),
+            AssessorRoutes.Review(submitted),
+            AssessorRoutes.Review(accepted),
+            AssessorRoutes.SignOff(enrolmentId, anyDuty),
+            AssessorRoutes.Revoke(enrolmentId, signOff.Id),
         ];
         foreach (var url in urls)
         {
@@ -87,7 +90,7 @@ public sealed class AssessorPermissionTests : SeededAppFixture
             .Select(e => e.Id)
             .FirstAsync());
 
-        using var response = await _assessor.GetAsync($"/assessor/reviews/{draft}");
+        using var response = await _assessor.GetAsync(AssessorRoutes.Review(draft));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
@@ -102,9 +105,9 @@ public sealed class AssessorPermissionTests : SeededAppFixture
             .Select(s => s.Id)
             .FirstAsync());
 
-        using var unknownDuty = await _assessor.GetAsync($"/assessor/apprentices/{target}/duties/{Guid.NewGuid()}/sign-off");
-        using var unknownSignOff = await _assessor.GetAsync($"/assessor/apprentices/{target}/sign-offs/{Guid.NewGuid()}/revoke");
-        using var anotherApprenticesSignOff = await _assessor.GetAsync($"/assessor/apprentices/{target}/sign-offs/{othersSignOff}/revoke");
+        using var unknownDuty = await _assessor.GetAsync(AssessorRoutes.SignOff(target, Guid.NewGuid()));
+        using var unknownSignOff = await _assessor.GetAsync(AssessorRoutes.Revoke(target, Guid.NewGuid()));
+        using var anotherApprenticesSignOff = await _assessor.GetAsync(AssessorRoutes.Revoke(target, othersSignOff));
 
         Assert.That(unknownDuty.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(unknownSignOff.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -120,12 +123,12 @@ public sealed class AssessorPermissionTests : SeededAppFixture
             .Select(e => e.Id)
             .FirstAsync());
         var theirs = (await Factory.EvidenceAsync(await Factory.OtherProvidersEnrolmentAsync(), EvidenceStatus.Submitted))[0];
-        var myForm = (AngleSharp.Html.Dom.IHtmlFormElement)(await AppFactory.ParseAsync(await _assessor.GetAsync($"/assessor/reviews/{myItem}"))).QuerySelector(Forms.MainForm)!;
+        var myForm = (AngleSharp.Html.Dom.IHtmlFormElement)(await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Review(myItem)))).QuerySelector(Forms.MainForm)!;
         Console.WriteLine(myForm.OuterHtml);
 
         // A crafted post: my own form's token and fields, sent to the address of another provider's item.
         myForm.RemoveAttribute("action");
-        using var response = await Forms.PostAsync(_assessor, $"/assessor/reviews/{theirs}", myForm, [new("Form.Decision", "accept")]);
+        using var response = await Forms.PostAsync(_assessor, AssessorRoutes.Review(theirs), myForm, [new("Form.Decision", "accept")]);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), response.RedirectTarget());
         Assert.That((await Factory.EvidenceItemAsync(theirs)).Status, Is.EqualTo(EvidenceStatus.Submitted));
@@ -143,11 +146,11 @@ public sealed class AssessorPermissionTests : SeededAppFixture
 
         string[] urls =
         [
-            "/assessor",
-            "/assessor/reviews",
-            $"/assessor/apprentices/{enrolmentId}",
-            $"/assessor/reviews/{item}",
-            $"/assessor/apprentices/{enrolmentId}/duties/{duty}/sign-off",
+            AssessorRoutes.Caseload,
+            AssessorRoutes.Reviews,
+            AssessorRoutes.Apprentice(enrolmentId),
+            AssessorRoutes.Review(item),
+            AssessorRoutes.SignOff(enrolmentId, duty),
         ];
         foreach (var url in urls)
         {
@@ -162,10 +165,10 @@ public sealed class AssessorPermissionTests : SeededAppFixture
     {
         using var client = Factory.CreateBrowser();
 
-        using var response = await client.GetAsync("/assessor/reviews");
+        using var response = await client.GetAsync(AssessorRoutes.Reviews);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.RedirectTarget(), Does.StartWith("/Account/Login?ReturnUrl=%2Fassessor%2Freviews"));
+        Assert.That(response.RedirectTarget(), Does.StartWith(AccountRoutes.Login + "?ReturnUrl=%2Fassessor%2Freviews"));
     }
 
     [Test]
@@ -173,11 +176,11 @@ public sealed class AssessorPermissionTests : SeededAppFixture
     {
         using var apprentice = await SignInAsApprenticeAsync();
 
-        var assessorNav = (await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor"))).QuerySelector("nav[aria-label=Main]")!;
-        var apprenticeNav = (await AppFactory.ParseAsync(await apprentice.GetAsync("/"))).QuerySelector("nav[aria-label=Main]")!;
+        var assessorNav = (await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Caseload))).QuerySelector("nav[aria-label=Main]")!;
+        var apprenticeNav = (await AppFactory.ParseAsync(await apprentice.GetAsync(HomeRoutes.Home))).QuerySelector("nav[aria-label=Main]")!;
 
-        Assert.That(assessorNav.QuerySelector("a[href='/assessor']")?.GetAttribute("aria-current"), Is.EqualTo("page"));
-        Assert.That(assessorNav.QuerySelector("a[href='/assessor/reviews']")?.TextContent.Trim(), Is.EqualTo("Reviews"));
-        Assert.That(apprenticeNav.QuerySelectorAll("a[href^='/assessor']"), Is.Empty);
+        Assert.That(assessorNav.QuerySelector($"a[href='{AssessorRoutes.Caseload}']")?.GetAttribute("aria-current"), Is.EqualTo("page"));
+        Assert.That(assessorNav.QuerySelector($"a[href='{AssessorRoutes.Reviews}']")?.TextContent.Trim(), Is.EqualTo("Reviews"));
+        Assert.That(apprenticeNav.QuerySelectorAll($"a[href^='{AssessorRoutes.Caseload}']"), Is.Empty);
     }
 }

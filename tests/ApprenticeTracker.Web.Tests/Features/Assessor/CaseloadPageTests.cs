@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Assessor;
 
 namespace ApprenticeTracker.Web.Tests.Features.Assessor;
 
@@ -28,7 +29,7 @@ public sealed class CaseloadPageTests : SeededAppFixture
     [Test]
     public async Task The_demo_caseload_shows_the_rule_at_work_with_apprentices_red_amber_and_green()
     {
-        var page = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor"));
+        var page = await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Caseload));
 
         var rags = page.QuerySelectorAll("table.caseload td[data-label=Attention]").Select(td => td.TextContent.Trim()).ToList();
         Assert.That(rags, Does.Contain("Red").And.Contain("Amber").And.Contain("Green"));
@@ -38,7 +39,7 @@ public sealed class CaseloadPageTests : SeededAppFixture
     [Test]
     public async Task The_caseload_states_its_rule_and_lists_red_first_then_amber_then_green()
     {
-        var page = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor"));
+        var page = await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Caseload));
 
         var rule = page.QuerySelector("section[aria-labelledby=rag-rule-title]")!.TextContent;
         Assert.That(rule, Does.Contain("Nothing submitted for 8 weeks, or an item waiting over 14 days, or (while active) off-the-job hours more than 20 % behind plan"));
@@ -56,9 +57,9 @@ public sealed class CaseloadPageTests : SeededAppFixture
         var signedOff = (await Factory.EnrolmentAsync(enrolmentId)).SignOffs.Count(s => s.IsActive);
         var waiting = (await Factory.EvidenceAsync(enrolmentId, EvidenceStatus.Submitted)).Count;
 
-        var page = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor"));
+        var page = await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Caseload));
 
-        var row = page.QuerySelectorAll("table.caseload tbody tr").Single(r => r.QuerySelector($"a[href='/assessor/apprentices/{enrolmentId}']") is not null);
+        var row = page.QuerySelectorAll("table.caseload tbody tr").Single(r => r.QuerySelector($"a[href='{AssessorRoutes.Apprentice(enrolmentId)}']") is not null);
         Assert.That(row.QuerySelector("td[data-label=Progress]")?.TextContent, Does.Contain($"{signedOff} of 10 duties signed off"));
         Assert.That(row.QuerySelector("td[data-label='Waiting for review']")?.TextContent.Trim(), Does.StartWith(waiting == 0 ? "None" : waiting.ToString()));
     }
@@ -71,7 +72,7 @@ public sealed class CaseloadPageTests : SeededAppFixture
             .UseSetting("Assessor:RedAfterDaysWaiting", "21"));
         using var client = await SignInThroughAsync(configured);
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/assessor"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(AssessorRoutes.Caseload));
 
         Assert.That(page.QuerySelector("section[aria-labelledby=rag-rule-title]")?.TextContent, Does.Contain("Nothing submitted for 12 weeks, or an item waiting over 21 days, or (while active) off-the-job hours more than 20 % behind plan."));
     }
@@ -82,8 +83,8 @@ public sealed class CaseloadPageTests : SeededAppFixture
         await RegisterAssessorWithoutApprenticesAsync("new.assessor@example.org");
         using var client = await SignInAsync("new.assessor@example.org", "a long enough password");
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/assessor"));
-        var queue = await AppFactory.ParseAsync(await client.GetAsync("/assessor/reviews"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(AssessorRoutes.Caseload));
+        var queue = await AppFactory.ParseAsync(await client.GetAsync(AssessorRoutes.Reviews));
 
         Assert.That(page.QuerySelector("table"), Is.Null);
         Assert.That(page.QuerySelector("main")?.TextContent, Does.Contain("No apprentices are assigned to you at the moment"));
@@ -100,7 +101,7 @@ public sealed class CaseloadPageTests : SeededAppFixture
             .ToListAsync());
         var drafts = await Factory.EvidenceAsync(enrolmentId, EvidenceStatus.Draft);
 
-        using var response = await _assessor.GetAsync($"/assessor/apprentices/{enrolmentId}");
+        using var response = await _assessor.GetAsync(AssessorRoutes.Apprentice(enrolmentId));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var page = await AppFactory.ParseAsync(response);

@@ -16,7 +16,7 @@ public sealed class CaseloadTableTests
 
         var headers = page.QuerySelectorAll("tbody th[scope=row] a").ToList();
         Assert.That(headers.Select(a => a.TextContent), Is.EqualTo(new[] { "Łucja Wójcik", "Emily Clarke" }));
-        Assert.That(headers[0].GetAttribute("href"), Is.EqualTo($"/assessor/apprentices/{red.EnrolmentId}"));
+        Assert.That(headers[0].GetAttribute("href"), Is.EqualTo(AssessorRoutes.Apprentice(red.EnrolmentId)));
     }
 
     [TestCase(CaseloadRag.Red, "Red", "bi-exclamation-octagon-fill")]

@@ -35,11 +35,11 @@ public sealed class ClosedRecordTests : SeededAppFixture
         var (enrolmentId, submitted, signOffId, dutyToSign) = await NextApprenticeAsync();
         await WithdrawAsync(enrolmentId);
 
-        var review = await AppFactory.ParseAsync(await _assessor.GetAsync($"/assessor/reviews/{submitted}"));
-        var overview = await AppFactory.ParseAsync(await _assessor.GetAsync($"/assessor/apprentices/{enrolmentId}"));
+        var review = await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Review(submitted)));
+        var overview = await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Apprentice(enrolmentId)));
         var revoke = await AppFactory.ParseAsync(await _assessor.GetAsync(RevokeUrl(enrolmentId, signOffId)));
         var signOff = await AppFactory.ParseAsync(await _assessor.GetAsync(SignOffUrl(enrolmentId, dutyToSign)));
-        var queue = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor/reviews"));
+        var queue = await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Reviews));
 
         Assert.Multiple(() =>
         {
@@ -50,7 +50,7 @@ public sealed class ClosedRecordTests : SeededAppFixture
             Assert.That(revoke.QuerySelector("main form"), Is.Null);
             Assert.That(revoke.QuerySelector("main")?.TextContent, Does.Contain("can no longer be revoked"));
             Assert.That(signOff.QuerySelector("main form"), Is.Null);
-            Assert.That(queue.QuerySelector($"a[href='/assessor/reviews/{submitted}']"), Is.Null);
+            Assert.That(queue.QuerySelector($"a[href='{AssessorRoutes.Review(submitted)}']"), Is.Null);
         });
     }
 
@@ -64,9 +64,9 @@ public sealed class ClosedRecordTests : SeededAppFixture
             .ToListAsync());
         await WithdrawAsync(enrolmentId);
 
-        var page = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor"));
+        var page = await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Caseload));
 
-        var row = page.QuerySelectorAll("table.caseload tbody tr").Single(r => r.QuerySelector($"a[href='/assessor/apprentices/{enrolmentId}']") is not null);
+        var row = page.QuerySelectorAll("table.caseload tbody tr").Single(r => r.QuerySelector($"a[href='{AssessorRoutes.Apprentice(enrolmentId)}']") is not null);
         Assert.That(oldestSubmitted.Min(), Is.LessThan(DateTimeOffset.UtcNow.AddDays(-new AssessorOptions().AmberAfterDaysWaiting)), "an item old enough to colour the row");
         Assert.That(row.QuerySelector("td[data-label='Waiting for review']")?.TextContent.Trim(), Is.EqualTo("None"));
         Assert.That(row.QuerySelector("td[data-label=Attention]")?.TextContent.Trim(), Is.EqualTo("Green"));
@@ -99,7 +99,7 @@ public sealed class ClosedRecordTests : SeededAppFixture
         var revoked = (await Factory.EnrolmentAsync(enrolmentId)).SignOffs.Count(s => !s.IsActive);
         await WithdrawAsync(enrolmentId);
 
-        using var response = await _assessor.GetAsync($"/assessor/apprentices/{enrolmentId}");
+        using var response = await _assessor.GetAsync(AssessorRoutes.Apprentice(enrolmentId));
 
         var page = await AppFactory.ParseAsync(response);
         var signOffs = page.QuerySelectorAll("section[aria-labelledby=sign-offs-title] li");
@@ -112,7 +112,7 @@ public sealed class ClosedRecordTests : SeededAppFixture
     public async Task A_decision_posted_after_the_withdrawal_is_refused_with_the_domain_s_message_and_nothing_is_recorded()
     {
         var (enrolmentId, submitted, _, _) = await NextApprenticeAsync();
-        var url = $"/assessor/reviews/{submitted}";
+        var url = AssessorRoutes.Review(submitted);
         var form = await MainFormAsync(url);
         var before = await Factory.EvidenceItemAsync(submitted);
         await WithdrawAsync(enrolmentId);
@@ -165,16 +165,16 @@ public sealed class ClosedRecordTests : SeededAppFixture
     /// <summary>The text of the evidence cell of a duty's row in the progress table of the apprentice's overview.</summary>
     private async Task<string> EvidenceCellAsync(Guid enrolmentId, string dutyCode)
     {
-        using var response = await _assessor.GetAsync($"/assessor/apprentices/{enrolmentId}");
+        using var response = await _assessor.GetAsync(AssessorRoutes.Apprentice(enrolmentId));
         var page = await AppFactory.ParseAsync(response);
         var row = page.QuerySelectorAll("table.duty-progress tbody tr").SingleOrDefault(r => r.QuerySelector("th")?.TextContent.Trim() == dutyCode)
             ?? throw new InvalidOperationException($"The overview answered {(int)response.StatusCode} with no row for {dutyCode}.");
         return row.QuerySelector("td[data-label=Evidence]")?.TextContent ?? string.Empty;
     }
 
-    private static string SignOffUrl(Guid enrolmentId, Guid dutyId) => $"/assessor/apprentices/{enrolmentId}/duties/{dutyId}/sign-off";
+    private static string SignOffUrl(Guid enrolmentId, Guid dutyId) => AssessorRoutes.SignOff(enrolmentId, dutyId);
 
-    private static string RevokeUrl(Guid enrolmentId, Guid signOffId) => $"/assessor/apprentices/{enrolmentId}/sign-offs/{signOffId}/revoke";
+    private static string RevokeUrl(Guid enrolmentId, Guid signOffId) => AssessorRoutes.Revoke(enrolmentId, signOffId);
 
     /// <summary>
     /// An active apprentice of the demo assessor, not used before here, with a submitted item, an active sign-off and a

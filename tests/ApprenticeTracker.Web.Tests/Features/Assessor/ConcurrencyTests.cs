@@ -39,7 +39,7 @@ public sealed class ConcurrencyTests : SeededAppFixture
     public async Task The_second_review_of_the_same_item_is_refused_and_shows_the_first()
     {
         var item = (await Factory.EvidenceAsync(_shared, EvidenceStatus.Submitted))[0];
-        var url = $"/assessor/reviews/{item}";
+        var url = AssessorRoutes.Review(item);
         var gracesForm = await OpenFormAsync(_grace, url);
         var tomaszsForm = await OpenFormAsync(_tomasz, url);
         var reviewsBefore = (await Factory.EvidenceItemAsync(item)).Reviews.Count;
@@ -64,7 +64,7 @@ public sealed class ConcurrencyTests : SeededAppFixture
     public async Task The_second_sign_off_of_the_same_duty_is_refused_and_shows_the_first()
     {
         var (dutyId, evidenceId) = await DutyToSignAsync();
-        var url = $"/assessor/apprentices/{_shared}/duties/{dutyId}/sign-off";
+        var url = AssessorRoutes.SignOff(_shared, dutyId);
         var gracesForm = await OpenFormAsync(_grace, url);
         var tomaszsForm = await OpenFormAsync(_tomasz, url);
         var signOffsBefore = (await Factory.EnrolmentAsync(_shared)).SignOffs.Count;
@@ -85,7 +85,7 @@ public sealed class ConcurrencyTests : SeededAppFixture
     public async Task A_revocation_posted_after_the_record_changed_is_refused_and_keeps_the_reason_typed()
     {
         var signOff = (await Factory.EnrolmentAsync(_shared)).SignOffs.First(s => s.IsActive);
-        var url = $"/assessor/apprentices/{_shared}/sign-offs/{signOff.Id}/revoke";
+        var url = AssessorRoutes.Revoke(_shared, signOff.Id);
         var tomaszsForm = await OpenFormAsync(_tomasz, url);
         using var first = await PostFormAsync(_grace, url, [new("Form.Reason", "Rests on an observation of the team.")]);
 

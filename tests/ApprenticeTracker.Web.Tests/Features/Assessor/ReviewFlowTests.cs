@@ -9,6 +9,7 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.Features.Assessor;
 
@@ -32,7 +33,7 @@ public sealed class ReviewFlowTests : SeededAppFixture
         using var response = await DecideAsync(item, ReviewForm.Accept, "Clear and well evidenced: the witness confirms you led the huddle.");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.RedirectTarget(), Is.EqualTo($"/assessor/reviews/{item}?recorded=accept"));
+        Assert.That(response.RedirectTarget(), Is.EqualTo($"{AssessorRoutes.Review(item)}?recorded=accept"));
         var stored = await Factory.EvidenceItemAsync(item);
         Assert.That(stored.Status, Is.EqualTo(EvidenceStatus.Accepted));
         Assert.That(stored.Reviews.Single(r => r.ReviewedAt == stored.ReviewedAt).Feedback, Is.EqualTo("Clear and well evidenced: the witness confirms you led the huddle."));
@@ -101,10 +102,10 @@ public sealed class ReviewFlowTests : SeededAppFixture
         }
 
         await ResubmitAsTheApprenticeAsync(item);
-        var queue = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor/reviews"));
+        var queue = await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Reviews));
         using var accepted = await DecideAsync(item, ReviewForm.Accept, "Thank you: now complete.");
 
-        var row = queue.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/assessor/reviews/{item}']") is not null);
+        var row = queue.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='{AssessorRoutes.Review(item)}']") is not null);
         Assert.That(row.TextContent, Does.Contain("Resubmitted"));
         Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var stored = await Factory.EvidenceItemAsync(item);
@@ -112,7 +113,7 @@ public sealed class ReviewFlowTests : SeededAppFixture
         Assert.That(
             stored.Reviews.OrderBy(r => r.ReviewedAt).TakeLast(2).Select(r => (r.Decision, r.Feedback)),
             Is.EqualTo(new[] { (ReviewDecision.ReferredBack, (string?)"Add the date and the witness's role."), (ReviewDecision.Accepted, (string?)"Thank you: now complete.") }));
-        var history = (await AppFactory.ParseAsync(await _assessor.GetAsync($"/assessor/reviews/{item}"))).QuerySelectorAll("section[aria-labelledby=history-title] li");
+        var history = (await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Review(item)))).QuerySelectorAll("section[aria-labelledby=history-title] li");
         Assert.That(history[^2].TextContent, Does.Contain("Referred back").And.Contain("Add the date and the witness's role."));
     }
 
@@ -123,7 +124,7 @@ public sealed class ReviewFlowTests : SeededAppFixture
         var stored = await Factory.EvidenceItemAsync(item);
         var attachments = await Factory.QueryAsync(db => db.Attachments.Where(a => a.EvidenceItemId == item).Select(a => a.Id).ToListAsync());
 
-        var page = await AppFactory.ParseAsync(await _assessor.GetAsync($"/assessor/reviews/{item}"));
+        var page = await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Review(item)));
 
         Assert.That(attachments, Has.Count.EqualTo(1));
         Assert.That(page.QuerySelector("h1")?.TextContent, Is.EqualTo(stored.Title));
@@ -132,7 +133,7 @@ public sealed class ReviewFlowTests : SeededAppFixture
         Assert.That(page.QuerySelectorAll("section[aria-labelledby=duties-title] li"), Has.Length.EqualTo(stored.Duties.Count));
         Assert.That(
             page.QuerySelectorAll("section[aria-labelledby=files-title] a").Select(a => a.GetAttribute("href")),
-            Is.EquivalentTo(attachments.Select(a => $"/evidence/{item}/attachments/{a}")));
+            Is.EquivalentTo(attachments.Select(a => EvidenceRoutes.Attachment(item, a))));
         Assert.That(page.QuerySelector("input[name='Form.ConcurrencyStamp']")?.GetAttribute("value"), Is.EqualTo(stored.ConcurrencyStamp.ToString()));
     }
 
@@ -147,7 +148,7 @@ public sealed class ReviewFlowTests : SeededAppFixture
             .Select(e => e.Id)
             .ToListAsync());
 
-        var page = await AppFactory.ParseAsync(await _assessor.GetAsync("/assessor/reviews"));
+        var page = await AppFactory.ParseAsync(await _assessor.GetAsync(AssessorRoutes.Reviews));
 
         var listed = page.QuerySelectorAll("tbody th[scope=row] a").Select(a => Guid.Parse(a.GetAttribute("href")!.Split('/')[^1])).ToList();
         Assert.That(listed, Is.EqualTo(expected));
@@ -157,7 +158,7 @@ public sealed class ReviewFlowTests : SeededAppFixture
     public async Task The_same_decision_posted_twice_is_recorded_once()
     {
         var item = await NextSubmittedItemAsync();
-        var url = $"/assessor/reviews/{item}";
+        var url = AssessorRoutes.Review(item);
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await AppFactory.ParseAsync(await _assessor.GetAsync(url))).QuerySelector(Forms.MainForm)!;
         var before = (await Factory.EvidenceItemAsync(item)).Reviews.Count;
 
@@ -174,7 +175,7 @@ public sealed class ReviewFlowTests : SeededAppFixture
         [new("Form.Decision", decision), new("Form.Feedback", feedback)];
 
     private Task<HttpResponseMessage> DecideAsync(Guid item, string decision, string feedback) =>
-        PostFormAsync(_assessor, $"/assessor/reviews/{item}", Decision(decision, feedback));
+        PostFormAsync(_assessor, AssessorRoutes.Review(item), Decision(decision, feedback));
 
     /// <summary>A submitted item of one of the demo assessor's apprentices that no other test of this fixture has used.</summary>
     /// <param name="ofAnActiveApprenticeship">

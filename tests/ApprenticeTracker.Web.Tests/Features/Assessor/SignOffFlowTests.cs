@@ -8,6 +8,7 @@ using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Assessor;
 
 namespace ApprenticeTracker.Web.Tests.Features.Assessor;
 
@@ -33,7 +34,7 @@ public sealed class SignOffFlowTests : SeededAppFixture
         using var response = await SignAsync(enrolmentId, dutyId, chosen, Password);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.RedirectTarget(), Is.EqualTo($"/assessor/apprentices/{enrolmentId}?recorded=signed-off"));
+        Assert.That(response.RedirectTarget(), Is.EqualTo($"{AssessorRoutes.Apprentice(enrolmentId)}?recorded=signed-off"));
         var signOff = (await Factory.EnrolmentAsync(enrolmentId)).ActiveSignOffFor(dutyId);
         Assert.That(signOff, Is.Not.Null);
         Assert.That(signOff!.AssessorName, Is.EqualTo("Grace Adeyemi"));
@@ -159,7 +160,7 @@ public sealed class SignOffFlowTests : SeededAppFixture
         using var response = await PostFormAsync(_assessor, RevokeUrl(enrolmentId, signOffId), [new("Form.Reason", "The observation was of the team, not of the apprentice leading it.")]);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.RedirectTarget(), Is.EqualTo($"/assessor/apprentices/{enrolmentId}?recorded=revoked"));
+        Assert.That(response.RedirectTarget(), Is.EqualTo($"{AssessorRoutes.Apprentice(enrolmentId)}?recorded=revoked"));
         var signOff = (await Factory.EnrolmentAsync(enrolmentId)).SignOffs.Single(s => s.Id == signOffId);
         Assert.That(signOff.IsActive, Is.False);
         Assert.That(signOff.RevocationReason, Is.EqualTo("The observation was of the team, not of the apprentice leading it."));
@@ -183,9 +184,9 @@ public sealed class SignOffFlowTests : SeededAppFixture
         Assert.That((await Factory.EnrolmentAsync(enrolmentId)).SignOffs.Single(s => s.Id == signOffId).IsActive, Is.True);
     }
 
-    private static string SignOffUrl(Guid enrolmentId, Guid dutyId) => $"/assessor/apprentices/{enrolmentId}/duties/{dutyId}/sign-off";
+    private static string SignOffUrl(Guid enrolmentId, Guid dutyId) => AssessorRoutes.SignOff(enrolmentId, dutyId);
 
-    private static string RevokeUrl(Guid enrolmentId, Guid signOffId) => $"/assessor/apprentices/{enrolmentId}/sign-offs/{signOffId}/revoke";
+    private static string RevokeUrl(Guid enrolmentId, Guid signOffId) => AssessorRoutes.Revoke(enrolmentId, signOffId);
 
     private Task<HttpResponseMessage> SignAsync(Guid enrolmentId, Guid dutyId, IEnumerable<Guid> evidence, string password) =>
         PostFormAsync(

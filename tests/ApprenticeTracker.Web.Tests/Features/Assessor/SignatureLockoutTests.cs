@@ -2,6 +2,7 @@ using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
+using ApprenticeTracker.Web.Features.Assessor;
 
 namespace ApprenticeTracker.Web.Tests.Features.Assessor;
 
@@ -14,7 +15,7 @@ public sealed class SignatureLockoutTests
         using var factory = await SeededAppFixture.CreateSeededFactoryAsync();
         using var assessor = await factory.SignInAsync(DemoDataSeeder.AssessorEmail);
         var (enrolmentId, item, dutyId) = await AcceptedEvidenceOfADutyNotSignedOffAsync(factory);
-        var url = $"/assessor/apprentices/{enrolmentId}/duties/{dutyId}/sign-off";
+        var url = AssessorRoutes.SignOff(enrolmentId, dutyId);
         var messages = new List<string?>();
         for (var attempt = 1; attempt <= 5; attempt++)
         {

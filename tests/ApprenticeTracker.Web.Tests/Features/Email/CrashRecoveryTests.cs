@@ -5,6 +5,7 @@ using ApprenticeTracker.Web.Tests.Features.Evidence;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.Features.Email;
 
@@ -43,7 +44,7 @@ public sealed class CrashRecoveryTests
             }
 
             var duties = await EvidenceTestKit.DutyIdsAsync(apprentice);
-            using var saved = await Forms.PostFormAsync(apprentice, "/evidence/new", EvidenceTestKit.Fields(title, [duties["D1"]], action: "submit"));
+            using var saved = await Forms.PostFormAsync(apprentice, EvidenceRoutes.New, EvidenceTestKit.Fields(title, [duties["D1"]], action: "submit"));
             Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         }
 

@@ -10,6 +10,8 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.Features.Email;
 
@@ -66,14 +68,14 @@ public sealed class DailyMailTests : SeededAppFixture
     public async Task Choosing_the_daily_digest_holds_the_mails_until_the_job_sends_them_in_one()
     {
         using var assessor = await SignInAsAssessorAsync();
-        using (await Forms.PostFormAsync(assessor, "/Account", [new("Mail.EvidenceSubmitted", "DailyDigest")], formSelector: "form.email-preferences"))
+        using (await Forms.PostFormAsync(assessor, AccountRoutes.Account, [new("Mail.EvidenceSubmitted", "DailyDigest")], formSelector: "form.email-preferences"))
         {
         }
 
         using var apprentice = await SignInAsApprenticeAsync();
         var duties = await EvidenceTestKit.DutyIdsAsync(apprentice);
-        using var first = await PostFormAsync(apprentice, "/evidence/new", EvidenceTestKit.Fields("Digest item one", [duties["D1"]], action: "submit"));
-        using var second = await PostFormAsync(apprentice, "/evidence/new", EvidenceTestKit.Fields("Digest item two", [duties["D2"]], action: "submit"));
+        using var first = await PostFormAsync(apprentice, EvidenceRoutes.New, EvidenceTestKit.Fields("Digest item one", [duties["D1"]], action: "submit"));
+        using var second = await PostFormAsync(apprentice, EvidenceRoutes.New, EvidenceTestKit.Fields("Digest item two", [duties["D2"]], action: "submit"));
         var sender = Factory.Services.GetRequiredService<OutboxSender>();
         await sender.SendDueAsync(CancellationToken.None);
         var beforeDigest = _mail.To(DemoDataSeeder.AssessorEmail).Count(m => (m.Subject ?? string.Empty).Contains("Digest item", StringComparison.Ordinal));
@@ -88,7 +90,7 @@ public sealed class DailyMailTests : SeededAppFixture
         await Factory.Services.GetRequiredService<DailyMailJob>().RunAsync(DateTimeOffset.UtcNow, CancellationToken.None);
         await sender.SendDueAsync(CancellationToken.None);
         Assert.That(_mail.To(DemoDataSeeder.AssessorEmail).Count(m => (m.Subject ?? string.Empty).StartsWith("Your ApprenticeTracker digest", StringComparison.Ordinal)), Is.EqualTo(1), "a mail goes into one digest only");
-        using (await Forms.PostFormAsync(assessor, "/Account", [new("Mail.EvidenceSubmitted", "Immediately")], formSelector: "form.email-preferences"))
+        using (await Forms.PostFormAsync(assessor, AccountRoutes.Account, [new("Mail.EvidenceSubmitted", "Immediately")], formSelector: "form.email-preferences"))
         {
         }
     }
@@ -110,7 +112,7 @@ public sealed class DailyMailTests : SeededAppFixture
             select i.Id).ToListAsync());
         using var apprentice = await SignInAsApprenticeAsync();
         var duties = await EvidenceTestKit.DutyIdsAsync(apprentice);
-        using var fresh = await PostFormAsync(apprentice, "/evidence/new", EvidenceTestKit.Fields("Submitted today", [duties["D4"]], action: "submit"));
+        using var fresh = await PostFormAsync(apprentice, EvidenceRoutes.New, EvidenceTestKit.Fields("Submitted today", [duties["D4"]], action: "submit"));
         var later = DateTimeOffset.UtcNow;
         var sender = Factory.Services.GetRequiredService<OutboxSender>();
         await sender.SendDueAsync(CancellationToken.None);

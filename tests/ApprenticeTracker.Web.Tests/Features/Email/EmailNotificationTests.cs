@@ -11,6 +11,8 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.Features.Email;
 
@@ -37,7 +39,7 @@ public sealed class EmailNotificationTests : SeededAppFixture
         var duties = await EvidenceTestKit.DutyIdsAsync(apprentice);
         var assessors = await AssessorsOfTheDemoApprenticeAsync();
 
-        using var saved = await PostFormAsync(apprentice, "/evidence/new", EvidenceTestKit.Fields("Leading the morning huddle", [duties["D1"]], action: "submit"));
+        using var saved = await PostFormAsync(apprentice, EvidenceRoutes.New, EvidenceTestKit.Fields("Leading the morning huddle", [duties["D1"]], action: "submit"));
 
         var item = EvidenceTestKit.SavedItemId(saved);
         Assert.That(assessors, Is.Not.Empty);
@@ -60,7 +62,7 @@ public sealed class EmailNotificationTests : SeededAppFixture
         var (item, apprenticeEmail, title) = await SubmittedItemOfTheDemoAssessorAsync();
         const string feedback = "Say what you did yourself.\nName the witness and their role.\nAdd the date.\nA fourth line the mail leaves out.";
 
-        using var response = await PostFormAsync(assessor, $"/assessor/reviews/{item}", [new("Form.Decision", ReviewForm.ReferBack), new("Form.Feedback", feedback)]);
+        using var response = await PostFormAsync(assessor, AssessorRoutes.Review(item), [new("Form.Decision", ReviewForm.ReferBack), new("Form.Feedback", feedback)]);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var mail = await _mail.WaitForAsync(m => m.Subject == $"Evidence referred back: {title}");
@@ -76,7 +78,7 @@ public sealed class EmailNotificationTests : SeededAppFixture
         using var assessor = await SignInAsAssessorAsync();
         var (item, apprenticeEmail, title) = await SubmittedItemOfTheDemoAssessorAsync();
 
-        using var response = await PostFormAsync(assessor, $"/assessor/reviews/{item}", [new("Form.Decision", ReviewForm.Accept), new("Form.Feedback", "")]);
+        using var response = await PostFormAsync(assessor, AssessorRoutes.Review(item), [new("Form.Decision", ReviewForm.Accept), new("Form.Feedback", "")]);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var mail = await _mail.WaitForAsync(m => m.Subject == $"Evidence accepted: {title}");
@@ -94,7 +96,7 @@ public sealed class EmailNotificationTests : SeededAppFixture
         HttpResponseMessage? response = null;
         try
         {
-            response = await PostFormAsync(apprentice, "/evidence/new", EvidenceTestKit.Fields("Rolled back with its mail", [duties["D2"]], action: "submit"));
+            response = await PostFormAsync(apprentice, EvidenceRoutes.New, EvidenceTestKit.Fields("Rolled back with its mail", [duties["D2"]], action: "submit"));
         }
         finally
         {
@@ -116,24 +118,24 @@ public sealed class EmailNotificationTests : SeededAppFixture
     public async Task Turning_a_kind_off_on_the_account_page_stops_its_mails()
     {
         using var assessor = await SignInAsAssessorAsync();
-        using var saved = await Forms.PostFormAsync(assessor, "/Account", [new("Mail.EvidenceReviewed", "Off"), new("Mail.EvidenceSubmitted", "Off")], formSelector: "form.email-preferences");
+        using var saved = await Forms.PostFormAsync(assessor, AccountRoutes.Account, [new("Mail.EvidenceReviewed", "Off"), new("Mail.EvidenceSubmitted", "Off")], formSelector: "form.email-preferences");
         using var apprentice = await SignInAsApprenticeAsync();
         var duties = await EvidenceTestKit.DutyIdsAsync(apprentice);
 
-        using var submitted = await PostFormAsync(apprentice, "/evidence/new", EvidenceTestKit.Fields("Not mailed to Grace", [duties["D3"]], action: "submit"));
+        using var submitted = await PostFormAsync(apprentice, EvidenceRoutes.New, EvidenceTestKit.Fields("Not mailed to Grace", [duties["D3"]], action: "submit"));
 
         Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var item = EvidenceTestKit.SavedItemId(submitted);
         var assessorUserId = await Factory.UserIdAsync(DemoDataSeeder.AssessorEmail);
         var written = await EvidenceTestKit.QueryAsync(Factory, db => db.OutboxMessages.Where(m => (m.Subject ?? string.Empty).Contains("Not mailed to Grace")).Select(m => m.RecipientUserId).ToListAsync());
         Assert.That(written, Does.Not.Contain(assessorUserId));
-        var page = await AppFactory.ParseAsync(await assessor.GetAsync("/Account"));
+        var page = await AppFactory.ParseAsync(await assessor.GetAsync(AccountRoutes.Account));
         Assert.That(page.QuerySelector("#mail-EvidenceSubmitted-Off")?.HasAttribute("checked"), Is.True);
         Assert.That(page.QuerySelector("#mail-ReviewReminder-Immediately")?.HasAttribute("checked"), Is.True);
         Assert.That(page.QuerySelector("#mail-EvidenceReviewed-Off"), Is.Null, "an assessor is offered only the kinds an assessor receives");
         Assert.That(item, Is.Not.EqualTo(Guid.Empty));
 
-        using (await Forms.PostFormAsync(assessor, "/Account", [new("Mail.EvidenceSubmitted", "Immediately")], formSelector: "form.email-preferences"))
+        using (await Forms.PostFormAsync(assessor, AccountRoutes.Account, [new("Mail.EvidenceSubmitted", "Immediately")], formSelector: "form.email-preferences"))
         {
         }
     }

@@ -6,6 +6,8 @@ using ApprenticeTracker.Web.Tests.Features.Evidence;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using ApprenticeTracker.Web.Features.Portfolio;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Features.Email;
 
@@ -31,9 +33,9 @@ public sealed class PasswordResetTests : SeededAppFixture
     {
         using var browser = Factory.CreateBrowser();
 
-        var page = await AppFactory.ParseAsync(await browser.GetAsync("/Account/Login"));
+        var page = await AppFactory.ParseAsync(await browser.GetAsync(AccountRoutes.Login));
 
-        Assert.That(page.QuerySelector("main a[href='/Account/ForgotPassword']")?.TextContent, Is.EqualTo("Forgot your password?"));
+        Assert.That(page.QuerySelector($"main a[href='{AccountRoutes.ForgotPassword}']")?.TextContent, Is.EqualTo("Forgot your password?"));
     }
 
     [Test]
@@ -50,7 +52,7 @@ public sealed class PasswordResetTests : SeededAppFixture
 
         Assert.That(asked.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(first.RedirectTarget(), Is.EqualTo("/Account/Login?reset=done"));
+        Assert.That(first.RedirectTarget(), Is.EqualTo(AccountRoutes.Login + "?reset=done"));
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await AppFactory.ParseAsync(second)).QuerySelector("h1")?.TextContent, Is.EqualTo("This link no longer works"));
         var reopened = await AppFactory.ParseAsync(await browser.GetAsync(link.PathAndQuery));
@@ -140,12 +142,12 @@ public sealed class PasswordResetTests : SeededAppFixture
         using var chosen = await Forms.PostFormAsync(browser, link.PathAndQuery, Passwords(NewPassword));
         Assert.That(chosen.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         using var signedIn = await Factory.SignInAsync(email, NewPassword);
-        var home = await signedIn.GetAsync("/portfolio");
+        var home = await signedIn.GetAsync(PortfolioRoutes.Home);
         Assert.That(home.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a password chosen from the link is the account holder's own: no change is forced");
     }
 
     private static Task<HttpResponseMessage> AskAsync(HttpClient browser, string email) =>
-        Forms.PostFormAsync(browser, "/Account/ForgotPassword", [new("Input.Email", email)]);
+        Forms.PostFormAsync(browser, AccountRoutes.ForgotPassword, [new("Input.Email", email)]);
 
     private static List<KeyValuePair<string, string>> Passwords(string password) =>
         [new("Input.NewPassword", password), new("Input.ConfirmPassword", password)];
@@ -161,7 +163,7 @@ public sealed class PasswordResetTests : SeededAppFixture
 
         var parser = new AngleSharp.Html.Parser.HtmlParser();
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? await Forms.AntiforgeryTokenAsync(browser, "/Account/ForgotPassword");
+            ?? await Forms.AntiforgeryTokenAsync(browser, AccountRoutes.ForgotPassword);
         var document = parser.ParseDocument(
             $"<main><form method=post><input type=hidden name=__RequestVerificationToken value=\"{token}\"><input type=hidden name=_handler value=reset-password></form></main>");
         return (AngleSharp.Html.Dom.IHtmlFormElement)document.QuerySelector("form")!;
@@ -179,9 +181,9 @@ public sealed class PasswordResetTests : SeededAppFixture
 
     private static async Task<HttpResponseMessage> EnrolAsync(HttpClient provider, string email, string password)
     {
-        var page = await AppFactory.ParseAsync(await provider.GetAsync("/provider/enrol"));
+        var page = await AppFactory.ParseAsync(await provider.GetAsync(ProviderRoutes.Enrol));
         string First(string selectId) => page.QuerySelectorAll($"#{selectId} option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
-        return await Forms.PostFormAsync(provider, "/provider/enrol",
+        return await Forms.PostFormAsync(provider, ProviderRoutes.Enrol,
         [
             new("Input.GivenName", "Rhiannon"),
             new("Input.FamilyName", "Pryce"),

@@ -5,6 +5,7 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.Features.Email;
 
@@ -30,7 +31,7 @@ public sealed class UndeliveredMailTests : SeededAppFixture
     {
         using var apprentice = await SignInAsApprenticeAsync();
         var duties = await EvidenceTestKit.DutyIdsAsync(apprentice);
-        using var saved = await PostFormAsync(apprentice, "/evidence/new", EvidenceTestKit.Fields("Never delivered", [duties["D1"]], action: "submit"));
+        using var saved = await PostFormAsync(apprentice, EvidenceRoutes.New, EvidenceTestKit.Fields("Never delivered", [duties["D1"]], action: "submit"));
         var sender = Factory.Services.GetRequiredService<OutboxSender>();
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
@@ -63,7 +64,7 @@ public sealed class MailFolderTests : SeededAppFixture
     {
         using var apprentice = await SignInAsApprenticeAsync();
         var duties = await EvidenceTestKit.DutyIdsAsync(apprentice);
-        using var saved = await PostFormAsync(apprentice, "/evidence/new", EvidenceTestKit.Fields("Written to a file", [duties["D1"]], action: "submit"));
+        using var saved = await PostFormAsync(apprentice, EvidenceRoutes.New, EvidenceTestKit.Fields("Written to a file", [duties["D1"]], action: "submit"));
 
         await Factory.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None);
 

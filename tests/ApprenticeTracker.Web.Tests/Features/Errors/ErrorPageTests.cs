@@ -1,5 +1,6 @@
 using System.Net;
 using ApprenticeTracker.Web.Tests.Support;
+using ApprenticeTracker.Web.Features.Account;
 
 namespace ApprenticeTracker.Web.Tests.Features.Errors;
 
@@ -32,7 +33,7 @@ public sealed class ErrorPageTests
     {
         using var client = _factory.CreateBrowser();
 
-        using var response = await client.GetAsync("/Account/AccessDenied");
+        using var response = await client.GetAsync(AccountRoutes.AccessDenied);
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));

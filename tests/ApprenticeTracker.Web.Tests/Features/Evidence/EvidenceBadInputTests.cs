@@ -4,6 +4,7 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static ApprenticeTracker.Web.Tests.Features.Evidence.EvidenceTestKit;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.Features.Evidence;
 
@@ -30,7 +31,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [TestCase("   ", "Enter the title.")]
     public async Task A_missing_title_is_refused_beside_the_title(string title, string message)
     {
-        var page = await RefusedAsync("/evidence/new", Fields(title, [_duties["D1"]], description: "Kept as typed"));
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields(title, [_duties["D1"]], description: "Kept as typed"));
 
         Assert.That(FieldError(page, "Title"), Is.EqualTo(message));
         Assert.That(page.QuerySelector("#Title")?.ClassList, Does.Contain("is-invalid"));
@@ -41,7 +42,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [Test]
     public async Task Every_refusal_of_a_form_is_shown_at_once_in_page_order()
     {
-        var page = await RefusedAsync("/evidence/new", Fields("", [], action: "submit", type: "", date: "2099-01-01"));
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("", [], action: "submit", type: "", date: "2099-01-01"));
 
         Assert.That(FieldError(page, "Title"), Is.EqualTo("Enter the title."));
         Assert.That(FieldError(page, "Type"), Is.EqualTo("Choose the type of evidence."));
@@ -55,7 +56,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     {
         var title = new string('x', 201);
 
-        var page = await RefusedAsync("/evidence/new", Fields(title, [_duties["D1"]]));
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields(title, [_duties["D1"]]));
 
         Assert.That(FieldError(page, "Title"), Is.EqualTo("The title must be 200 characters or fewer."));
         Assert.That(page.QuerySelector("#Title")?.GetAttribute("value"), Is.EqualTo(title));
@@ -66,7 +67,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     {
         var tomorrow = DateTime.UtcNow.Date.AddDays(2).ToString("yyyy-MM-dd");
 
-        var page = await RefusedAsync("/evidence/new", Fields("Tomorrow's clinic", [_duties["D1"]], date: tomorrow));
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("Tomorrow's clinic", [_duties["D1"]], date: tomorrow));
 
         Assert.That(FieldError(page, "ActivityDate"), Is.EqualTo("The activity date cannot be in the future."));
         Assert.That(page.QuerySelector("#ActivityDate")?.GetAttribute("value"), Is.EqualTo(tomorrow));
@@ -75,7 +76,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [Test]
     public async Task An_activity_date_before_the_apprenticeship_started_is_refused()
     {
-        var page = await RefusedAsync("/evidence/new", Fields("Before I started", [_duties["D1"]], date: "2001-01-01"));
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("Before I started", [_duties["D1"]], date: "2001-01-01"));
 
         Assert.That(FieldError(page, "ActivityDate"), Does.StartWith("The activity date cannot be before the apprenticeship started"));
     }
@@ -83,7 +84,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [Test]
     public async Task A_date_that_is_not_a_date_is_refused()
     {
-        var page = await RefusedAsync("/evidence/new", Fields("Odd date", [_duties["D1"]], date: "2026-02-30"));
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("Odd date", [_duties["D1"]], date: "2026-02-30"));
 
         Assert.That(FieldError(page, "ActivityDate"), Does.StartWith("Enter the date of the activity as a real date"));
     }
@@ -91,7 +92,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [Test]
     public async Task Submitting_without_a_duty_is_refused_beside_the_duties()
     {
-        var page = await RefusedAsync("/evidence/new", Fields("No duty chosen", [], action: "submit"));
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("No duty chosen", [], action: "submit"));
 
         Assert.That(FieldError(page, "DutyIds"), Is.EqualTo("Choose at least one duty this evidence supports before you submit it."));
         Assert.That(page.QuerySelectorAll("input[name=DutyIds]:checked"), Is.Empty);
@@ -109,7 +110,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
         Assert.That(imported.ExitCode, Is.Zero, imported.Error);
         var forged = await QueryAsync(Factory, db => db.Duties.Where(d => db.Standards.Any(s => s.Id == d.StandardId && s.ReferenceNumber == "ST9999")).Select(d => d.Id).FirstAsync());
 
-        var page = await RefusedAsync("/evidence/new", Fields("Forged duty", [_duties["D1"], forged]));
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("Forged duty", [_duties["D1"], forged]));
 
         Assert.That(FieldError(page, "DutyIds"), Does.Contain("belongs to another standard"));
     }
@@ -120,7 +121,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
         var big = new byte[(20 * 1024 * 1024) + 1];
         "%PDF-"u8.CopyTo(big);
 
-        var page = await RefusedAsync("/evidence/new", Fields("Huge scan", [_duties["D1"]]), [File("huge.pdf", big)]);
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("Huge scan", [_duties["D1"]]), [File("huge.pdf", big)]);
 
         Assert.That(FieldError(page, "Attachments"), Is.EqualTo("'huge.pdf' is larger than 20 MB, the most a file may be."));
         Assert.That(page.QuerySelector("#Attachments-again")?.TextContent, Does.Contain("choose them again"));
@@ -129,7 +130,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [Test]
     public async Task An_executable_renamed_pdf_is_refused()
     {
-        var page = await RefusedAsync("/evidence/new", Fields("Not really a PDF", [_duties["D1"]]), [File("report.pdf", Executable)]);
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("Not really a PDF", [_duties["D1"]]), [File("report.pdf", Executable)]);
 
         Assert.That(FieldError(page, "Attachments"), Does.StartWith("'report.pdf' is not a kind of file that can be attached."));
     }
@@ -137,7 +138,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [Test]
     public async Task Text_whose_name_claims_a_pdf_is_refused_beside_the_files()
     {
-        var page = await RefusedAsync("/evidence/new", Fields("Text called a PDF", [_duties["D1"]]), [File("report.pdf", "Just some notes.\n"u8.ToArray())]);
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("Text called a PDF", [_duties["D1"]]), [File("report.pdf", "Just some notes.\n"u8.ToArray())]);
 
         Assert.That(FieldError(page, "Attachments"), Is.EqualTo("'report.pdf' holds plain text, but its name says it is a PDF document. Attach the real file, or rename this one to end in .txt."));
     }
@@ -147,7 +148,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [TestCase("logo.svg", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", "'logo.svg' is an SVG image, which cannot be attached: an SVG image can carry scripts")]
     public async Task Html_and_svg_are_refused_with_the_reason_whatever_they_are_called(string name, string content, string message)
     {
-        var page = await RefusedAsync("/evidence/new", Fields("Markup", [_duties["D1"]]), [File(name, System.Text.Encoding.UTF8.GetBytes(content))]);
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("Markup", [_duties["D1"]]), [File(name, System.Text.Encoding.UTF8.GetBytes(content))]);
 
         Assert.That(FieldError(page, "Attachments"), Does.StartWith(message));
         Assert.That(page.QuerySelector(".error-summary a[href$='#Attachments']"), Is.Not.Null);
@@ -156,7 +157,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [Test]
     public async Task A_file_name_with_a_right_to_left_override_is_refused_beside_the_files()
     {
-        var page = await RefusedAsync("/evidence/new", Fields("Disguised name", [_duties["D1"]]), [File("invoice\u202Efdp.exe", PdfBytes)]);
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("Disguised name", [_duties["D1"]]), [File("invoice\u202Efdp.exe", PdfBytes)]);
 
         Assert.That(FieldError(page, "Attachments"), Does.StartWith("The file name 'invoice?fdp.exe' contains invisible characters"));
         Assert.That(page.QuerySelector("#Attachments")?.ClassList, Does.Contain("is-invalid"));
@@ -166,7 +167,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [TestCase("a/b.pdf")]
     public async Task A_file_name_with_path_characters_is_refused(string name)
     {
-        var page = await RefusedAsync("/evidence/new", Fields("Sneaky name", [_duties["D1"]]), [File(name, PdfBytes)]);
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("Sneaky name", [_duties["D1"]]), [File(name, PdfBytes)]);
 
         Assert.That(FieldError(page, "Attachments"), Does.Contain("contains characters that are not allowed in a file name"));
     }
@@ -174,7 +175,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [Test]
     public async Task A_good_file_sent_with_a_refused_one_is_not_kept_either()
     {
-        var page = await RefusedAsync("/evidence/new", Fields("One good, one bad", [_duties["D1"]]), [File("good.png", Png), File("bad.pdf", Executable)]);
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("One good, one bad", [_duties["D1"]]), [File("good.png", Png), File("bad.pdf", Executable)]);
 
         Assert.That(FieldError(page, "Attachments"), Does.Contain("'bad.pdf'"));
     }
@@ -184,7 +185,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     {
         var files = Enumerable.Range(1, 11).Select(i => File($"page-{i}.png", Png)).ToList();
 
-        var page = await RefusedAsync("/evidence/new", Fields("Eleven pages", [_duties["D1"]]), files);
+        var page = await RefusedAsync(EvidenceRoutes.New, Fields("Eleven pages", [_duties["D1"]]), files);
 
         Assert.That(FieldError(page, "Attachments"), Does.StartWith("An item of evidence can have at most 10 files."));
     }
@@ -198,7 +199,7 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
         var fields = Fields("Cross-site", [_duties["D1"]]);
         fields.Add(new("__RequestVerificationToken", token));
 
-        using var response = await Forms.PostFormAsync(_client, "/evidence/new", fields, [File("x.png", Png)]);
+        using var response = await Forms.PostFormAsync(_client, EvidenceRoutes.New, fields, [File("x.png", Png)]);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await CountItemsAsync(Factory), Is.EqualTo(items));
@@ -208,13 +209,13 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [Test]
     public async Task The_same_form_posted_twice_creates_one_item()
     {
-        var formPage = await AppFactory.ParseAsync(await _client.GetAsync("/evidence/new"));
+        var formPage = await AppFactory.ParseAsync(await _client.GetAsync(EvidenceRoutes.New));
         var form = (IHtmlFormElement)formPage.QuerySelector(Forms.MainForm)!;
         var items = await CountItemsAsync(Factory);
 
-        using var first = await Forms.PostAsync(_client, "/evidence/new", form, Fields("Clicked twice", [_duties["D2"]]), [File("twice.png", Png)]);
+        using var first = await Forms.PostAsync(_client, EvidenceRoutes.New, form, Fields("Clicked twice", [_duties["D2"]]), [File("twice.png", Png)]);
         var filesAfterFirst = CountStoredFiles(Factory);
-        using var second = await Forms.PostAsync(_client, "/evidence/new", form, Fields("Clicked twice", [_duties["D2"]]), [File("twice.png", Png)]);
+        using var second = await Forms.PostAsync(_client, EvidenceRoutes.New, form, Fields("Clicked twice", [_duties["D2"]]), [File("twice.png", Png)]);
 
         Assert.That(SavedItemId(second), Is.EqualTo(SavedItemId(first)));
         Assert.That(await CountItemsAsync(Factory), Is.EqualTo(items + 1));
@@ -224,12 +225,12 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [Test]
     public async Task An_edit_of_an_item_changed_meanwhile_is_refused_and_keeps_what_was_typed()
     {
-        using var created = await PostFormAsync(_client, "/evidence/new", Fields("Edited in two tabs", [_duties["D3"]]));
+        using var created = await PostFormAsync(_client, EvidenceRoutes.New, Fields("Edited in two tabs", [_duties["D3"]]));
         var id = SavedItemId(created);
-        var staleTab = (IHtmlFormElement)(await AppFactory.ParseAsync(await _client.GetAsync($"/evidence/{id}/edit"))).QuerySelector(Forms.MainForm)!;
-        using var otherTab = await PostFormAsync(_client, $"/evidence/{id}/edit", Fields("Changed in the other tab", [_duties["D3"]]));
+        var staleTab = (IHtmlFormElement)(await AppFactory.ParseAsync(await _client.GetAsync(EvidenceRoutes.Edit(id)))).QuerySelector(Forms.MainForm)!;
+        using var otherTab = await PostFormAsync(_client, EvidenceRoutes.Edit(id), Fields("Changed in the other tab", [_duties["D3"]]));
 
-        using var response = await Forms.PostAsync(_client, $"/evidence/{id}/edit", staleTab, Fields("Typed in the stale tab", [_duties["D3"]]));
+        using var response = await Forms.PostAsync(_client, EvidenceRoutes.Edit(id), staleTab, Fields("Typed in the stale tab", [_duties["D3"]]));
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(page.QuerySelector(".error-summary")?.TextContent, Does.Contain("was changed (perhaps in another tab) after you opened it"));
@@ -240,10 +241,10 @@ public sealed class EvidenceBadInputTests : SeededAppFixture
     [Test]
     public async Task A_refused_edit_saves_nothing_and_leaves_no_file()
     {
-        using var created = await PostFormAsync(_client, "/evidence/new", Fields("Draft to spoil", [_duties["D4"]]));
+        using var created = await PostFormAsync(_client, EvidenceRoutes.New, Fields("Draft to spoil", [_duties["D4"]]));
         var id = SavedItemId(created);
 
-        var page = await RefusedAsync($"/evidence/{id}/edit", Fields("", [_duties["D4"]]), [File("fine.png", Png)]);
+        var page = await RefusedAsync(EvidenceRoutes.Edit(id), Fields("", [_duties["D4"]]), [File("fine.png", Png)]);
 
         Assert.That(FieldError(page, "Title"), Is.EqualTo("Enter the title."));
         Assert.That(await QueryAsync(Factory, db => db.Attachments.CountAsync(a => a.EvidenceItemId == id)), Is.Zero);

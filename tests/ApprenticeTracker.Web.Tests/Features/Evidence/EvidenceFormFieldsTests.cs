@@ -94,7 +94,7 @@ public sealed class EvidenceFormFieldsTests
         var button = page.QuerySelector(".attachments button[name='Form.RemoveAttachmentId']");
         Assert.That(button?.GetAttribute("value"), Is.EqualTo(file.Id.ToString()));
         Assert.That(button?.TextContent, Does.Contain("scan.pdf"));
-        Assert.That(page.QuerySelector(".attachments a")?.GetAttribute("href"), Is.EqualTo($"/evidence/{item}/attachments/{file.Id}"));
+        Assert.That(page.QuerySelector(".attachments a")?.GetAttribute("href"), Is.EqualTo(EvidenceRoutes.Attachment(item, file.Id)));
     }
 
     private static Task<IHtmlDocument> RenderAsync(EvidenceFormModel form, FormErrors errors, IReadOnlyList<KsbChoice>? ksbs = null, IReadOnlyList<AttachmentRow>? attachments = null) =>

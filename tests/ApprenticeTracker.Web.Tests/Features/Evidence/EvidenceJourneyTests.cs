@@ -5,6 +5,8 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static ApprenticeTracker.Web.Tests.Features.Evidence.EvidenceTestKit;
+using ApprenticeTracker.Web.Features.Evidence;
+using ApprenticeTracker.Web.Features.Portfolio;
 
 namespace ApprenticeTracker.Web.Tests.Features.Evidence;
 
@@ -18,11 +20,11 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
         var duties = await DutyIdsAsync(client);
         var before = await GridCountsAsync(client, "D4");
 
-        using var saved = await PostFormAsync(client, "/evidence/new", Fields("Explaining results to a family", [duties["D4"]], action: "submit"), [File("notes.pdf", PdfBytes)]);
+        using var saved = await PostFormAsync(client, EvidenceRoutes.New, Fields("Explaining results to a family", [duties["D4"]], action: "submit"), [File("notes.pdf", PdfBytes)]);
         var id = SavedItemId(saved);
 
         var detail = await AppFactory.ParseAsync(await client.GetAsync(saved.RedirectTarget()));
-        var dutyPage = await AppFactory.ParseAsync(await client.GetAsync($"/duties/{duties["D4"]}"));
+        var dutyPage = await AppFactory.ParseAsync(await client.GetAsync(PortfolioRoutes.Duty(duties["D4"])));
         var after = await GridCountsAsync(client, "D4");
         var link = detail.QuerySelector(".attachments a")!.GetAttribute("href")!;
         using var download = await client.GetAsync(link);
@@ -46,9 +48,9 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
         var duties = await DutyIdsAsync(client);
-        using var saved = await PostFormAsync(client, "/evidence/new", Fields("Łucja's reflection", [duties["D9"]]), [File("Łucja – reflection.txt", "Zażółć gęślą jaźń\n"u8.ToArray())]);
+        using var saved = await PostFormAsync(client, EvidenceRoutes.New, Fields("Łucja's reflection", [duties["D9"]]), [File("Łucja – reflection.txt", "Zażółć gęślą jaźń\n"u8.ToArray())]);
         var id = SavedItemId(saved);
-        var link = (await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{id}"))).QuerySelector(".attachments a")!.GetAttribute("href")!;
+        var link = (await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Detail(id)))).QuerySelector(".attachments a")!.GetAttribute("href")!;
 
         using var download = await client.GetAsync(link);
 
@@ -62,9 +64,9 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
         var duties = await DutyIdsAsync(client);
-        using var saved = await PostFormAsync(client, "/evidence/new", Fields("Readings", [duties["D9"]]), [File("readings.csv", "time,value\n09:00,4.2\n"u8.ToArray())]);
+        using var saved = await PostFormAsync(client, EvidenceRoutes.New, Fields("Readings", [duties["D9"]]), [File("readings.csv", "time,value\n09:00,4.2\n"u8.ToArray())]);
         var id = SavedItemId(saved);
-        var detail = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{id}"));
+        var detail = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Detail(id)));
         var link = detail.QuerySelector(".attachments a")!;
 
         using var download = await client.GetAsync(link.GetAttribute("href"));
@@ -80,7 +82,7 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
         using var client = await SignInAsApprenticeAsync();
         var attachment = await QueryAsync(Factory, db => db.Attachments.OrderBy(a => a.FileName).FirstAsync());
 
-        using var download = await client.GetAsync($"/evidence/{attachment.EvidenceItemId}/attachments/{attachment.Id}");
+        using var download = await client.GetAsync(EvidenceRoutes.Attachment(attachment.EvidenceItemId, attachment.Id));
 
         Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await download.Content.ReadAsByteArrayAsync()).Length, Is.EqualTo(attachment.SizeBytes));
@@ -91,13 +93,13 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
         var duties = await DutyIdsAsync(client);
-        using var created = await PostFormAsync(client, "/evidence/new", Fields("First thoughts", [duties["D1"]]));
+        using var created = await PostFormAsync(client, EvidenceRoutes.New, Fields("First thoughts", [duties["D1"]]));
         var id = SavedItemId(created);
 
-        using var edited = await PostFormAsync(client, $"/evidence/{id}/edit", Fields("Second thoughts", [duties["D1"], duties["D2"]], date: "2026-01-15"));
+        using var edited = await PostFormAsync(client, EvidenceRoutes.Edit(id), Fields("Second thoughts", [duties["D1"], duties["D2"]], date: "2026-01-15"));
 
         var item = await QueryAsync(Factory, db => db.EvidenceItems.Include(i => i.Duties).SingleAsync(i => i.Id == id));
-        Assert.That(edited.RedirectTarget(), Is.EqualTo($"/evidence/{id}?saved=draft"));
+        Assert.That(edited.RedirectTarget(), Is.EqualTo($"{EvidenceRoutes.Detail(id)}?saved=draft"));
         Assert.That(item.Title, Is.EqualTo("Second thoughts"));
         Assert.That(item.ActivityDate, Is.EqualTo(new DateOnly(2026, 1, 15)));
         Assert.That(item.Duties.Select(d => d.DutyId), Is.EquivalentTo(new[] { duties["D1"], duties["D2"] }));
@@ -109,18 +111,18 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
         var duties = await DutyIdsAsync(client);
-        using var created = await PostFormAsync(client, "/evidence/new", Fields("To be deleted", [duties["D3"]]), [File("scan.png", Png)]);
+        using var created = await PostFormAsync(client, EvidenceRoutes.New, Fields("To be deleted", [duties["D3"]]), [File("scan.png", Png)]);
         var id = SavedItemId(created);
         var filesBefore = CountStoredFiles(Factory);
 
-        var confirm = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{id}/delete"));
-        using var deleted = await PostFormAsync(client, $"/evidence/{id}/delete", []);
+        var confirm = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Delete(id)));
+        using var deleted = await PostFormAsync(client, EvidenceRoutes.Delete(id), []);
 
         Assert.That(confirm.QuerySelector("h1")?.TextContent, Is.EqualTo("Delete this draft?"));
-        Assert.That(deleted.RedirectTarget(), Is.EqualTo("/evidence?deleted=1"));
+        Assert.That(deleted.RedirectTarget(), Is.EqualTo(EvidenceRoutes.List + "?deleted=1"));
         Assert.That(await QueryAsync(Factory, db => db.EvidenceItems.AnyAsync(i => i.Id == id)), Is.False);
         Assert.That(CountStoredFiles(Factory), Is.EqualTo(filesBefore - 1));
-        Assert.That((await client.GetAsync($"/evidence/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await client.GetAsync(EvidenceRoutes.Detail(id))).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
@@ -130,7 +132,7 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
         var apprentice = await DemoApprenticeIdAsync(Factory);
         var submitted = await ItemOfAsync(Factory, apprentice, EvidenceStatus.Submitted);
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}/delete"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Delete(submitted)));
 
         Assert.That(page.QuerySelector("main form"), Is.Null);
         Assert.That(page.QuerySelector("main")?.TextContent, Does.Contain("Only a draft can be deleted"));
@@ -145,13 +147,13 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
         var feedback = await QueryAsync(Factory, db => db.EvidenceReviews.Where(r => r.EvidenceItemId == id).OrderByDescending(r => r.ReviewedAt).Select(r => r.Feedback).FirstAsync());
         var duties = await DutyIdsAsync(client);
 
-        var editPage = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{id}/edit"));
-        using var resubmitted = await PostFormAsync(client, $"/evidence/{id}/edit", Fields("Now with the witness's role", [duties["D5"]], action: "submit"));
+        var editPage = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Edit(id)));
+        using var resubmitted = await PostFormAsync(client, EvidenceRoutes.Edit(id), Fields("Now with the witness's role", [duties["D5"]], action: "submit"));
 
         var item = await QueryAsync(Factory, db => db.EvidenceItems.SingleAsync(i => i.Id == id));
-        var history = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{id}"));
+        var history = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Detail(id)));
         Assert.That(editPage.QuerySelector(".alert-warning .feedback")?.TextContent, Is.EqualTo(feedback));
-        Assert.That(resubmitted.RedirectTarget(), Is.EqualTo($"/evidence/{id}?saved=submit"));
+        Assert.That(resubmitted.RedirectTarget(), Is.EqualTo($"{EvidenceRoutes.Detail(id)}?saved=submit"));
         Assert.That(item.Status, Is.EqualTo(EvidenceStatus.Submitted));
         Assert.That(item.SubmissionCount, Is.GreaterThanOrEqualTo(2));
         Assert.That(history.QuerySelectorAll(".reviews li h3").Select(h => h.TextContent), Has.Some.StartsWith("Referred back by"));
@@ -162,14 +164,14 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
         var duties = await DutyIdsAsync(client);
-        using var created = await PostFormAsync(client, "/evidence/new", Fields("With two files", [duties["D6"]]), [File("a.png", Png), File("b.pdf", PdfBytes)]);
+        using var created = await PostFormAsync(client, EvidenceRoutes.New, Fields("With two files", [duties["D6"]]), [File("a.png", Png), File("b.pdf", PdfBytes)]);
         var id = SavedItemId(created);
         var filesBefore = CountStoredFiles(Factory);
         var remove = await QueryAsync(Factory, db => db.Attachments.SingleAsync(a => a.EvidenceItemId == id && a.FileName == "a.png"));
 
         var fields = Fields("Typed but not saved", [duties["D6"]]);
         fields.Add(new("Form.RemoveAttachmentId", remove.Id.ToString()));
-        using var response = await PostFormAsync(client, $"/evidence/{id}/edit", fields);
+        using var response = await PostFormAsync(client, EvidenceRoutes.Edit(id), fields);
 
         var page = await AppFactory.ParseAsync(response);
         var files = await QueryAsync(Factory, db => db.Attachments.Where(a => a.EvidenceItemId == id).Select(a => a.FileName).ToListAsync());
@@ -199,7 +201,7 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
                 select s.Id)
             .CountAsync());
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/portfolio"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(PortfolioRoutes.Home));
 
         Assert.That(page.QuerySelectorAll(".duty-grid .duty-tile"), Has.Length.EqualTo(10));
         Assert.That(page.QuerySelector("#progress-text")?.TextContent, Does.StartWith($"{signedOff} of 10 duties signed off"));
@@ -236,12 +238,12 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
         var fields = Fields("Revised", await QueryAsync(Factory, db => db.Set<EvidenceDuty>().Where(d => d.EvidenceItemId == revisionId).Select(d => d.DutyId).ToListAsync()));
         fields.Add(new("Form.RemoveAttachmentId", shared.Id.ToString()));
 
-        using var response = await PostFormAsync(client, $"/evidence/{revisionId}/edit", fields);
+        using var response = await PostFormAsync(client, EvidenceRoutes.Edit(revisionId), fields);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await QueryAsync(Factory, db => db.Attachments.AnyAsync(a => a.Id == shared.Id)), Is.False);
         Assert.That(CountStoredFiles(Factory), Is.EqualTo(filesBefore));
-        using var stillThere = await client.GetAsync($"/evidence/{accepted}/attachments/{(await QueryAsync(Factory, db => db.Attachments.FirstAsync(a => a.EvidenceItemId == accepted && a.StorageKey == shared.StorageKey))).Id}");
+        using var stillThere = await client.GetAsync(EvidenceRoutes.Attachment(accepted, (await QueryAsync(Factory, db => db.Attachments.FirstAsync(a => a.EvidenceItemId == accepted && a.StorageKey == shared.StorageKey))).Id));
         Assert.That(stillThere.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -257,14 +259,14 @@ public sealed class EvidenceJourneyTests : SeededAppFixture
             .FirstAsync());
         using var client = await SignInAsync(revoked.Email);
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync($"/duties/{revoked.DutyId}"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(PortfolioRoutes.Duty(revoked.DutyId)));
 
         Assert.That(page.QuerySelector(".revoked-sign-off")?.TextContent, Does.Contain("Sign-off revoked").And.Contain(revoked.RevocationReason!));
     }
 
     private static async Task<(int Submitted, int Accepted)> GridCountsAsync(HttpClient client, string code)
     {
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/portfolio"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(PortfolioRoutes.Home));
         var tile = page.QuerySelector($"#duty-{code}")!.Closest(".duty-tile")!;
         int Count(string label) => int.Parse(tile.QuerySelectorAll(".evidence-counts div").Single(d => d.QuerySelector("dt")!.TextContent == label).QuerySelector("dd")!.TextContent);
         return (Count("Submitted"), Count("Accepted"));

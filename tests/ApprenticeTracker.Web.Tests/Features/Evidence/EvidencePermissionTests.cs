@@ -5,6 +5,9 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static ApprenticeTracker.Web.Tests.Features.Evidence.EvidenceTestKit;
+using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Evidence;
+using ApprenticeTracker.Web.Features.Portfolio;
 
 namespace ApprenticeTracker.Web.Tests.Features.Evidence;
 
@@ -43,16 +46,21 @@ public sealed class EvidencePermissionTests : SeededAppFixture
 
     private IEnumerable<Guid> OthersItems => [_othersSubmitted.Item, _othersDraft.Item];
 
-    [TestCase("/evidence/{0}")]
-    [TestCase("/evidence/{0}/edit")]
-    [TestCase("/evidence/{0}/delete")]
-    public async Task Another_apprentice_s_item_is_not_found(string route)
+    private static readonly TestCaseData[] ItemPages =
+    [
+        new TestCaseData((Func<Guid, string>)EvidenceRoutes.Detail).SetArgDisplayNames("detail"),
+        new TestCaseData((Func<Guid, string>)EvidenceRoutes.Edit).SetArgDisplayNames("edit"),
+        new TestCaseData((Func<Guid, string>)EvidenceRoutes.Delete).SetArgDisplayNames("delete"),
+    ];
+
+    [TestCaseSource(nameof(ItemPages))]
+    public async Task Another_apprentice_s_item_is_not_found(Func<Guid, string> route)
     {
         foreach (var item in OthersItems)
         {
-            using var response = await _client.GetAsync(string.Format(route, item));
+            using var response = await _client.GetAsync(route(item));
 
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), string.Format(route, item));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), route(item));
             Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain("Ayşe's"));
         }
     }
@@ -62,7 +70,7 @@ public sealed class EvidencePermissionTests : SeededAppFixture
     {
         var nothing = Guid.NewGuid();
 
-        foreach (var url in new[] { $"/evidence/{nothing}", $"/evidence/{nothing}/edit", $"/evidence/{nothing}/delete", $"/duties/{nothing}", $"/evidence/{nothing}/attachments/{nothing}" })
+        foreach (var url in new[] { EvidenceRoutes.Detail(nothing), EvidenceRoutes.Edit(nothing), EvidenceRoutes.Delete(nothing), PortfolioRoutes.Duty(nothing), EvidenceRoutes.Attachment(nothing, nothing) })
         {
             using var response = await _client.GetAsync(url);
 
@@ -73,11 +81,11 @@ public sealed class EvidencePermissionTests : SeededAppFixture
     [Test]
     public async Task Posting_an_edit_to_another_apprentice_s_item_is_not_found_and_changes_nothing()
     {
-        var ownForm = await MainFormAsync($"/evidence/{_ownDraft}/edit");
+        var ownForm = await MainFormAsync(EvidenceRoutes.Edit(_ownDraft));
 
         foreach (var item in OthersItems)
         {
-            using var response = await Forms.PostAsync(_client, $"/evidence/{item}/edit", ownForm, Fields("Hijacked", [_duties["D1"]], action: "submit"));
+            using var response = await Forms.PostAsync(_client, EvidenceRoutes.Edit(item), ownForm, Fields("Hijacked", [_duties["D1"]], action: "submit"));
 
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(await QueryAsync(Factory, db => db.EvidenceItems.Where(i => i.Id == item).Select(i => i.Title).SingleAsync()), Does.StartWith("Ayşe's"));
@@ -87,11 +95,11 @@ public sealed class EvidencePermissionTests : SeededAppFixture
     [Test]
     public async Task Removing_a_file_of_another_apprentice_s_item_is_not_found()
     {
-        var ownForm = await MainFormAsync($"/evidence/{_ownDraft}/edit");
+        var ownForm = await MainFormAsync(EvidenceRoutes.Edit(_ownDraft));
         var fields = Fields("Hijacked", [_duties["D1"]]);
         fields.Add(new("Form.RemoveAttachmentId", _othersDraft.Attachment.ToString()));
 
-        using var response = await Forms.PostAsync(_client, $"/evidence/{_othersDraft.Item}/edit", ownForm, fields);
+        using var response = await Forms.PostAsync(_client, EvidenceRoutes.Edit(_othersDraft.Item), ownForm, fields);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await QueryAsync(Factory, db => db.Attachments.AnyAsync(a => a.Id == _othersDraft.Attachment)), Is.True);
@@ -100,9 +108,9 @@ public sealed class EvidencePermissionTests : SeededAppFixture
     [Test]
     public async Task Deleting_another_apprentice_s_draft_is_not_found_and_deletes_nothing()
     {
-        var ownForm = await MainFormAsync($"/evidence/{_ownDraft}/delete");
+        var ownForm = await MainFormAsync(EvidenceRoutes.Delete(_ownDraft));
 
-        using var response = await Forms.PostAsync(_client, $"/evidence/{_othersDraft.Item}/delete", ownForm, []);
+        using var response = await Forms.PostAsync(_client, EvidenceRoutes.Delete(_othersDraft.Item), ownForm, []);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await QueryAsync(Factory, db => db.EvidenceItems.AnyAsync(i => i.Id == _othersDraft.Item)), Is.True);
@@ -113,9 +121,9 @@ public sealed class EvidencePermissionTests : SeededAppFixture
     {
         foreach (var url in new[]
         {
-            $"/evidence/{_othersSubmitted.Item}/attachments/{_othersSubmitted.Attachment}",
-            $"/evidence/{_othersDraft.Item}/attachments/{_othersDraft.Attachment}",
-            $"/evidence/{_ownSubmitted.Item}/attachments/{_othersSubmitted.Attachment}",
+            EvidenceRoutes.Attachment(_othersSubmitted.Item, _othersSubmitted.Attachment),
+            EvidenceRoutes.Attachment(_othersDraft.Item, _othersDraft.Attachment),
+            EvidenceRoutes.Attachment(_ownSubmitted.Item, _othersSubmitted.Attachment),
         })
         {
             using var response = await _client.GetAsync(url);
@@ -127,7 +135,7 @@ public sealed class EvidencePermissionTests : SeededAppFixture
     [Test]
     public async Task The_duty_page_shows_only_the_signed_in_apprentice_s_evidence()
     {
-        var page = await AppFactory.ParseAsync(await _client.GetAsync($"/duties/{_duties["D1"]}"));
+        var page = await AppFactory.ParseAsync(await _client.GetAsync(PortfolioRoutes.Duty(_duties["D1"])));
 
         var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
         var ownItems = await QueryAsync(Factory, db => (
@@ -147,8 +155,8 @@ public sealed class EvidencePermissionTests : SeededAppFixture
     [Test]
     public async Task The_evidence_list_and_portfolio_show_none_of_another_apprentice_s_items()
     {
-        var list = await _client.GetStringAsync("/evidence?sort=oldest");
-        var portfolio = await _client.GetStringAsync("/portfolio");
+        var list = await _client.GetStringAsync(EvidenceRoutes.List + "?sort=oldest");
+        var portfolio = await _client.GetStringAsync(PortfolioRoutes.Home);
 
         Assert.That(list + portfolio, Does.Not.Contain("Ayşe's"));
     }
@@ -158,9 +166,9 @@ public sealed class EvidencePermissionTests : SeededAppFixture
     {
         using var assessor = await SignInAsAssessorAsync();
 
-        using var submitted = await assessor.GetAsync($"/evidence/{_ownSubmitted.Item}/attachments/{_ownSubmitted.Attachment}");
+        using var submitted = await assessor.GetAsync(EvidenceRoutes.Attachment(_ownSubmitted.Item, _ownSubmitted.Attachment));
         var draftAttachment = await QueryAsync(Factory, db => db.Attachments.Where(a => a.EvidenceItemId == _ownDraft).Select(a => a.Id).SingleAsync());
-        using var draft = await assessor.GetAsync($"/evidence/{_ownDraft}/attachments/{draftAttachment}");
+        using var draft = await assessor.GetAsync(EvidenceRoutes.Attachment(_ownDraft, draftAttachment));
 
         Assert.That(submitted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(draft.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -171,7 +179,7 @@ public sealed class EvidencePermissionTests : SeededAppFixture
     {
         using var admin = await SignInAsProviderBAdminAsync();
 
-        using var response = await admin.GetAsync($"/evidence/{_ownSubmitted.Item}/attachments/{_ownSubmitted.Attachment}");
+        using var response = await admin.GetAsync(EvidenceRoutes.Attachment(_ownSubmitted.Item, _ownSubmitted.Attachment));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
@@ -181,10 +189,10 @@ public sealed class EvidencePermissionTests : SeededAppFixture
     {
         using var anonymous = Factory.CreateBrowser();
 
-        using var response = await anonymous.GetAsync($"/evidence/{_ownSubmitted.Item}/attachments/{_ownSubmitted.Attachment}");
+        using var response = await anonymous.GetAsync(EvidenceRoutes.Attachment(_ownSubmitted.Item, _ownSubmitted.Attachment));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.RedirectTarget(), Does.StartWith("/Account/Login"));
+        Assert.That(response.RedirectTarget(), Does.StartWith(AccountRoutes.Login));
     }
 
     [Test]
@@ -214,14 +222,14 @@ public sealed class EvidencePermissionTests : SeededAppFixture
             using var response = await anonymous.GetAsync(url);
 
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), url);
-            Assert.That(response.RedirectTarget(), Does.StartWith("/Account/Login"), url);
+            Assert.That(response.RedirectTarget(), Does.StartWith(AccountRoutes.Login), url);
         }
     }
 
     private IEnumerable<string> ApprenticePages() =>
     [
-        "/portfolio", "/evidence", "/evidence/new", $"/evidence/{_ownSubmitted.Item}", $"/evidence/{_ownDraft}/edit",
-        $"/evidence/{_ownDraft}/delete", $"/duties/{_duties["D1"]}",
+        PortfolioRoutes.Home, EvidenceRoutes.List, EvidenceRoutes.New, EvidenceRoutes.Detail(_ownSubmitted.Item), EvidenceRoutes.Edit(_ownDraft),
+        EvidenceRoutes.Delete(_ownDraft), PortfolioRoutes.Duty(_duties["D1"]),
     ];
 
     /// <summary>
@@ -237,7 +245,7 @@ public sealed class EvidencePermissionTests : SeededAppFixture
 
     private async Task<(Guid Item, Guid Attachment)> LogAsync(HttpClient client, string title, Guid duty, string action)
     {
-        using var saved = await PostFormAsync(client, "/evidence/new", Fields(title, [duty], action: action), [File("evidence.png", Png)]);
+        using var saved = await PostFormAsync(client, EvidenceRoutes.New, Fields(title, [duty], action: action), [File("evidence.png", Png)]);
         var item = SavedItemId(saved);
         var attachment = await QueryAsync(Factory, db => db.Attachments.Where(a => a.EvidenceItemId == item).Select(a => a.Id).SingleAsync());
         return (item, attachment);

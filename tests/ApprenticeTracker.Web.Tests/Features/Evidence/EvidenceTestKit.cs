@@ -7,6 +7,7 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.Features.Evidence;
 
@@ -44,7 +45,7 @@ internal static class EvidenceTestKit
     /// <summary>The duty check boxes of the log form, by code (D1…).</summary>
     public static async Task<IReadOnlyDictionary<string, Guid>> DutyIdsAsync(HttpClient client)
     {
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/evidence/new"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.New));
         return page.QuerySelectorAll("input[name=DutyIds]").OfType<IHtmlInputElement>()
             .ToDictionary(i => page.QuerySelector($"label[for={i.Id}] strong")!.TextContent.Trim(), i => Guid.Parse(i.Value));
     }

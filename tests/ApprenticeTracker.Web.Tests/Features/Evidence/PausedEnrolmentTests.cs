@@ -8,6 +8,8 @@ using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ApprenticeTracker.Web.Tests.Features.Evidence.EvidenceTestKit;
+using ApprenticeTracker.Web.Features.Evidence;
+using ApprenticeTracker.Web.Features.Portfolio;
 
 namespace ApprenticeTracker.Web.Tests.Features.Evidence;
 
@@ -29,25 +31,25 @@ public sealed class PausedEnrolmentTests : SeededAppFixture
         await ChangeStatusAsync(enrolmentId, e => e.Withdraw("Left the employer.", Actor.System, DateTimeOffset.UtcNow));
         using var client = await Factory.SignInAsync(email);
 
-        var draftPage = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{draft}"));
-        var referredBackPage = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{referredBack}"));
-        var editPage = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{referredBack}/edit"));
-        var logPage = await AppFactory.ParseAsync(await client.GetAsync("/evidence/new"));
-        var portfolio = await AppFactory.ParseAsync(await client.GetAsync("/portfolio"));
-        var list = await AppFactory.ParseAsync(await client.GetAsync("/evidence"));
+        var draftPage = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Detail(draft)));
+        var referredBackPage = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Detail(referredBack)));
+        var editPage = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Edit(referredBack)));
+        var logPage = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.New));
+        var portfolio = await AppFactory.ParseAsync(await client.GetAsync(PortfolioRoutes.Home));
+        var list = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.List));
 
         Assert.Multiple(() =>
         {
-            Assert.That(draftPage.QuerySelector($"main a[href='/evidence/{draft}/edit']"), Is.Null);
-            Assert.That(draftPage.QuerySelector($"main a[href='/evidence/{draft}/delete']"), Is.Not.Null);
+            Assert.That(draftPage.QuerySelector($"main a[href='{EvidenceRoutes.Edit(draft)}']"), Is.Null);
+            Assert.That(draftPage.QuerySelector($"main a[href='{EvidenceRoutes.Delete(draft)}']"), Is.Not.Null);
             Assert.That(draftPage.QuerySelector(".evidence-paused")?.TextContent, Does.Contain("Your apprenticeship is withdrawn"));
-            Assert.That(referredBackPage.QuerySelector($"main a[href='/evidence/{referredBack}/edit']"), Is.Null);
+            Assert.That(referredBackPage.QuerySelector($"main a[href='{EvidenceRoutes.Edit(referredBack)}']"), Is.Null);
             Assert.That(editPage.QuerySelector("main form:not([hidden])"), Is.Null);
             Assert.That(editPage.QuerySelector(".evidence-paused"), Is.Not.Null);
             Assert.That(logPage.QuerySelector("main form:not([hidden])"), Is.Null);
-            Assert.That(portfolio.QuerySelector("main a[href='/evidence/new']"), Is.Null);
+            Assert.That(portfolio.QuerySelector($"main a[href='{EvidenceRoutes.New}']"), Is.Null);
             Assert.That(portfolio.QuerySelectorAll("main a[href$='/edit']"), Is.Empty);
-            Assert.That(list.QuerySelector("main a[href='/evidence/new']"), Is.Null);
+            Assert.That(list.QuerySelector($"main a[href='{EvidenceRoutes.New}']"), Is.Null);
         });
     }
 
@@ -58,12 +60,12 @@ public sealed class PausedEnrolmentTests : SeededAppFixture
         var id = await ItemAsync(enrolmentId, EvidenceStatus.ReferredBack);
         var before = await QueryAsync(Factory, db => db.EvidenceItems.AsNoTracking().Include(i => i.Duties).SingleAsync(i => i.Id == id));
         using var client = await Factory.SignInAsync(email);
-        var form = await MainFormAsync(client, $"/evidence/{id}/edit");
+        var form = await MainFormAsync(client, EvidenceRoutes.Edit(id));
         var filesBefore = CountStoredFiles(Factory);
         await ChangeStatusAsync(enrolmentId, e => e.Withdraw("Left the employer.", Actor.System, DateTimeOffset.UtcNow));
 
         using var response = await Forms.PostAsync(
-            client, $"/evidence/{id}/edit", form, Fields("Now with the witness's role", before.Duties.Select(d => d.DutyId), action: "submit"), [File("witness.pdf", PdfBytes)]);
+            client, EvidenceRoutes.Edit(id), form, Fields("Now with the witness's role", before.Duties.Select(d => d.DutyId), action: "submit"), [File("witness.pdf", PdfBytes)]);
 
         var page = await AppFactory.ParseAsync(response);
         var after = await QueryAsync(Factory, db => db.EvidenceItems.AsNoTracking().SingleAsync(i => i.Id == id));
@@ -80,17 +82,17 @@ public sealed class PausedEnrolmentTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
         var duties = await DutyIdsAsync(client);
-        using var created = await PostFormAsync(client, "/evidence/new", Fields("Notes from the clinic", [duties["D2"]]), [File("clinic.pdf", PdfBytes)]);
+        using var created = await PostFormAsync(client, EvidenceRoutes.New, Fields("Notes from the clinic", [duties["D2"]]), [File("clinic.pdf", PdfBytes)]);
         var id = SavedItemId(created);
         var attachment = await QueryAsync(Factory, db => db.Attachments.SingleAsync(a => a.EvidenceItemId == id));
-        var form = await MainFormAsync(client, $"/evidence/{id}/edit");
+        var form = await MainFormAsync(client, EvidenceRoutes.Edit(id));
         var filesBefore = CountStoredFiles(Factory);
         var enrolmentId = await QueryAsync(Factory, db => db.EvidenceItems.Where(i => i.Id == id).Select(i => i.EnrolmentId).SingleAsync());
         await ChangeStatusAsync(enrolmentId, e => e.StartBreakInLearning("Illness.", Actor.System, DateTimeOffset.UtcNow));
         var fields = Fields("Notes from the clinic", [duties["D2"]]);
         fields.Add(new("Form.RemoveAttachmentId", attachment.Id.ToString()));
 
-        using var response = await Forms.PostAsync(client, $"/evidence/{id}/edit", form, fields);
+        using var response = await Forms.PostAsync(client, EvidenceRoutes.Edit(id), form, fields);
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -105,12 +107,12 @@ public sealed class PausedEnrolmentTests : SeededAppFixture
         var (enrolmentId, email) = await ApprenticeAsync("Dawit");
         using var client = await Factory.SignInAsync(email);
         var duties = await DutyIdsAsync(client);
-        var form = await MainFormAsync(client, "/evidence/new");
+        var form = await MainFormAsync(client, EvidenceRoutes.New);
         var itemsBefore = await CountItemsAsync(Factory);
         var filesBefore = CountStoredFiles(Factory);
         await ChangeStatusAsync(enrolmentId, e => e.StartBreakInLearning("Parental leave.", Actor.System, DateTimeOffset.UtcNow));
 
-        using var response = await Forms.PostAsync(client, "/evidence/new", form, Fields("Ward round", [duties["D3"]], action: "submit"), [File("round.pdf", PdfBytes)]);
+        using var response = await Forms.PostAsync(client, EvidenceRoutes.New, form, Fields("Ward round", [duties["D3"]], action: "submit"), [File("round.pdf", PdfBytes)]);
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -127,9 +129,9 @@ public sealed class PausedEnrolmentTests : SeededAppFixture
         await ChangeStatusAsync(enrolmentId, e => e.Withdraw("Left the employer.", Actor.System, DateTimeOffset.UtcNow));
         using var client = await Factory.SignInAsync(email);
 
-        using var deleted = await PostFormAsync(client, $"/evidence/{draft}/delete", []);
+        using var deleted = await PostFormAsync(client, EvidenceRoutes.Delete(draft), []);
 
-        Assert.That(deleted.RedirectTarget(), Is.EqualTo("/evidence?deleted=1"));
+        Assert.That(deleted.RedirectTarget(), Is.EqualTo(EvidenceRoutes.List + "?deleted=1"));
         Assert.That(await QueryAsync(Factory, db => db.EvidenceItems.AnyAsync(i => i.Id == draft)), Is.False);
     }
 
@@ -141,8 +143,8 @@ public sealed class PausedEnrolmentTests : SeededAppFixture
         await ChangeStatusAsync(enrolmentId, e => e.Withdraw("Left the employer.", Actor.System, DateTimeOffset.UtcNow));
         using var client = await Factory.SignInAsync(email);
 
-        var detail = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}"));
-        var edit = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}/edit"));
+        var detail = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Detail(submitted)));
+        var edit = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Edit(submitted)));
 
         Assert.Multiple(() =>
         {
@@ -159,10 +161,10 @@ public sealed class PausedEnrolmentTests : SeededAppFixture
         var (enrolmentId, email) = await ApprenticeAsync("Siobhán");
         var submitted = await UnreviewedSubmittedItemAsync(enrolmentId);
         using var client = await Factory.SignInAsync(email);
-        var atGateway = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}"));
+        var atGateway = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Detail(submitted)));
         await ChangeStatusAsync(enrolmentId, e => e.Complete(Actor.System, DateTimeOffset.UtcNow));
 
-        var completed = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}"));
+        var completed = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Detail(submitted)));
 
         Assert.That(atGateway.QuerySelector(".review-state")?.TextContent, Is.EqualTo("Waiting for an assessor's review."));
         Assert.That(completed.QuerySelector(".review-state")?.TextContent, Is.EqualTo("Not reviewed: your apprenticeship is completed, so its evidence is no longer reviewed."));
@@ -176,8 +178,8 @@ public sealed class PausedEnrolmentTests : SeededAppFixture
         await ChangeStatusAsync(enrolmentId, e => e.StartBreakInLearning("Illness.", Actor.System, DateTimeOffset.UtcNow));
         using var client = await Factory.SignInAsync(email);
 
-        var detail = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}"));
-        var edit = await AppFactory.ParseAsync(await client.GetAsync($"/evidence/{submitted}/edit"));
+        var detail = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Detail(submitted)));
+        var edit = await AppFactory.ParseAsync(await client.GetAsync(EvidenceRoutes.Edit(submitted)));
 
         Assert.That(detail.QuerySelector(".review-state")?.TextContent, Is.EqualTo("Waiting for an assessor's review."));
         Assert.That(edit.QuerySelector("main .alert-info")?.TextContent, Does.Contain("It is waiting for an assessor's review."));

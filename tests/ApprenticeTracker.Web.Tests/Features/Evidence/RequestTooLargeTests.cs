@@ -4,6 +4,7 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using static ApprenticeTracker.Web.Tests.Features.Evidence.EvidenceTestKit;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.Features.Evidence;
 
@@ -27,7 +28,7 @@ public sealed class RequestTooLargeTests : SeededAppFixture
         var big = new byte[2 * 1024 * 1024];
         "%PDF-"u8.CopyTo(big);
 
-        using var response = await Forms.PostFormAsync(client, "/evidence/new", Fields("Too big", [duties["D1"]]), [File("big.pdf", big)]);
+        using var response = await Forms.PostFormAsync(client, EvidenceRoutes.New, Fields("Too big", [duties["D1"]]), [File("big.pdf", big)]);
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));

@@ -5,6 +5,7 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static ApprenticeTracker.Web.Tests.Features.Evidence.EvidenceTestKit;
+using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Tests.Features.Evidence;
 
@@ -19,12 +20,12 @@ public sealed class StaleFormTests : SeededAppFixture
     {
         var id = await ItemOfAsync(Factory, await DemoApprenticeIdAsync(Factory), EvidenceStatus.ReferredBack);
         using var client = await SignInAsApprenticeAsync();
-        var form = await FormAsync(client, $"/evidence/{id}/edit");
+        var form = await FormAsync(client, EvidenceRoutes.Edit(id));
         var duties = await QueryAsync(Factory, db => db.Set<EvidenceDuty>().Where(d => d.EvidenceItemId == id).Select(d => d.DutyId).ToListAsync());
 
-        using var submitted = await Forms.PostAsync(client, $"/evidence/{id}/edit", form, Fields("Resubmitted with the witness's role", duties, action: "submit"));
+        using var submitted = await Forms.PostAsync(client, EvidenceRoutes.Edit(id), form, Fields("Resubmitted with the witness's role", duties, action: "submit"));
         var afterSubmitting = await QueryAsync(Factory, db => db.EvidenceItems.AsNoTracking().SingleAsync(i => i.Id == id));
-        using var again = await Forms.PostAsync(client, $"/evidence/{id}/edit", form, Fields("Changed once more", duties, action: "draft"));
+        using var again = await Forms.PostAsync(client, EvidenceRoutes.Edit(id), form, Fields("Changed once more", duties, action: "draft"));
 
         var page = await AppFactory.ParseAsync(again);
         var afterAgain = await QueryAsync(Factory, db => db.EvidenceItems.AsNoTracking().SingleAsync(i => i.Id == id));
@@ -40,10 +41,10 @@ public sealed class StaleFormTests : SeededAppFixture
     {
         var id = await ItemOfAsync(Factory, await DemoApprenticeIdAsync(Factory), EvidenceStatus.Draft);
         using var client = await SignInAsApprenticeAsync();
-        var form = await FormAsync(client, $"/evidence/{id}/delete");
+        var form = await FormAsync(client, EvidenceRoutes.Delete(id));
 
-        using var deleted = await Forms.PostAsync(client, $"/evidence/{id}/delete", form, []);
-        using var again = await Forms.PostAsync(client, $"/evidence/{id}/delete", form, []);
+        using var deleted = await Forms.PostAsync(client, EvidenceRoutes.Delete(id), form, []);
+        using var again = await Forms.PostAsync(client, EvidenceRoutes.Delete(id), form, []);
 
         Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));

@@ -3,6 +3,7 @@ using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Home;
 
 namespace ApprenticeTracker.Web.Tests.Features.Home;
 
@@ -21,7 +22,7 @@ public sealed class HomePageTests
     {
         using var client = _factory.CreateBrowser();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(HomeRoutes.Home));
 
         var rows = page.QuerySelectorAll("table.duties tbody tr")
             .Select(r => (Code: r.QuerySelector("th")?.TextContent.Trim(), Statement: r.QuerySelector("td")?.TextContent.Trim()))
@@ -35,7 +36,7 @@ public sealed class HomePageTests
     {
         using var client = _factory.CreateBrowser();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(HomeRoutes.Home));
 
         var facts = page.QuerySelectorAll("dl.standard-facts dt")
             .ToDictionary(dt => dt.TextContent.Trim(), dt => dt.NextElementSibling?.TextContent.Trim());
@@ -59,7 +60,7 @@ public sealed class HomePageTests
         });
         await CommandLineRun.RunAsync(factory, "import-standard", file);
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(HomeRoutes.Home));
 
         var versions = page.QuerySelectorAll("dl.standard-facts dt")
             .Where(dt => dt.TextContent.Trim() == "Version")
@@ -79,7 +80,7 @@ public sealed class HomePageTests
             await db.SaveChangesAsync();
         }
 
-        using var response = await client.GetAsync("/");
+        using var response = await client.GetAsync(HomeRoutes.Home);
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));

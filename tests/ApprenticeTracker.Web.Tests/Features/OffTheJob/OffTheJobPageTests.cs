@@ -8,6 +8,9 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.OffTheJob;
+using ApprenticeTracker.Web.Features.Provider;
+using ApprenticeTracker.Web.Features.Reports;
 
 namespace ApprenticeTracker.Web.Tests.Features.OffTheJob;
 
@@ -30,23 +33,23 @@ public sealed class OffTheJobPageTests : SeededAppFixture
         using var apprentice = await SignInAsApprenticeAsync();
         var before = await FiguresAsync(apprentice);
 
-        using var logged = await PostFormAsync(apprentice, "/off-the-job/new", Entry(learnt: "Shadowed the cardiac physiologist in the echo clinic."));
-        Assert.That(logged.RedirectTarget(), Is.EqualTo("/off-the-job?saved=saved"));
+        using var logged = await PostFormAsync(apprentice, OffTheJobRoutes.New, Entry(learnt: "Shadowed the cardiac physiologist in the echo clinic."));
+        Assert.That(logged.RedirectTarget(), Is.EqualTo(OffTheJobRoutes.Mine + "?saved=saved"));
         var waiting = await FiguresAsync(apprentice);
         Assert.That(waiting.Waiting, Is.EqualTo(before.Waiting + 1));
         Assert.That(waiting.Approved, Is.EqualTo(before.Approved));
 
         var entryId = await QueryAsync(db => db.OffTheJobEntries.Where(e => e.WhatWasLearnt == "Shadowed the cardiac physiologist in the echo clinic.").Select(e => e.Id).SingleAsync());
         using var assessor = await SignInAsAssessorAsync();
-        var queue = await AppFactory.ParseAsync(await assessor.GetAsync("/off-the-job/review"));
-        Assert.That(queue.QuerySelector($"a[href='/off-the-job/review/{entryId}']"), Is.Not.Null);
-        using var approved = await PostFormAsync(assessor, $"/off-the-job/review/{entryId}", [new("Form.Decision", OffTheJobDecisionFormValues.Approve)]);
-        Assert.That(approved.RedirectTarget(), Is.EqualTo($"/off-the-job/review/{entryId}?done=true"));
+        var queue = await AppFactory.ParseAsync(await assessor.GetAsync(OffTheJobRoutes.Review));
+        Assert.That(queue.QuerySelector($"a[href='{OffTheJobRoutes.Decide(entryId)}']"), Is.Not.Null);
+        using var approved = await PostFormAsync(assessor, OffTheJobRoutes.Decide(entryId), [new("Form.Decision", OffTheJobDecisionFormValues.Approve)]);
+        Assert.That(approved.RedirectTarget(), Is.EqualTo($"{OffTheJobRoutes.Decide(entryId)}?done=true"));
 
         var after = await FiguresAsync(apprentice);
         Assert.That(after.Approved, Is.EqualTo(before.Approved + 1));
         Assert.That(after.Waiting, Is.EqualTo(before.Waiting));
-        var page = await AppFactory.ParseAsync(await apprentice.GetAsync("/off-the-job"));
+        var page = await AppFactory.ParseAsync(await apprentice.GetAsync(OffTheJobRoutes.Mine));
         Assert.That(page.QuerySelector("figure.otj-chart svg polyline"), Is.Not.Null);
         Assert.That(page.QuerySelector("details.otj-chart-table table tbody tr"), Is.Not.Null);
         var events = await QueryAsync(db => db.AuditEvents.Where(e => e.EntityId == entryId).Select(e => e.Action).ToListAsync());
@@ -67,7 +70,7 @@ public sealed class OffTheJobPageTests : SeededAppFixture
         using var apprentice = await SignInAsApprenticeAsync();
         var count = await QueryAsync(db => db.OffTheJobEntries.CountAsync());
 
-        using var response = await PostFormAsync(apprentice, "/off-the-job/new", Entry(date, hours, minutes, kind, learnt));
+        using var response = await PostFormAsync(apprentice, OffTheJobRoutes.New, Entry(date, hours, minutes, kind, learnt));
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -80,10 +83,10 @@ public sealed class OffTheJobPageTests : SeededAppFixture
     {
         using var apprentice = await SignInAsApprenticeAsync();
         var day = ServiceClock.DateOf(DateTimeOffset.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        using (await PostFormAsync(apprentice, "/off-the-job/new", Entry(day, "12"))) { }
-        using (await PostFormAsync(apprentice, "/off-the-job/new", Entry(day, "11", "30"))) { }
+        using (await PostFormAsync(apprentice, OffTheJobRoutes.New, Entry(day, "12"))) { }
+        using (await PostFormAsync(apprentice, OffTheJobRoutes.New, Entry(day, "11", "30"))) { }
 
-        using var response = await PostFormAsync(apprentice, "/off-the-job/new", Entry(day, "1"));
+        using var response = await PostFormAsync(apprentice, OffTheJobRoutes.New, Entry(day, "1"));
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(page.QuerySelector("#Duration-error")?.TextContent, Does.Contain("at most 24 hours"));
@@ -93,11 +96,11 @@ public sealed class OffTheJobPageTests : SeededAppFixture
     public async Task A_query_without_a_reason_is_refused_at_the_reason_and_leaves_the_entry_waiting()
     {
         using var apprentice = await SignInAsApprenticeAsync();
-        using (await PostFormAsync(apprentice, "/off-the-job/new", Entry(learnt: "Ward round with the charge nurse."))) { }
+        using (await PostFormAsync(apprentice, OffTheJobRoutes.New, Entry(learnt: "Ward round with the charge nurse."))) { }
         var entryId = await QueryAsync(db => db.OffTheJobEntries.Where(e => e.WhatWasLearnt == "Ward round with the charge nurse.").Select(e => e.Id).SingleAsync());
         using var assessor = await SignInAsAssessorAsync();
 
-        using var response = await PostFormAsync(assessor, $"/off-the-job/review/{entryId}", [new("Form.Decision", OffTheJobDecisionFormValues.Query), new("Form.Reason", "  ")]);
+        using var response = await PostFormAsync(assessor, OffTheJobRoutes.Decide(entryId), [new("Form.Decision", OffTheJobDecisionFormValues.Query), new("Form.Reason", "  ")]);
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -109,17 +112,17 @@ public sealed class OffTheJobPageTests : SeededAppFixture
     public async Task A_queried_entry_shows_the_reason_to_the_apprentice_who_can_amend_and_resubmit_it()
     {
         using var apprentice = await SignInAsApprenticeAsync();
-        using (await PostFormAsync(apprentice, "/off-the-job/new", Entry(learnt: "Simulation suite: arrest scenario."))) { }
+        using (await PostFormAsync(apprentice, OffTheJobRoutes.New, Entry(learnt: "Simulation suite: arrest scenario."))) { }
         var entryId = await QueryAsync(db => db.OffTheJobEntries.Where(e => e.WhatWasLearnt == "Simulation suite: arrest scenario.").Select(e => e.Id).SingleAsync());
         using var assessor = await SignInAsAssessorAsync();
 
-        using var queried = await PostFormAsync(assessor, $"/off-the-job/review/{entryId}", [new("Form.Decision", OffTheJobDecisionFormValues.Query), new("Form.Reason", "Which scenario was it?")]);
-        Assert.That(queried.RedirectTarget(), Is.EqualTo($"/off-the-job/review/{entryId}?done=true"));
+        using var queried = await PostFormAsync(assessor, OffTheJobRoutes.Decide(entryId), [new("Form.Decision", OffTheJobDecisionFormValues.Query), new("Form.Reason", "Which scenario was it?")]);
+        Assert.That(queried.RedirectTarget(), Is.EqualTo($"{OffTheJobRoutes.Decide(entryId)}?done=true"));
 
-        var edit = await AppFactory.ParseAsync(await apprentice.GetAsync($"/off-the-job/{entryId}/edit"));
+        var edit = await AppFactory.ParseAsync(await apprentice.GetAsync(OffTheJobRoutes.Edit(entryId)));
         Assert.That(edit.QuerySelector("main .alert-warning")?.TextContent, Does.Contain("Which scenario was it?"));
-        using var amended = await PostFormAsync(apprentice, $"/off-the-job/{entryId}/edit", Entry(learnt: "Simulation suite: adult arrest scenario, team roles."));
-        Assert.That(amended.RedirectTarget(), Is.EqualTo("/off-the-job?saved=saved"));
+        using var amended = await PostFormAsync(apprentice, OffTheJobRoutes.Edit(entryId), Entry(learnt: "Simulation suite: adult arrest scenario, team roles."));
+        Assert.That(amended.RedirectTarget(), Is.EqualTo(OffTheJobRoutes.Mine + "?saved=saved"));
         Assert.That(await QueryAsync(db => db.OffTheJobEntries.Where(e => e.Id == entryId).Select(e => e.Status).SingleAsync()), Is.EqualTo(OffTheJobEntryStatus.Waiting));
         var events = await QueryAsync(db => db.AuditEvents.Where(e => e.EntityId == entryId).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.That(events, Is.EqualTo(new[] { "otj.logged", "otj.queried", "otj.resubmitted" }));
@@ -129,19 +132,19 @@ public sealed class OffTheJobPageTests : SeededAppFixture
     public async Task Approving_several_from_the_list_refuses_them_all_when_one_changed_since_the_list_was_opened()
     {
         using var apprentice = await SignInAsApprenticeAsync();
-        using (await PostFormAsync(apprentice, "/off-the-job/new", Entry(learnt: "Bulk one."))) { }
-        using (await PostFormAsync(apprentice, "/off-the-job/new", Entry(learnt: "Bulk two."))) { }
+        using (await PostFormAsync(apprentice, OffTheJobRoutes.New, Entry(learnt: "Bulk one."))) { }
+        using (await PostFormAsync(apprentice, OffTheJobRoutes.New, Entry(learnt: "Bulk two."))) { }
         var ids = await QueryAsync(db => db.OffTheJobEntries.Where(e => e.WhatWasLearnt.StartsWith("Bulk ")).Select(e => new { e.Id, e.ConcurrencyStamp }).ToListAsync());
         using var assessor = await SignInAsAssessorAsync();
         var stale = ids.Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}:{(i == ids[0] ? Guid.NewGuid() : i.ConcurrencyStamp)}")).ToArray();
 
-        using var refused = await PostFormAsync(assessor, "/off-the-job/review", stale);
+        using var refused = await PostFormAsync(assessor, OffTheJobRoutes.Review, stale);
         Assert.That((await AppFactory.ParseAsync(refused)).QuerySelector(".error-summary")?.TextContent, Does.Contain("nothing was approved"));
         Assert.That(await ApprovedAsync(ids.Select(i => i.Id)), Is.Zero);
 
         var fresh = ids.Select(i => new KeyValuePair<string, string>("Selected", $"{i.Id}:{i.ConcurrencyStamp}")).ToArray();
-        using var approved = await PostFormAsync(assessor, "/off-the-job/review", fresh);
-        Assert.That(approved.RedirectTarget(), Is.EqualTo("/off-the-job/review?approved=true"));
+        using var approved = await PostFormAsync(assessor, OffTheJobRoutes.Review, fresh);
+        Assert.That(approved.RedirectTarget(), Is.EqualTo(OffTheJobRoutes.Review + "?approved=true"));
         Assert.That(await ApprovedAsync(ids.Select(i => i.Id)), Is.EqualTo(2));
     }
 
@@ -158,10 +161,10 @@ public sealed class OffTheJobPageTests : SeededAppFixture
         using var apprentice = await SignInAsApprenticeAsync();
         using var providerB = await SignInAsProviderBAdminAsync();
 
-        using var edit = await apprentice.GetAsync($"/off-the-job/{entryId}/edit");
-        using var decide = await providerB.GetAsync($"/off-the-job/review/{entryId}");
-        using var view = await providerB.GetAsync($"/off-the-job/apprentices/{enrolmentId}");
-        using var post = await PostFormAsync(apprentice, "/off-the-job/new", Entry());
+        using var edit = await apprentice.GetAsync(OffTheJobRoutes.Edit(entryId));
+        using var decide = await providerB.GetAsync(OffTheJobRoutes.Decide(entryId));
+        using var view = await providerB.GetAsync(OffTheJobRoutes.Apprentice(enrolmentId));
+        using var post = await PostFormAsync(apprentice, OffTheJobRoutes.New, Entry());
 
         Assert.That(edit.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(decide.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -179,15 +182,15 @@ public sealed class OffTheJobPageTests : SeededAppFixture
         });
         using var provider = await SignInAsProviderAdminAsync();
 
-        var report = await AppFactory.ParseAsync(await provider.GetAsync($"/reports/enrolments/{enrolmentId}"));
-        var enrolment = await AppFactory.ParseAsync(await provider.GetAsync($"/provider/enrolments/{enrolmentId}"));
+        var report = await AppFactory.ParseAsync(await provider.GetAsync(ReportsRoutes.Preview(enrolmentId)));
+        var enrolment = await AppFactory.ParseAsync(await provider.GetAsync(ProviderRoutes.Enrolment(enrolmentId)));
 
         Assert.That(report.QuerySelector("#report-otj-approved")?.TextContent.Trim(), Is.EqualTo(OffTheJobRules.Hours(approved)));
         var line = enrolment.QuerySelectorAll(".gateway-checklist li").SingleOrDefault(li => li.TextContent.Contains("Off-the-job training completed", StringComparison.Ordinal));
         Assert.That(line?.TextContent, Does.Contain($"{OffTheJobRules.Hours(approved)} of ").And.Contain("planned hours approved"));
     }
 
-    [TestCase("/off-the-job/review")]
+    [TestCase(OffTheJobRoutes.Review)]
     public async Task An_apprentice_cannot_open_the_approvals(string url)
     {
         using var apprentice = await SignInAsApprenticeAsync();
@@ -202,14 +205,14 @@ public sealed class OffTheJobPageTests : SeededAppFixture
     {
         using var assessor = await SignInAsAssessorAsync();
 
-        using var response = await assessor.GetAsync("/off-the-job/new");
+        using var response = await assessor.GetAsync(OffTheJobRoutes.New);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
     private async Task<(decimal Approved, decimal Waiting)> FiguresAsync(HttpClient apprentice)
     {
-        var page = await AppFactory.ParseAsync(await apprentice.GetAsync("/off-the-job"));
+        var page = await AppFactory.ParseAsync(await apprentice.GetAsync(OffTheJobRoutes.Mine));
         return (Number(page.QuerySelector("#otj-approved")!.TextContent), Number(page.QuerySelector("#otj-waiting")!.TextContent));
     }
 

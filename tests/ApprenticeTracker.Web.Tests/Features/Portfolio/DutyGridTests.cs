@@ -17,7 +17,7 @@ public sealed class DutyGridTests
 
         var headings = page.QuerySelectorAll(".duty-tile h3 a").ToList();
         Assert.That(headings.Select(h => h.TextContent.Trim()), Is.EqualTo(new[] { "D1 Practice according to the legal…", "D2 Communicate with others" }));
-        Assert.That(headings.Select(h => h.GetAttribute("href")), Is.EqualTo(duties.Select(d => $"/duties/{d.DutyId}")));
+        Assert.That(headings.Select(h => h.GetAttribute("href")), Is.EqualTo(duties.Select(d => PortfolioRoutes.Duty(d.DutyId))));
     }
 
     [Test]

@@ -4,6 +4,7 @@ using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Features.Provider;
 
@@ -26,7 +27,7 @@ public sealed class AuditChainTests
     {
         var run = await CommandLineRun.RunAsync(_factory, "verify-audit");
         using var client = await _factory.SignInAsync(DemoDataSeeder.ProviderEmail, DemoDataSeeder.DemoPassword);
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider/audit"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Audit));
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Output, Does.StartWith($"The audit trail is intact: {Scalar("SELECT COUNT(*) FROM AuditEvents"):N0} events"));
@@ -43,7 +44,7 @@ public sealed class AuditChainTests
 
         var run = await CommandLineRun.RunAsync(_factory, "verify-audit");
         using var client = await _factory.SignInAsync(DemoDataSeeder.ProviderEmail, DemoDataSeeder.DemoPassword);
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider/audit"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Audit));
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.Contain(expected).And.Contain("changed after it was recorded"));

@@ -25,7 +25,7 @@ public sealed partial class DashboardFiguresTests : SeededAppFixture
     {
         using var provider = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await provider.GetAsync("/provider"));
+        var page = await AppFactory.ParseAsync(await provider.GetAsync(ProviderRoutes.Dashboard));
 
         var expected = await ExpectedAsync();
         Assert.That(Cells(page), Is.EquivalentTo(expected.Cells));
@@ -37,7 +37,7 @@ public sealed partial class DashboardFiguresTests : SeededAppFixture
     {
         using var provider = await SignInAsProviderAdminAsync();
         using var assessor = await SignInAsAssessorAsync();
-        await provider.GetAsync("/provider");
+        await provider.GetAsync(ProviderRoutes.Dashboard);
         var mine = await Factory.EnrolmentsOfAsync();
         var item = await Factory.QueryAsync(db => db.EvidenceItems
             .Where(i => mine.Contains(i.EnrolmentId) && i.Status == EvidenceStatus.Submitted)
@@ -46,8 +46,8 @@ public sealed partial class DashboardFiguresTests : SeededAppFixture
             .FirstAsync());
         var before = await ExpectedAsync();
 
-        using var accepted = await PostFormAsync(assessor, $"/assessor/reviews/{item}", [new("Form.Decision", ReviewForm.Accept), new("Form.Feedback", "")]);
-        var page = await AppFactory.ParseAsync(await provider.GetAsync("/provider"));
+        using var accepted = await PostFormAsync(assessor, AssessorRoutes.Review(item), [new("Form.Decision", ReviewForm.Accept), new("Form.Feedback", "")]);
+        var page = await AppFactory.ParseAsync(await provider.GetAsync(ProviderRoutes.Dashboard));
 
         Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var after = await ExpectedAsync();

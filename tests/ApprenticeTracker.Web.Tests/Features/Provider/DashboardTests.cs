@@ -13,6 +13,8 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Provider;
+using ApprenticeTracker.Web.Features.Reports;
 
 namespace ApprenticeTracker.Web.Tests.Features.Provider;
 
@@ -24,7 +26,7 @@ public sealed class DashboardTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Dashboard));
 
         var row = page.QuerySelectorAll(".heat-map tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Łucja Wójcik");
         var cells = row.QuerySelectorAll("td.heat-cell").ToList();
@@ -40,24 +42,24 @@ public sealed class DashboardTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider?status=Gateway"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Dashboard + "?status=Gateway"));
 
         var names = page.QuerySelectorAll(".heat-map tbody th").Select(th => th.TextContent.Trim()).ToList();
         Assert.That(names, Is.EqualTo(new[] { "Siobhán Ó Súilleabháin" }));
         Assert.That(page.QuerySelector("#filter-status option[selected]")?.GetAttribute("value"), Is.EqualTo("Gateway"));
-        Assert.That(page.QuerySelector("a[download]")?.GetAttribute("href"), Is.EqualTo("/provider/dashboard.csv?status=Gateway"));
+        Assert.That(page.QuerySelector("a[download]")?.GetAttribute("href"), Is.EqualTo(ProviderRoutes.DashboardCsv + "?status=Gateway"));
     }
 
     [Test]
     public async Task The_cohort_and_assessor_filters_narrow_the_rows()
     {
         using var client = await SignInAsProviderAdminAsync();
-        var all = await AppFactory.ParseAsync(await client.GetAsync("/provider"));
+        var all = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Dashboard));
         var cohort = all.QuerySelectorAll("#filter-cohort option")[^1].GetAttribute("value");
         var grace = all.QuerySelectorAll("#filter-assessor option").Single(o => o.TextContent == "Grace Adeyemi").GetAttribute("value");
 
-        var byCohort = await AppFactory.ParseAsync(await client.GetAsync($"/provider?cohort={cohort}"));
-        var byAssessor = await AppFactory.ParseAsync(await client.GetAsync($"/provider?assessor={grace}"));
+        var byCohort = await AppFactory.ParseAsync(await client.GetAsync($"{ProviderRoutes.Dashboard}?cohort={cohort}"));
+        var byAssessor = await AppFactory.ParseAsync(await client.GetAsync($"{ProviderRoutes.Dashboard}?assessor={grace}"));
 
         Assert.That(byCohort.QuerySelectorAll(".heat-map tbody tr"), Has.Length.EqualTo(10));
         Assert.That(byAssessor.QuerySelectorAll(".heat-map tbody tr td:nth-child(4)").Select(td => td.TextContent), Has.All.Contain("Grace Adeyemi"));
@@ -68,16 +70,16 @@ public sealed class DashboardTests : SeededAppFixture
     public async Task Filtered_to_one_cohort_the_dashboard_offers_a_zip_of_that_cohorts_reports()
     {
         using var client = await SignInAsProviderAdminAsync();
-        var all = await AppFactory.ParseAsync(await client.GetAsync("/provider"));
+        var all = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Dashboard));
         var cohort = all.QuerySelectorAll("#filter-cohort option")[^1].GetAttribute("value");
 
-        var byCohort = await AppFactory.ParseAsync(await client.GetAsync($"/provider?cohort={cohort}"));
+        var byCohort = await AppFactory.ParseAsync(await client.GetAsync($"{ProviderRoutes.Dashboard}?cohort={cohort}"));
         var link = byCohort.QuerySelectorAll("a[href$='.zip']").Select(a => a.GetAttribute("href")).ToList();
         using var zip = await client.GetAsync(link.Single());
         using var archive = new System.IO.Compression.ZipArchive(await zip.Content.ReadAsStreamAsync());
 
         Assert.That(all.QuerySelectorAll("a[href$='.zip']"), Is.Empty);
-        Assert.That(link, Is.EqualTo(new[] { $"/reports/cohorts/{cohort}.zip" }));
+        Assert.That(link, Is.EqualTo(new[] { ReportsRoutes.CohortZip(Guid.Parse(cohort!)) }));
         Assert.That(zip.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/zip"));
         Assert.That(archive.Entries, Has.Count.EqualTo(byCohort.QuerySelectorAll(".heat-map tbody tr").Length));
     }
@@ -87,7 +89,7 @@ public sealed class DashboardTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider?sort=progress"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Dashboard + "?sort=progress"));
 
         var signedOff = page.QuerySelectorAll(".heat-map tbody tr td:nth-child(6)").Select(td => int.Parse(td.TextContent.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.That(signedOff, Is.Ordered.Descending);
@@ -99,7 +101,7 @@ public sealed class DashboardTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        using var response = await client.GetAsync("/provider");
+        using var response = await client.GetAsync(ProviderRoutes.Dashboard);
         var html = await response.Content.ReadAsByteArrayAsync();
         var page = await new HtmlParser().ParseDocumentAsync(Encoding.UTF8.GetString(html));
 
@@ -117,7 +119,7 @@ public sealed class DashboardTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Dashboard));
 
         var svg = page.QuerySelector("svg[role=img]");
         Assert.That(svg?.GetAttribute("aria-label"), Does.StartWith("Duty coverage of 20 apprentices"));
@@ -130,7 +132,7 @@ public sealed class DashboardTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        using var response = await client.GetAsync("/provider/dashboard.csv");
+        using var response = await client.GetAsync(ProviderRoutes.DashboardCsv);
 
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
@@ -151,7 +153,7 @@ public sealed class DashboardTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        var csv = await client.GetStringAsync("/provider/dashboard.csv?status=Gateway");
+        var csv = await client.GetStringAsync(ProviderRoutes.DashboardCsv + "?status=Gateway");
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(2));
@@ -164,7 +166,7 @@ public sealed class DashboardTests : SeededAppFixture
         var (approved, waiting) = await OffTheJobMinutesAsync(DemoDataSeeder.ApprenticeEmail);
         using var client = await SignInAsProviderAdminAsync();
 
-        var csv = await client.GetStringAsync("/provider/dashboard.csv");
+        var csv = await client.GetStringAsync(ProviderRoutes.DashboardCsv);
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var headings = lines[0].TrimStart('\uFEFF').Split(',');
@@ -200,14 +202,14 @@ public sealed class DashboardTests : SeededAppFixture
         });
         using var client = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider?otj=behind"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Dashboard + "?otj=behind"));
 
         var names = page.QuerySelectorAll(".heat-map tbody th").Select(th => th.TextContent.Trim()).ToList();
         Assert.That(expected, Is.Not.Empty, "The demo data has apprentices behind on off-the-job training, or this test proves nothing.");
         Assert.That(names, Is.EquivalentTo(expected));
         Assert.That(page.QuerySelectorAll(".heat-map tbody .otj-behind").Length, Is.EqualTo(expected.Count));
         Assert.That(page.QuerySelector("#filter-otj option[selected]")?.GetAttribute("value"), Is.EqualTo("behind"));
-        Assert.That(page.QuerySelector("a[download]")?.GetAttribute("href"), Is.EqualTo("/provider/dashboard.csv?otj=behind"));
+        Assert.That(page.QuerySelector("a[download]")?.GetAttribute("href"), Is.EqualTo(ProviderRoutes.DashboardCsv + "?otj=behind"));
     }
 
     private Task<(int Approved, int Waiting)> OffTheJobMinutesAsync(string email) => FactoryQueryAsync(async (db, _) =>

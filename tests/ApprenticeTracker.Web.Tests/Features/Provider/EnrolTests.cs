@@ -4,6 +4,9 @@ using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Home;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Features.Provider;
 
@@ -18,7 +21,7 @@ public sealed class EnrolTests : SeededAppFixture
         using var client = await SignInAsProviderAdminAsync();
         var fields = await ValidFieldsAsync(client, "nia.evans@example.org");
 
-        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+        using var response = await PostFormAsync(client, ProviderRoutes.Enrol, fields);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await ErrorsAsync(response));
         Assert.That(response.RedirectTarget(), Does.Match("^/provider/enrolments/[0-9a-f-]{36}\\?done=enrolled$"));
@@ -41,7 +44,7 @@ public sealed class EnrolTests : SeededAppFixture
         fields.Add(new("Input.StartDate", start.ToString("yyyy-MM-dd")));
         fields.Add(new("Input.PlannedEndDate", start.AddYears(3).ToString("yyyy-MM-dd")));
 
-        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+        using var response = await PostFormAsync(client, ProviderRoutes.Enrol, fields);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await ErrorsAsync(response));
         var page = await AppFactory.ParseAsync(await client.GetAsync(response.RedirectTarget()));
@@ -55,7 +58,7 @@ public sealed class EnrolTests : SeededAppFixture
         var fields = await ValidFieldsAsync(client, "mali.tau@example.org");
         fields.RemoveAll(f => f.Key == "Input.AssessorIds");
 
-        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+        using var response = await PostFormAsync(client, ProviderRoutes.Enrol, fields);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await ErrorsAsync(response));
         var enrolmentId = Guid.Parse(response.RedirectTarget()!.Split('/', '?')[3]);
@@ -67,14 +70,14 @@ public sealed class EnrolTests : SeededAppFixture
     public async Task The_new_apprentice_must_change_the_first_password_when_they_first_sign_in()
     {
         using var admin = await SignInAsProviderAdminAsync();
-        using var enrolled = await PostFormAsync(admin, "/provider/enrol", await ValidFieldsAsync(admin, "owain.price@example.org"));
+        using var enrolled = await PostFormAsync(admin, ProviderRoutes.Enrol, await ValidFieldsAsync(admin, "owain.price@example.org"));
         Assert.That(enrolled.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await ErrorsAsync(enrolled));
 
         using var apprentice = await Factory.SignInAsync("owain.price@example.org", FirstPassword);
-        using var home = await apprentice.GetAsync("/");
+        using var home = await apprentice.GetAsync(HomeRoutes.Home);
 
         Assert.That(home.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(home.RedirectTarget(), Does.StartWith("/Account/ChangePassword"));
+        Assert.That(home.RedirectTarget(), Does.StartWith(AccountRoutes.ChangePassword));
     }
 
     [Test]
@@ -84,7 +87,7 @@ public sealed class EnrolTests : SeededAppFixture
         var before = await CountsAsync();
         var fields = await ValidFieldsAsync(client, DemoDataSeeder.AssessorEmail);
 
-        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+        using var response = await PostFormAsync(client, ProviderRoutes.Enrol, fields);
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -104,7 +107,7 @@ public sealed class EnrolTests : SeededAppFixture
         fields.RemoveAll(f => f.Key == "Input.PlannedEndDate");
         fields.Add(new("Input.PlannedEndDate", "2026-12-01"));
 
-        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+        using var response = await PostFormAsync(client, ProviderRoutes.Enrol, fields);
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(page.QuerySelector("#PlannedEndDate-error")?.TextContent, Does.Contain("minimum duration"));
@@ -120,7 +123,7 @@ public sealed class EnrolTests : SeededAppFixture
         fields.RemoveAll(f => f.Key == "Input.Password");
         fields.Add(new("Input.Password", "eleven-char"));
 
-        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+        using var response = await PostFormAsync(client, ProviderRoutes.Enrol, fields);
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(page.QuerySelector("#Password-error")?.TextContent, Does.Contain("12"));
@@ -137,7 +140,7 @@ public sealed class EnrolTests : SeededAppFixture
         fields.RemoveAll(f => f.Key == "Input.EmployerId");
         fields.Add(new("Input.EmployerId", theirEmployer.ToString()));
 
-        using var response = await PostFormAsync(client, "/provider/enrol", fields);
+        using var response = await PostFormAsync(client, ProviderRoutes.Enrol, fields);
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(page.QuerySelector("#EmployerId-error")?.TextContent, Does.Contain("Choose an employer of your organisation"));
@@ -151,10 +154,10 @@ public sealed class EnrolTests : SeededAppFixture
         var fields = await ValidFieldsAsync(client, "formula@example.org");
         fields.RemoveAll(f => f.Key == "Input.GivenName");
         fields.Add(new("Input.GivenName", "=HYPERLINK(\"http://evil.example\",\"Click\")"));
-        using var enrolled = await PostFormAsync(client, "/provider/enrol", fields);
+        using var enrolled = await PostFormAsync(client, ProviderRoutes.Enrol, fields);
         Assert.That(enrolled.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await ErrorsAsync(enrolled));
 
-        var csv = await client.GetStringAsync("/provider/dashboard.csv");
+        var csv = await client.GetStringAsync(ProviderRoutes.DashboardCsv);
 
         var line = csv.Split("\r\n").Single(l => l.Contains("HYPERLINK", StringComparison.Ordinal));
         Assert.That(line, Does.StartWith("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\") Evans\""));
@@ -162,7 +165,7 @@ public sealed class EnrolTests : SeededAppFixture
 
     private async Task<List<KeyValuePair<string, string>>> ValidFieldsAsync(HttpClient client, string email)
     {
-        var form = await AppFactory.ParseAsync(await client.GetAsync("/provider/enrol"));
+        var form = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Enrol));
         string First(string selectId) => form.QuerySelectorAll($"#{selectId} option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
         var grace = form.QuerySelectorAll("input[name='Input.AssessorIds']").Single(i => form.QuerySelector($"label[for='{i.Id}']")!.TextContent == "Grace Adeyemi").GetAttribute("value")!;
         return

@@ -4,6 +4,7 @@ using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Features.Provider;
 
@@ -22,9 +23,9 @@ public sealed class EnrolmentPageTests : SeededAppFixture
         using var unassigned = await PostAsync(client, id, "#unassign-form", [new("UnassignForm.UnassignId", tomasz.ToString())]);
         var afterUnassign = await ProviderData.LoadEnrolmentAsync(Factory, id);
 
-        Assert.That(assigned.RedirectTarget(), Is.EqualTo($"/provider/enrolments/{id}?done=assigned"));
+        Assert.That(assigned.RedirectTarget(), Is.EqualTo($"{ProviderRoutes.Enrolment(id)}?done=assigned"));
         Assert.That(afterAssign.IsAssignedTo(tomasz), Is.True);
-        Assert.That(unassigned.RedirectTarget(), Is.EqualTo($"/provider/enrolments/{id}?done=unassigned"));
+        Assert.That(unassigned.RedirectTarget(), Is.EqualTo($"{ProviderRoutes.Enrolment(id)}?done=unassigned"));
         Assert.That(afterUnassign.IsAssignedTo(tomasz), Is.False);
         Assert.That(afterUnassign.Assignments.Single(a => a.AssessorId == tomasz).EndedAt, Is.Not.Null);
     }
@@ -65,7 +66,7 @@ public sealed class EnrolmentPageTests : SeededAppFixture
         var during = (await ProviderData.LoadEnrolmentAsync(Factory, id)).Status;
         using var resumed = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "resume")]);
 
-        Assert.That(onBreak.RedirectTarget(), Is.EqualTo($"/provider/enrolments/{id}?done=status"));
+        Assert.That(onBreak.RedirectTarget(), Is.EqualTo($"{ProviderRoutes.Enrolment(id)}?done=status"));
         Assert.That(during, Is.EqualTo(EnrolmentStatus.BreakInLearning));
         Assert.That(resumed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That((await ProviderData.LoadEnrolmentAsync(Factory, id)).Status, Is.EqualTo(EnrolmentStatus.Active));
@@ -106,7 +107,7 @@ public sealed class EnrolmentPageTests : SeededAppFixture
 
         var page = await AppFactory.ParseAsync(await client.GetAsync(response.RedirectTarget()));
         var enrolment = await ProviderData.LoadEnrolmentAsync(Factory, id);
-        Assert.That(response.RedirectTarget(), Is.EqualTo($"/provider/enrolments/{id}?done=confirmed"));
+        Assert.That(response.RedirectTarget(), Is.EqualTo($"{ProviderRoutes.Enrolment(id)}?done=confirmed"));
         Assert.That(enrolment.GatewayConfirmations.Single().Note, Is.EqualTo("Certificates seen"));
         Assert.That(page.QuerySelector(".gateway-checklist")!.TextContent, Does.Contain("Confirmed by Helen Marsh"));
         Assert.That(page.QuerySelectorAll("#Key option").Select(o => o.GetAttribute("value")), Does.Not.Contain("english-maths-l2"));
@@ -118,7 +119,7 @@ public sealed class EnrolmentPageTests : SeededAppFixture
         var ready = await ProviderData.EnrolmentOfAsync(Factory, "Thị Hà");
         var atGateway = await ProviderData.EnrolmentOfAsync(Factory, "Siobhán");
         using var client = await SignInAsProviderAdminAsync();
-        var page = await AppFactory.ParseAsync(await client.GetAsync($"/provider/enrolments/{ready}"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Enrolment(ready)));
         foreach (var key in page.QuerySelectorAll("#Key option").Select(o => o.GetAttribute("value")).Where(v => !string.IsNullOrEmpty(v)).ToList())
         {
             using var confirmed = await PostAsync(client, ready, "#gateway-form", [new("GatewayInput.Key", key!)]);
@@ -143,7 +144,7 @@ public sealed class EnrolmentPageTests : SeededAppFixture
     {
         var id = await ProviderData.EnrolmentOfAsync(Factory, "Priya");
         using var client = await SignInAsProviderAdminAsync();
-        var url = $"/provider/enrolments/{id}";
+        var url = ProviderRoutes.Enrolment(id);
         var statusForm = await FormAsync(client, url, "#status-form");
 
         using var withdrawn = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "withdraw"), new("StatusInput.Reason", "Left the employer")]);
@@ -168,7 +169,7 @@ public sealed class EnrolmentPageTests : SeededAppFixture
             Assert.That(withdrawn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         }
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync($"/provider/enrolments/{id}"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Enrolment(id)));
 
         var assessors = page.QuerySelector("section[aria-labelledby=assessors-heading]")!;
         Assert.Multiple(() =>
@@ -190,7 +191,7 @@ public sealed class EnrolmentPageTests : SeededAppFixture
         var tomasz = await AssessorIdAsync("Tomasz");
         var grace = await AssessorIdAsync("Grace");
         using var client = await SignInAsProviderAdminAsync();
-        var url = $"/provider/enrolments/{id}";
+        var url = ProviderRoutes.Enrolment(id);
         var assignForm = await FormAsync(client, url, "#assign-form");
         var unassignForm = await FormAsync(client, url, "#unassign-form");
         using (var withdrawn = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "withdraw"), new("StatusInput.Reason", "Left the employer")]))
@@ -226,7 +227,7 @@ public sealed class EnrolmentPageTests : SeededAppFixture
     {
         var id = await ProviderData.EnrolmentOfAsync(Factory, "Harriet");
         using var client = await SignInAsProviderAdminAsync();
-        var url = $"/provider/enrolments/{id}";
+        var url = ProviderRoutes.Enrolment(id);
         var gatewayForm = (IHtmlFormElement)(await AppFactory.ParseAsync(await client.GetAsync(url))).QuerySelector("#gateway-form")!;
         using (var withdrawn = await PostAsync(client, id, "#status-form", [new("StatusInput.Action", "withdraw"), new("StatusInput.Reason", "Left the employer")]))
         {
@@ -251,7 +252,7 @@ public sealed class EnrolmentPageTests : SeededAppFixture
     {
         var id = await ProviderData.EnrolmentOfAsync(Factory, "Mohammed");
         using var client = await SignInAsProviderAdminAsync();
-        var url = $"/provider/enrolments/{id}";
+        var url = ProviderRoutes.Enrolment(id);
         var staleForm = await FormAsync(client, url, "#gateway-form");
         var first = staleForm.QuerySelectorAll("#Key option").First(o => !string.IsNullOrEmpty(o.GetAttribute("value")));
         while ((await AppFactory.ParseAsync(await client.GetAsync(url))).QuerySelector("#Key option[value]:not([value=''])")?.GetAttribute("value") is { } key)
@@ -282,7 +283,7 @@ public sealed class EnrolmentPageTests : SeededAppFixture
         var id = await ProviderData.EnrolmentOfAsync(Factory, "Łucja");
         using var client = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync($"/provider/enrolments/{id}"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Enrolment(id)));
 
         Assert.That(page.QuerySelector("h1")!.TextContent, Does.Contain("Łucja Wójcik").And.Contain("Active"));
         Assert.That(page.QuerySelectorAll("section[aria-labelledby=progress-heading] tbody tr"), Has.Length.EqualTo(10));
@@ -297,7 +298,7 @@ public sealed class EnrolmentPageTests : SeededAppFixture
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Guid id, string formSelector, List<KeyValuePair<string, string>> fields)
     {
-        var url = $"/provider/enrolments/{id}";
+        var url = ProviderRoutes.Enrolment(id);
         var page = await AppFactory.ParseAsync(await client.GetAsync(url));
         var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No {formSelector} on {url}.");
         return await Forms.PostAsync(client, url, form, fields);

@@ -2,6 +2,7 @@ using System.Net;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Features.Provider;
 
@@ -13,11 +14,11 @@ public sealed class OrganisationImportAuditTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        using var added = await Forms.PostFormAsync(client, "/provider/organisation", [new("EmployerInput.Name", "Riverside Community Health")], formSelector: "#employer-form");
-        using var again = await Forms.PostFormAsync(client, "/provider/organisation", [new("EmployerInput.Name", "riverside community health")], formSelector: "#employer-form");
+        using var added = await Forms.PostFormAsync(client, ProviderRoutes.Organisation, [new("EmployerInput.Name", "Riverside Community Health")], formSelector: "#employer-form");
+        using var again = await Forms.PostFormAsync(client, ProviderRoutes.Organisation, [new("EmployerInput.Name", "riverside community health")], formSelector: "#employer-form");
 
         Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider/organisation"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Organisation));
         Assert.That(page.QuerySelectorAll("section[aria-labelledby=employers-heading] tbody th").Select(th => th.TextContent), Does.Contain("Riverside Community Health"));
         Assert.That((await AppFactory.ParseAsync(again)).QuerySelector("#EmployerName-error")?.TextContent, Does.Contain("already has an employer called"));
         Assert.That(await ProviderData.QueryAsync(Factory, db => db.Employers.CountAsync(e => e.Name == "Riverside Community Health" || e.Name == "riverside community health")), Is.EqualTo(1));
@@ -28,9 +29,9 @@ public sealed class OrganisationImportAuditTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        using var empty = await Forms.PostFormAsync(client, "/provider/organisation", [new("CohortInput.Name", ""), new("CohortInput.StartDate", "")], formSelector: "#cohort-form");
-        using var added = await Forms.PostFormAsync(client, "/provider/organisation", [new("CohortInput.Name", "January 2027"), new("CohortInput.StartDate", "2027-01-04")], formSelector: "#cohort-form");
-        using var again = await Forms.PostFormAsync(client, "/provider/organisation", [new("CohortInput.Name", "January 2027"), new("CohortInput.StartDate", "2027-01-04")], formSelector: "#cohort-form");
+        using var empty = await Forms.PostFormAsync(client, ProviderRoutes.Organisation, [new("CohortInput.Name", ""), new("CohortInput.StartDate", "")], formSelector: "#cohort-form");
+        using var added = await Forms.PostFormAsync(client, ProviderRoutes.Organisation, [new("CohortInput.Name", "January 2027"), new("CohortInput.StartDate", "2027-01-04")], formSelector: "#cohort-form");
+        using var again = await Forms.PostFormAsync(client, ProviderRoutes.Organisation, [new("CohortInput.Name", "January 2027"), new("CohortInput.StartDate", "2027-01-04")], formSelector: "#cohort-form");
 
         var emptyPage = await AppFactory.ParseAsync(empty);
         Assert.That(emptyPage.QuerySelector("#CohortName-error")?.TextContent, Does.Contain("Enter the cohort name"));
@@ -45,9 +46,9 @@ public sealed class OrganisationImportAuditTests : SeededAppFixture
         var path = await StandardFiles.WriteVariantAsync(Factory, json => { json["version"] = "9.9"; json["versionNumber"] = "9.9"; });
         using var client = await SignInAsProviderAdminAsync();
 
-        using var response = await Forms.PostFormAsync(client, "/provider/standards/import", [], [new FormFile("File", "ST0413-v9.9.json", await File.ReadAllBytesAsync(path), "application/json")]);
+        using var response = await Forms.PostFormAsync(client, ProviderRoutes.ImportStandard, [], [new FormFile("File", "ST0413-v9.9.json", await File.ReadAllBytesAsync(path), "application/json")]);
 
-        Assert.That(response.RedirectTarget(), Is.EqualTo("/provider/standards?imported=ST0413%20v9.9"));
+        Assert.That(response.RedirectTarget(), Is.EqualTo(ProviderRoutes.Standards + "?imported=ST0413%20v9.9"));
         var page = await AppFactory.ParseAsync(await client.GetAsync(response.RedirectTarget()));
         Assert.That(page.QuerySelector("#import-result")?.TextContent, Does.Contain("Imported ST0413 v9.9: 10 duties, 0 KSBs"));
         Assert.That(page.QuerySelectorAll("tbody th").Select(th => th.TextContent), Does.Contain("ST0413 v9.9").And.Contain("ST0413 v1.1"));
@@ -60,8 +61,8 @@ public sealed class OrganisationImportAuditTests : SeededAppFixture
         var path = await StandardFiles.WriteVariantAsync(Factory, json => { json.Remove("referenceNumber"); json["version"] = "8.8"; json["versionNumber"] = "8.8"; });
         using var client = await SignInAsProviderAdminAsync();
 
-        using var response = await Forms.PostFormAsync(client, "/provider/standards/import", [], [new FormFile("File", "broken.json", await File.ReadAllBytesAsync(path), "application/json")]);
-        using var notJson = await Forms.PostFormAsync(client, "/provider/standards/import", [], [new FormFile("File", "notes.json", "this is not JSON"u8.ToArray(), "application/json")]);
+        using var response = await Forms.PostFormAsync(client, ProviderRoutes.ImportStandard, [], [new FormFile("File", "broken.json", await File.ReadAllBytesAsync(path), "application/json")]);
+        using var notJson = await Forms.PostFormAsync(client, ProviderRoutes.ImportStandard, [], [new FormFile("File", "notes.json", "this is not JSON"u8.ToArray(), "application/json")]);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await AppFactory.ParseAsync(response)).QuerySelector("#File-error")?.TextContent, Does.Contain("referenceNumber"));
@@ -74,7 +75,7 @@ public sealed class OrganisationImportAuditTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        using var response = await Forms.PostFormAsync(client, "/provider/standards/import", []);
+        using var response = await Forms.PostFormAsync(client, ProviderRoutes.ImportStandard, []);
 
         Assert.That((await AppFactory.ParseAsync(response)).QuerySelector("#File-error")?.TextContent, Does.Contain("Choose the standard's JSON file"));
     }
@@ -83,10 +84,10 @@ public sealed class OrganisationImportAuditTests : SeededAppFixture
     public async Task The_audit_log_filtered_by_apprentice_shows_only_their_entries()
     {
         using var client = await SignInAsProviderAdminAsync();
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider/audit"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Audit));
         var lucja = page.QuerySelectorAll("#filter-apprentice option").Single(o => o.TextContent == "Łucja Wójcik").GetAttribute("value");
 
-        var filtered = await AppFactory.ParseAsync(await client.GetAsync($"/provider/audit?apprentice={lucja}"));
+        var filtered = await AppFactory.ParseAsync(await client.GetAsync($"{ProviderRoutes.Audit}?apprentice={lucja}"));
 
         var apprentices = filtered.QuerySelectorAll("table.audit-log tbody tr td:nth-child(4)").Select(td => td.TextContent).Distinct().ToList();
         Assert.That(apprentices, Is.EqualTo(new[] { "Łucja Wójcik" }));
@@ -99,7 +100,7 @@ public sealed class OrganisationImportAuditTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider/audit"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Audit));
 
         var names = page.QuerySelectorAll("#filter-apprentice option").Skip(1).Select(o => o.TextContent).ToList();
         Assert.That(names.IndexOf("Ewa Dąbrowska"), Is.LessThan(names.IndexOf("Tereza Dvořáková")));
@@ -112,7 +113,7 @@ public sealed class OrganisationImportAuditTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider/audit?action=enrolment.created"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Audit + "?action=enrolment.created"));
 
         var actions = page.QuerySelectorAll("table.audit-log tbody tr td:nth-child(3)").Select(td => td.TextContent).Distinct().ToList();
         Assert.That(actions, Is.EqualTo(new[] { "Enrolment: created" }));

@@ -4,6 +4,8 @@ using AngleSharp.Html.Dom;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
+using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Provider;
 
 namespace ApprenticeTracker.Web.Tests.Features.Provider;
 
@@ -11,14 +13,14 @@ namespace ApprenticeTracker.Web.Tests.Features.Provider;
 public sealed class ProviderPermissionTests : SeededAppFixture
 {
     private static readonly string[] ProviderPages =
-        ["/provider", "/provider/enrol", "/provider/organisation", "/provider/standards", "/provider/standards/import", "/provider/audit"];
+        [ProviderRoutes.Dashboard, ProviderRoutes.Enrol, ProviderRoutes.Organisation, ProviderRoutes.Standards, ProviderRoutes.ImportStandard, ProviderRoutes.Audit];
 
     [Test]
     public async Task The_dashboard_lists_the_apprentices_of_my_organisation_and_none_of_provider_B()
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        using var response = await client.GetAsync("/provider");
+        using var response = await client.GetAsync(ProviderRoutes.Dashboard);
 
         var page = await AppFactory.ParseAsync(response);
         var names = page.QuerySelectorAll(".heat-map tbody th[scope=row]").Select(th => th.TextContent.Trim()).ToList();
@@ -34,7 +36,7 @@ public sealed class ProviderPermissionTests : SeededAppFixture
     {
         using var client = await SignInAsProviderBAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Dashboard));
 
         var names = page.QuerySelectorAll(".heat-map tbody th[scope=row]").Select(th => th.TextContent.Trim()).ToList();
         Assert.That(names, Is.EquivalentTo(ProviderData.ProviderBApprentices));
@@ -45,7 +47,7 @@ public sealed class ProviderPermissionTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        var csv = await client.GetStringAsync("/provider/dashboard.csv");
+        var csv = await client.GetStringAsync(ProviderRoutes.DashboardCsv);
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(21));
@@ -61,14 +63,14 @@ public sealed class ProviderPermissionTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        using var first = await client.GetAsync("/provider/audit");
+        using var first = await client.GetAsync(ProviderRoutes.Audit);
         var page = await AppFactory.ParseAsync(first);
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK), await first.Content.ReadAsStringAsync());
         var all = new StringBuilder(page.QuerySelector("main")!.TextContent);
         var pages = int.Parse(page.QuerySelector("[role=status]")!.TextContent.Split("of ").LastOrDefault() ?? "1", System.Globalization.CultureInfo.InvariantCulture);
         for (var p = 2; p <= pages; p++)
         {
-            all.Append((await AppFactory.ParseAsync(await client.GetAsync($"/provider/audit?page={p}"))).QuerySelector("main")!.TextContent);
+            all.Append((await AppFactory.ParseAsync(await client.GetAsync($"{ProviderRoutes.Audit}?page={p}"))).QuerySelector("main")!.TextContent);
         }
 
         var text = all.ToString();
@@ -85,7 +87,7 @@ public sealed class ProviderPermissionTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        var page = await AppFactory.ParseAsync(await client.GetAsync("/provider/organisation"));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Organisation));
 
         var employers = page.QuerySelectorAll("section[aria-labelledby=employers-heading] tbody th").Select(th => th.TextContent.Trim()).ToList();
         var cohorts = page.QuerySelectorAll("section[aria-labelledby=cohorts-heading] tbody th").Select(th => th.TextContent.Trim()).ToList();
@@ -99,7 +101,7 @@ public sealed class ProviderPermissionTests : SeededAppFixture
         var theirs = await ProviderData.AnyEnrolmentOfProviderBAsync(Factory);
         using var client = await SignInAsProviderAdminAsync();
 
-        using var response = await client.GetAsync($"/provider/enrolments/{theirs}");
+        using var response = await client.GetAsync(ProviderRoutes.Enrolment(theirs));
 
         var page = await AppFactory.ParseAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -116,14 +118,14 @@ public sealed class ProviderPermissionTests : SeededAppFixture
         var mine = await ProviderData.EnrolmentOfAsync(Factory, "Tereza");
         var before = await ProviderData.LoadEnrolmentAsync(Factory, theirs);
         using var client = await SignInAsProviderAdminAsync();
-        var form = (await AppFactory.ParseAsync(await client.GetAsync($"/provider/enrolments/{mine}"))).QuerySelector(formSelector) as IHtmlFormElement;
+        var form = (await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Enrolment(mine)))).QuerySelector(formSelector) as IHtmlFormElement;
         var assessorId = before.Assignments.First().AssessorId.ToString();
 
         // The token and form name of a real form of my own enrolment, sent to provider B's enrolment instead.
-        form!.SetAttribute("action", $"/provider/enrolments/{theirs}");
+        form!.SetAttribute("action", ProviderRoutes.Enrolment(theirs));
 
         using var response = await Forms.PostAsync(
-            client, $"/provider/enrolments/{theirs}", form,
+            client, ProviderRoutes.Enrolment(theirs), form,
             [new(field, value == "assessor" ? assessorId : value), new("StatusInput.Reason", "Moved away")]);
 
         var after = await ProviderData.LoadEnrolmentAsync(Factory, theirs);
@@ -139,7 +141,7 @@ public sealed class ProviderPermissionTests : SeededAppFixture
         var theirCohort = await ProviderData.QueryAsync(Factory, db => Task.FromResult(db.Cohorts.First(c => c.TrainingProviderId == providerB).Id));
         using var client = await SignInAsProviderAdminAsync();
 
-        var csv = await client.GetStringAsync($"/provider/dashboard.csv?cohort={theirCohort}");
+        var csv = await client.GetStringAsync($"{ProviderRoutes.DashboardCsv}?cohort={theirCohort}");
 
         Assert.That(csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
     }
@@ -151,7 +153,7 @@ public sealed class ProviderPermissionTests : SeededAppFixture
         using var assessor = await SignInAsAssessorAsync();
         var mine = await ProviderData.EnrolmentOfAsync(Factory, "Łucja");
 
-        foreach (var url in ProviderPages.Append($"/provider/enrolments/{mine}").Append("/provider/dashboard.csv"))
+        foreach (var url in ProviderPages.Append(ProviderRoutes.Enrolment(mine)).Append(ProviderRoutes.DashboardCsv))
         {
             using var asApprentice = await apprentice.GetAsync(url);
             using var asAssessor = await assessor.GetAsync(url);
@@ -160,7 +162,7 @@ public sealed class ProviderPermissionTests : SeededAppFixture
             Assert.That(asAssessor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden).Or.EqualTo(HttpStatusCode.Redirect), url);
             if (asApprentice.StatusCode == HttpStatusCode.Redirect)
             {
-                Assert.That(asApprentice.RedirectTarget(), Does.StartWith("/Account/AccessDenied"), url);
+                Assert.That(asApprentice.RedirectTarget(), Does.StartWith(AccountRoutes.AccessDenied), url);
             }
         }
     }
@@ -170,9 +172,9 @@ public sealed class ProviderPermissionTests : SeededAppFixture
     {
         using var client = Factory.CreateBrowser();
 
-        using var response = await client.GetAsync("/provider");
+        using var response = await client.GetAsync(ProviderRoutes.Dashboard);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.RedirectTarget(), Does.StartWith("/Account/Login"));
+        Assert.That(response.RedirectTarget(), Does.StartWith(AccountRoutes.Login));
     }
 }

@@ -6,6 +6,8 @@ using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprenticeTracker.Web.Features.Account;
+using ApprenticeTracker.Web.Features.Reports;
 
 namespace ApprenticeTracker.Web.Tests.Features.Reports;
 
@@ -58,7 +60,7 @@ public sealed class ReportAccessTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
 
-        using var response = await client.GetAsync($"/reports/enrolments/{_own}.pdf");
+        using var response = await client.GetAsync(ReportsRoutes.Pdf(_own));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
@@ -71,8 +73,8 @@ public sealed class ReportAccessTests : SeededAppFixture
     {
         using var client = await SignInAsApprenticeAsync();
 
-        using var pdf = await client.GetAsync($"/reports/enrolments/{_otherOfProviderA}.pdf");
-        using var preview = await client.GetAsync($"/reports/enrolments/{_otherOfProviderA}");
+        using var pdf = await client.GetAsync(ReportsRoutes.Pdf(_otherOfProviderA));
+        using var preview = await client.GetAsync(ReportsRoutes.Preview(_otherOfProviderA));
 
         Assert.That(pdf.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(preview.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -83,9 +85,9 @@ public sealed class ReportAccessTests : SeededAppFixture
     {
         using var client = await SignInAsAssessorAsync();
 
-        using var assigned = await client.GetAsync($"/reports/enrolments/{_otherOfProviderA}.pdf");
-        using var notAssigned = await client.GetAsync($"/reports/enrolments/{_notAssignedToDemoAssessor}.pdf");
-        using var otherProvider = await client.GetAsync($"/reports/enrolments/{_ofProviderB}.pdf");
+        using var assigned = await client.GetAsync(ReportsRoutes.Pdf(_otherOfProviderA));
+        using var notAssigned = await client.GetAsync(ReportsRoutes.Pdf(_notAssignedToDemoAssessor));
+        using var otherProvider = await client.GetAsync(ReportsRoutes.Pdf(_ofProviderB));
 
         Assert.That(assigned.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(notAssigned.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -97,8 +99,8 @@ public sealed class ReportAccessTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        using var own = await client.GetAsync($"/reports/enrolments/{_notAssignedToDemoAssessor}.pdf");
-        using var otherProvider = await client.GetAsync($"/reports/enrolments/{_ofProviderB}.pdf");
+        using var own = await client.GetAsync(ReportsRoutes.Pdf(_notAssignedToDemoAssessor));
+        using var otherProvider = await client.GetAsync(ReportsRoutes.Pdf(_ofProviderB));
 
         Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(otherProvider.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -109,10 +111,10 @@ public sealed class ReportAccessTests : SeededAppFixture
     {
         using var client = await SignInAsProviderBAdminAsync();
 
-        using var pdf = await client.GetAsync($"/reports/enrolments/{_own}.pdf");
-        using var preview = await client.GetAsync($"/reports/enrolments/{_own}");
-        using var zip = await client.GetAsync($"/reports/cohorts/{_earlierCohortA}.zip");
-        using var ownPdf = await client.GetAsync($"/reports/enrolments/{_ofProviderB}.pdf");
+        using var pdf = await client.GetAsync(ReportsRoutes.Pdf(_own));
+        using var preview = await client.GetAsync(ReportsRoutes.Preview(_own));
+        using var zip = await client.GetAsync(ReportsRoutes.CohortZip(_earlierCohortA));
+        using var ownPdf = await client.GetAsync(ReportsRoutes.Pdf(_ofProviderB));
 
         Assert.That(pdf.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(preview.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -125,23 +127,28 @@ public sealed class ReportAccessTests : SeededAppFixture
     {
         using var client = await SignInAsProviderAdminAsync();
 
-        using var response = await client.GetAsync($"/reports/enrolments/{Guid.NewGuid()}.pdf");
+        using var response = await client.GetAsync(ReportsRoutes.Pdf(Guid.NewGuid()));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
-    [TestCase("/reports")]
-    [TestCase("/reports/enrolments/{0}")]
-    [TestCase("/reports/enrolments/{0}.pdf")]
-    public async Task Signed_out_a_report_address_sends_the_visitor_to_sign_in(string url)
+    private static readonly TestCaseData[] ReportAddresses =
+    [
+        new TestCaseData((Func<Guid, string>)(_ => ReportsRoutes.Index)).SetArgDisplayNames("index"),
+        new TestCaseData((Func<Guid, string>)ReportsRoutes.Preview).SetArgDisplayNames("preview"),
+        new TestCaseData((Func<Guid, string>)ReportsRoutes.Pdf).SetArgDisplayNames("pdf"),
+    ];
+
+    [TestCaseSource(nameof(ReportAddresses))]
+    public async Task Signed_out_a_report_address_sends_the_visitor_to_sign_in(Func<Guid, string> url)
     {
         using var client = Factory.CreateBrowser();
-        var address = string.Format(System.Globalization.CultureInfo.InvariantCulture, url, _own);
+        var address = url(_own);
 
         using var response = await client.GetAsync(address);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.RedirectTarget(), Does.StartWith("/Account/Login?ReturnUrl="));
+        Assert.That(response.RedirectTarget(), Does.StartWith(AccountRoutes.Login + "?ReturnUrl="));
     }
 
     [Test]
@@ -149,23 +156,23 @@ public sealed class ReportAccessTests : SeededAppFixture
     {
         using var client = await SignInAsAssessorAsync();
 
-        using var response = await client.GetAsync($"/reports/enrolments/{_own}");
+        using var response = await client.GetAsync(ReportsRoutes.Preview(_own));
         var document = await AppFactory.ParseAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(document.QuerySelector("h1")!.TextContent, Does.Contain("Łucja Wójcik"));
         Assert.That(document.QuerySelectorAll("section h2").Select(h => h.TextContent), Is.EqualTo(Enumerable.Range(1, 10).Select(n => $"D{n}")));
-        Assert.That(document.QuerySelector($"a[href='/reports/enrolments/{_own}.pdf']")?.TextContent, Does.Contain("Download EPA report"));
+        Assert.That(document.QuerySelector($"a[href='{ReportsRoutes.Pdf(_own)}']")?.TextContent, Does.Contain("Download EPA report"));
     }
 
     [Test]
     public async Task The_provider_admin_downloads_a_cohort_zip_holding_as_many_reports_as_the_page_says()
     {
         using var client = await SignInAsProviderAdminAsync();
-        using var page = await client.GetAsync("/reports");
-        var link = (await AppFactory.ParseAsync(page)).QuerySelector($"a[href='/reports/cohorts/{_earlierCohortA}.zip']");
+        using var page = await client.GetAsync(ReportsRoutes.Index);
+        var link = (await AppFactory.ParseAsync(page)).QuerySelector($"a[href='{ReportsRoutes.CohortZip(_earlierCohortA)}']");
 
-        using var response = await client.GetAsync($"/reports/cohorts/{_earlierCohortA}.zip");
+        using var response = await client.GetAsync(ReportsRoutes.CohortZip(_earlierCohortA));
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
 
         Assert.That(link?.TextContent, Does.Contain($"Download {_earlierCohortACount} reports"));
@@ -181,8 +188,8 @@ public sealed class ReportAccessTests : SeededAppFixture
         using var apprentice = await SignInAsApprenticeAsync();
         using var assessor = await SignInAsAssessorAsync();
 
-        using var byApprentice = await apprentice.GetAsync($"/reports/cohorts/{_earlierCohortA}.zip");
-        using var byAssessor = await assessor.GetAsync($"/reports/cohorts/{_earlierCohortA}.zip");
+        using var byApprentice = await apprentice.GetAsync(ReportsRoutes.CohortZip(_earlierCohortA));
+        using var byAssessor = await assessor.GetAsync(ReportsRoutes.CohortZip(_earlierCohortA));
 
         Assert.That(byApprentice.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(byAssessor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
@@ -194,11 +201,11 @@ public sealed class ReportAccessTests : SeededAppFixture
         using var apprentice = await SignInAsApprenticeAsync();
         using var providerB = await SignInAsProviderBAdminAsync();
 
-        var ownList = await AppFactory.ParseAsync(await apprentice.GetAsync("/reports"));
-        var providerBList = await AppFactory.ParseAsync(await providerB.GetAsync("/reports"));
+        var ownList = await AppFactory.ParseAsync(await apprentice.GetAsync(ReportsRoutes.Index));
+        var providerBList = await AppFactory.ParseAsync(await providerB.GetAsync(ReportsRoutes.Index));
 
-        Assert.That(ownList.QuerySelectorAll("a[href$='.pdf']").Select(a => a.GetAttribute("href")), Is.EqualTo(new[] { $"/reports/enrolments/{_own}.pdf" }));
-        Assert.That(providerBList.QuerySelectorAll("a[href$='.pdf']").Select(a => a.GetAttribute("href")), Does.Contain($"/reports/enrolments/{_ofProviderB}.pdf").And.Not.Contain($"/reports/enrolments/{_own}.pdf"));
-        Assert.That(providerBList.QuerySelector($"a[href='/reports/cohorts/{_cohortB}.zip']"), Is.Not.Null);
+        Assert.That(ownList.QuerySelectorAll("a[href$='.pdf']").Select(a => a.GetAttribute("href")), Is.EqualTo(new[] { ReportsRoutes.Pdf(_own) }));
+        Assert.That(providerBList.QuerySelectorAll("a[href$='.pdf']").Select(a => a.GetAttribute("href")), Does.Contain(ReportsRoutes.Pdf(_ofProviderB)).And.Not.Contain(ReportsRoutes.Pdf(_own)));
+        Assert.That(providerBList.QuerySelector($"a[href='{ReportsRoutes.CohortZip(_cohortB)}']"), Is.Not.Null);
     }
 }

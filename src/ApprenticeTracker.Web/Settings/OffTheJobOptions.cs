@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ApprenticeTracker.Web.Features.OffTheJob;
+namespace ApprenticeTracker.Web.Settings;
 
 /// <summary>
 /// When an apprentice counts as behind on off-the-job training (section <c>OffTheJob</c> of the configuration): amber
