@@ -55,6 +55,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<Cohort> Cohorts => Set<Cohort>();
 
+    public DbSet<EmployerContact> EmployerContacts => Set<EmployerContact>();
+
     public DbSet<Apprentice> Apprentices => Set<Apprentice>();
 
     public DbSet<Assessor> Assessors => Set<Assessor>();

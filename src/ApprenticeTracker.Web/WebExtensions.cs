@@ -5,6 +5,7 @@ using ApprenticeTracker.Web.Components;
 using ApprenticeTracker.Web.Features.Account;
 using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Features.Employers;
 using ApprenticeTracker.Web.Features.Evidence;
 using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
@@ -57,6 +58,7 @@ public static class WebExtensions
         services.AddAssessor();
         services.AddOffTheJob();
         services.AddProvider();
+        services.AddEmployer();
         services.AddWhatsNew();
         services.AddSingleton<DataPreparation>();
         services.AddVerbs();

@@ -511,6 +511,36 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmployerContacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    EmployerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TrainingProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GivenName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FamilyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    JobTitle = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmployerContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmployerContacts_Employers_EmployerId",
+                        column: x => x.EmployerId,
+                        principalTable: "Employers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmployerContacts_TrainingProviders_TrainingProviderId",
+                        column: x => x.TrainingProviderId,
+                        principalTable: "TrainingProviders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Enrolments",
                 columns: table => new
                 {
@@ -1087,6 +1117,22 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 columns: new[] { "EnrolmentId", "DutyId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EmployerContacts_EmployerId",
+                table: "EmployerContacts",
+                column: "EmployerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployerContacts_TrainingProviderId",
+                table: "EmployerContacts",
+                column: "TrainingProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployerContacts_UserId",
+                table: "EmployerContacts",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Employers_TrainingProviderId",
                 table: "Employers",
                 column: "TrainingProviderId");
@@ -1279,6 +1325,9 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "EmailPreferences");
+
+            migrationBuilder.DropTable(
+                name: "EmployerContacts");
 
             migrationBuilder.DropTable(
                 name: "EvidenceDuties");

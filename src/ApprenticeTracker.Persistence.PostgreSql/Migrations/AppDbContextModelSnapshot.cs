@@ -623,6 +623,54 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.ToTable("Employers", (string)null);
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Domain.Organisations.EmployerContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("JobTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TrainingProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("TrainingProviderId");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("EmployerContacts", (string)null);
+                });
+
             modelBuilder.Entity("ApprenticeTracker.Domain.Organisations.TrainingProvider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1568,6 +1616,21 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Organisations.Employer", b =>
                 {
+                    b.HasOne("ApprenticeTracker.Domain.Organisations.TrainingProvider", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Organisations.EmployerContact", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Organisations.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ApprenticeTracker.Domain.Organisations.TrainingProvider", null)
                         .WithMany()
                         .HasForeignKey("TrainingProviderId")

@@ -6,6 +6,7 @@ public static class Roles
     public const string Apprentice = "Apprentice";
     public const string Assessor = "Assessor";
     public const string ProviderAdmin = "ProviderAdmin";
+    public const string Employer = "Employer";
 
-    public static IReadOnlyList<string> All { get; } = [Apprentice, Assessor, ProviderAdmin];
+    public static IReadOnlyList<string> All { get; } = [Apprentice, Assessor, ProviderAdmin, Employer];
 }

@@ -622,6 +622,54 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.ToTable("Employers", (string)null);
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Domain.Organisations.EmployerContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainingProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("TrainingProviderId");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("EmployerContacts", (string)null);
+                });
+
             modelBuilder.Entity("ApprenticeTracker.Domain.Organisations.TrainingProvider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1543,6 +1591,21 @@ namespace ApprenticeTracker.Persistence.Migrations
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Organisations.Employer", b =>
                 {
+                    b.HasOne("ApprenticeTracker.Domain.Organisations.TrainingProvider", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Organisations.EmployerContact", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Organisations.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ApprenticeTracker.Domain.Organisations.TrainingProvider", null)
                         .WithMany()
                         .HasForeignKey("TrainingProviderId")

@@ -31,6 +31,12 @@ public sealed class DemoDataSeeder
     public const string ProviderEmail = "provider@example.org";
     public const string ProviderBAdminEmail = "provider-b@example.org";
 
+    /// <summary>A contact of the first demo employer (the first provider's).</summary>
+    public const string EmployerEmail = "employer@example.org";
+
+    /// <summary>A contact of the second demo employer (the second provider's).</summary>
+    public const string EmployerBEmail = "employer-b@example.org";
+
     public const string StandardReference = "ST0413";
     public const string StandardVersion = "1.1";
 
@@ -196,6 +202,8 @@ public sealed class DemoDataSeeder
             var employerA = Employer.Create(providerA, "Northbridge Teaching Hospitals NHS Foundation Trust", adminA, setUpAt.AddHours(1));
             var employerB = Employer.Create(providerB, "Southgate and Vale NHS Trust", adminB, setUpAt.AddHours(1));
             _db.Employers.AddRange(employerA, employerB);
+            AddEmployerContact(employerA, EmployerEmail, "Zoë", "Hartley", "Workplace mentor", adminA, setUpAt.AddHours(1));
+            AddEmployerContact(employerB, EmployerBEmail, "Gareth", "Pritchard", "Line manager", adminB, setUpAt.AddHours(1));
 
             var earlierIntake = Cohort.Create(providerA, CohortName(earlierStart), earlierStart, adminA, setUpAt.AddHours(2));
             var laterIntake = Cohort.Create(providerA, CohortName(laterStart), laterStart, adminA, At(laterStart.AddMonths(-1), 9));
@@ -506,6 +514,12 @@ public sealed class DemoDataSeeder
             var assessor = Assessor.Register(provider, user.Id, givenName, familyName, NameOrder.GivenFirst, email, jobTitle, admin, at);
             _db.Assessors.Add(assessor);
             return assessor;
+        }
+
+        private void AddEmployerContact(Employer employer, string email, string givenName, string familyName, string jobTitle, Actor admin, DateTimeOffset at)
+        {
+            var user = User(email, $"{givenName} {familyName}", Roles.Employer, null);
+            _db.EmployerContacts.Add(EmployerContact.Invite(employer, user.Id, givenName, familyName, email, jobTitle, admin, at));
         }
 
         /// <summary>An account as UserManager would create it, with the shared password hash; saved with everything else.</summary>

@@ -70,6 +70,8 @@ public sealed partial class DataPreparation(
             DemoDataSeeder.AssessorEmail,
             DemoDataSeeder.ProviderEmail,
             DemoDataSeeder.ProviderBAdminEmail,
+            DemoDataSeeder.EmployerEmail,
+            DemoDataSeeder.EmployerBEmail,
         ];
 
         // Identity's normaliser upper-cases invariantly.

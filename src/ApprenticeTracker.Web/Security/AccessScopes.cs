@@ -22,7 +22,8 @@ public static class AccessScopes
 {
     /// <summary>
     /// The enrolments the user may see: an apprentice their own; an assessor those they are currently assigned to, in
-    /// their own provider; a provider administrator their provider's; anyone else none.
+    /// their own provider; a provider administrator their provider's; an employer contact those their employer enrolled
+    /// with the provider that invited them; anyone else none.
     /// </summary>
     public static IQueryable<Enrolment> Enrolments(AppDbContext db, CurrentUser user)
     {
@@ -45,6 +46,11 @@ public static class AccessScopes
             rules.Add(e => e.TrainingProviderId == providerId);
         }
 
+        if (user.IsSignedIn && user.IsEmployer && user.EmployerId is { } employerId && user.TrainingProviderId is { } employerProviderId)
+        {
+            rules.Add(e => e.EmployerId == employerId && e.TrainingProviderId == employerProviderId);
+        }
+
         return rules.Count == 0 ? db.Enrolments.Where(e => false) : db.Enrolments.Where(AnyOf(rules));
     }
 
@@ -60,7 +66,7 @@ public static class AccessScopes
 
     /// <summary>
     /// The evidence of the enrolments in <see cref="Enrolments"/>. Drafts are the apprentice's own work in progress:
-    /// only the apprentice whose enrolment it is sees them; assessors and provider administrators do not.
+    /// only the apprentice whose enrolment it is sees them; assessors, employer contacts and provider administrators do not.
     /// </summary>
     public static IQueryable<EvidenceItem> Evidence(AppDbContext db, CurrentUser user)
     {
@@ -71,7 +77,7 @@ public static class AccessScopes
             return evidence.Where(i => i.Status != EvidenceStatus.Draft);
         }
 
-        if (!user.IsAssessor && !user.IsProviderAdmin)
+        if (!user.IsAssessor && !user.IsProviderAdmin && !user.IsEmployer)
         {
             // Only the apprentice's own enrolments are in scope, so every draft in it is theirs.
             return evidence;
@@ -83,7 +89,7 @@ public static class AccessScopes
 
     /// <summary>
     /// The off-the-job entries of the enrolments in <see cref="Enrolments"/>: an apprentice's own, an assessor's
-    /// apprentices', a provider administrator's provider's.
+    /// apprentices', an employer contact's employer's, a provider administrator's provider's.
     /// </summary>
     public static IQueryable<OffTheJobEntry> OffTheJobEntries(AppDbContext db, CurrentUser user)
     {

@@ -17,8 +17,14 @@ public static class AppClaims
     /// <summary>The id of the assessor record of an account in the Assessor role.</summary>
     public const string AssessorId = "apprenticetracker:assessor-id";
 
+    /// <summary>The id of the employer contact record of an account in the Employer role.</summary>
+    public const string EmployerContactId = "apprenticetracker:employer-contact-id";
+
+    /// <summary>The employer of an account in the Employer role, from its employer contact record.</summary>
+    public const string EmployerId = "apprenticetracker:employer-id";
+
     /// <summary>
-    /// The training provider the account works for or learns with: from the apprentice's or assessor's record, or for a
+    /// The training provider the account works for or learns with: from the apprentice's, assessor's or employer contact's record, or for a
     /// provider administrator from the account's stored claim of the same type.
     /// </summary>
     public const string TrainingProviderId = AppClaimTypes.TrainingProviderId;

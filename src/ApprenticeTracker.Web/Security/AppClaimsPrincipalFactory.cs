@@ -38,6 +38,11 @@ public sealed class AppClaimsPrincipalFactory(
             .ProjectToProviderPerson()
             .SingleOrDefaultAsync();
 
+        var contact = await db.EmployerContacts.AsNoTracking()
+            .Where(c => c.UserId == user.Id)
+            .ProjectToEmployerPerson()
+            .SingleOrDefaultAsync();
+
         if (apprentice is not null)
         {
             identity.AddClaim(new Claim(AppClaims.ApprenticeId, apprentice.Id.ToString()));
@@ -48,8 +53,14 @@ public sealed class AppClaimsPrincipalFactory(
             identity.AddClaim(new Claim(AppClaims.AssessorId, assessor.Id.ToString()));
         }
 
+        if (contact is not null)
+        {
+            identity.AddClaim(new Claim(AppClaims.EmployerContactId, contact.Id.ToString()));
+            identity.AddClaim(new Claim(AppClaims.EmployerId, contact.EmployerId.ToString()));
+        }
+
         // A provider administrator's provider is a stored claim (added by the base class); the others' come from their record.
-        var providerId = apprentice?.TrainingProviderId ?? assessor?.TrainingProviderId;
+        var providerId = apprentice?.TrainingProviderId ?? assessor?.TrainingProviderId ?? contact?.TrainingProviderId;
         if (providerId is { } id && !identity.HasClaim(c => c.Type == AppClaims.TrainingProviderId))
         {
             identity.AddClaim(new Claim(AppClaims.TrainingProviderId, id.ToString()));

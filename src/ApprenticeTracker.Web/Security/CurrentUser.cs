@@ -27,8 +27,11 @@ public sealed class CurrentUser
         IsApprentice = principal.IsInRole(Roles.Apprentice);
         IsAssessor = principal.IsInRole(Roles.Assessor);
         IsProviderAdmin = principal.IsInRole(Roles.ProviderAdmin);
+        IsEmployer = principal.IsInRole(Roles.Employer);
         ApprenticeId = GuidClaim(principal, AppClaims.ApprenticeId);
         AssessorId = GuidClaim(principal, AppClaims.AssessorId);
+        EmployerContactId = GuidClaim(principal, AppClaims.EmployerContactId);
+        EmployerId = GuidClaim(principal, AppClaims.EmployerId);
         TrainingProviderId = GuidClaim(principal, AppClaims.TrainingProviderId);
         MustChangePassword = principal.HasClaim(c => c.Type == AppClaims.MustChangePassword);
     }
@@ -53,13 +56,22 @@ public sealed class CurrentUser
 
     public bool IsProviderAdmin { get; private set; }
 
+    /// <summary>A contact of an employer (a workplace mentor, a line manager).</summary>
+    public bool IsEmployer { get; private set; }
+
     /// <summary>The apprentice record of an apprentice; null for anyone else.</summary>
     public Guid? ApprenticeId { get; private set; }
 
     /// <summary>The assessor record of an assessor; null for anyone else.</summary>
     public Guid? AssessorId { get; private set; }
 
-    /// <summary>The training provider of an apprentice, assessor or provider administrator; null otherwise.</summary>
+    /// <summary>The employer contact record of an employer contact; null for anyone else.</summary>
+    public Guid? EmployerContactId { get; private set; }
+
+    /// <summary>The employer of an employer contact; null for anyone else.</summary>
+    public Guid? EmployerId { get; private set; }
+
+    /// <summary>The training provider of an apprentice, assessor, employer contact or provider administrator; null otherwise.</summary>
     public Guid? TrainingProviderId { get; private set; }
 
     /// <summary>True while the account must choose a new password before using the app.</summary>
@@ -78,8 +90,11 @@ public sealed class CurrentUser
         IsApprentice = false;
         IsAssessor = false;
         IsProviderAdmin = false;
+        IsEmployer = false;
         ApprenticeId = null;
         AssessorId = null;
+        EmployerContactId = null;
+        EmployerId = null;
         TrainingProviderId = null;
         MustChangePassword = false;
     }

@@ -1,4 +1,5 @@
 using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.Employers;
 using ApprenticeTracker.Web.Features.Portfolio;
 using ApprenticeTracker.Web.Features.Provider;
 
@@ -10,9 +11,10 @@ public static class RoleHomes
     public const string ApprenticeHome = PortfolioRoutes.Home;
     public const string AssessorHome = AssessorRoutes.Caseload;
     public const string ProviderAdminHome = ProviderRoutes.Dashboard;
+    public const string EmployerHome = EmployerRoutes.Home;
 
     /// <summary>The home page of the user's role and its link text; null for someone signed out or with no role.</summary>
-    /// <remarks>An account in several roles lands where its most frequent work is: assessing, then administering, then learning.</remarks>
+    /// <remarks>An account in several roles lands where its most frequent work is: assessing, then administering, then employing, then learning.</remarks>
     public static RoleHome? For(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -29,6 +31,11 @@ public static class RoleHomes
         if (user.IsProviderAdmin)
         {
             return new RoleHome(ProviderAdminHome, "your training provider's dashboard", "Provider administrator");
+        }
+
+        if (user.IsEmployer)
+        {
+            return new RoleHome(EmployerHome, "your apprentices", "Employer");
         }
 
         return user.IsApprentice ? new RoleHome(ApprenticeHome, "your portfolio", "Apprentice") : null;

@@ -4,9 +4,7 @@ using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Features.Account;
 using ApprenticeTracker.Web.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Provider;
@@ -47,7 +45,7 @@ public sealed record EnrolChoices(IReadOnlyList<Choice> Standards, DashboardOpti
 /// apprentice and the enrolment with its assessors, in ONE transaction, so that a refusal at any step leaves nothing.
 /// Identity's stores use the request's scoped <see cref="AppDbContext"/>, which this handler shares.
 /// </summary>
-public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, CurrentUser user, TimeProvider time, DashboardQuery lookups, PasswordResetHandler invitations)
+public sealed class EnrolHandler(AppDbContext db, NewAccounts accounts, CurrentUser user, TimeProvider time, DashboardQuery lookups)
 {
     public async Task<EnrolChoices> ChoicesAsync(CancellationToken ct)
     {
@@ -113,35 +111,8 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
         }
 
         var email = form.Email?.Trim() ?? string.Empty;
-        var account = new AppUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = PersonName.Full(form.GivenName, form.FamilyName, form.NameOrder),
-            MustChangePassword = true,
-        };
-        if (email.Length > 0 && await users.FindByEmailAsync(email) is not null)
-        {
-            errors.Add(nameof(EnrolForm.Email), "An account with this email address already exists. Use another address.");
-        }
-
-        if (string.IsNullOrEmpty(form.Password))
-        {
-            errors.Add(nameof(EnrolForm.Password), "Enter a first password for the apprentice.");
-        }
-        else
-        {
-            foreach (var validator in users.PasswordValidators)
-            {
-                var result = await validator.ValidateAsync(users, account, form.Password);
-                foreach (var error in result.Errors)
-                {
-                    errors.Add(nameof(EnrolForm.Password), error.Description);
-                }
-            }
-        }
-
+        var account = NewAccounts.For(email, form.GivenName, form.FamilyName, form.NameOrder);
+        await accounts.CheckAsync(account, form.Password, errors, nameof(EnrolForm.Email), nameof(EnrolForm.Password), "the apprentice");
         if (errors.Any)
         {
             return CommandResult.Refused(errors);
@@ -152,17 +123,12 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var created = await users.CreateAsync(account, form.Password!);
-            if (created.Succeeded)
-            {
-                created = await users.AddToRoleAsync(account, Roles.Apprentice);
-            }
-
+            var created = await accounts.CreateAsync(account, form.Password!, Roles.Apprentice);
             if (!created.Succeeded)
             {
                 foreach (var error in created.Errors)
                 {
-                    errors.Add(FieldOf(error), error.Description);
+                    errors.Add(NewAccounts.FieldOf(error, nameof(EnrolForm.Email), nameof(EnrolForm.Password)), error.Description);
                 }
 
                 await transaction.RollbackAsync(ct);
@@ -178,7 +144,7 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
 
             db.Apprentices.Add(apprentice);
             db.Enrolments.Add(enrolment);
-            await invitations.QueueInvitationAsync(account, provider.Id, provider.Name, ct);
+            await accounts.InviteAsync(account, provider.Id, provider.Name, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return CommandResult.Done(enrolment.Id);
@@ -211,11 +177,4 @@ public sealed class EnrolHandler(AppDbContext db, UserManager<AppUser> users, Cu
             errors.Add(field, message);
         }
     }
-
-    private static string? FieldOf(IdentityError error) => error.Code switch
-    {
-        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => nameof(EnrolForm.Password),
-        "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" => nameof(EnrolForm.Email),
-        _ => null,
-    };
 }

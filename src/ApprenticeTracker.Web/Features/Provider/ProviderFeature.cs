@@ -8,6 +8,8 @@ public static class ProviderFeature
         services.AddScoped<DashboardQuery>();
         services.AddScoped<EnrolHandler>();
         services.AddScoped<OrganisationHandler>();
+        services.AddScoped<NewAccounts>();
+        services.AddScoped<InviteEmployerContactHandler>();
         services.AddScoped<EnrolmentQuery>();
         services.AddScoped<EnrolmentChange>();
         services.AddScoped<AssignAssessorHandler>();

@@ -9,6 +9,7 @@ public static class ProviderRoutes
     public const string EnrolmentTemplate = "/provider/enrolments/{Id:guid}";
     public const string OffTheJobPlanTemplate = "/provider/enrolments/{Id:guid}/off-the-job-plan";
     public const string Organisation = "/provider/organisation";
+    public const string EmployerTemplate = "/provider/employers/{Id:guid}";
     public const string Standards = "/provider/standards";
     public const string ImportStandard = "/provider/standards/import";
     public const string Audit = "/provider/audit";
@@ -17,4 +18,6 @@ public static class ProviderRoutes
     public static string Enrolment(Guid enrolmentId) => $"/provider/enrolments/{enrolmentId}";
 
     public static string OffTheJobPlan(Guid enrolmentId) => $"/provider/enrolments/{enrolmentId}/off-the-job-plan";
+
+    public static string Employer(Guid employerId) => $"/provider/employers/{employerId}";
 }

@@ -1,0 +1,11 @@
+namespace ApprenticeTracker.Web.Features.Employers;
+
+/// <summary>What an employer contact sees: their employer's apprentices with that provider, read-only.</summary>
+public static class EmployerFeature
+{
+    public static IServiceCollection AddEmployer(this IServiceCollection services)
+    {
+        services.AddScoped<EmployerQueries>();
+        return services;
+    }
+}
