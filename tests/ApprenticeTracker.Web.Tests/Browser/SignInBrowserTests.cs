@@ -102,15 +102,23 @@ public sealed class SignInBrowserTests
         browser.FindElement(By.CssSelector("main button[type=submit]")).Click();
         WaitUntil(browser, () => new Uri(browser.Url).AbsolutePath != AccountRoutes.Login);
 
-        var windowWidth = Convert.ToInt32(browser.ExecuteScript("return document.documentElement.clientWidth;"), System.Globalization.CultureInfo.InvariantCulture);
-        var shown = browser.FindElements(By.CssSelector("header nav .nav-link, header nav .navbar-text, header nav .sign-out button"))
-            .Where(e => e.Displayed)
-            .ToList();
-        var folded = browser.FindElement(By.CssSelector(".navbar-toggler")).Displayed;
+        // The header's live count re-renders its part of the menu once the circuit starts: wait for that, then measure
+        // in one script, so no element read in between is replaced under the test.
+        WaitUntil(browser, () => browser.ExecuteScript("return document.querySelector(\"header [data-interactive='false']\") === null;") is true);
+        var measured = (IReadOnlyDictionary<string, object>)browser.ExecuteScript(
+            "const width = document.documentElement.clientWidth;" +
+            "const shown = [...document.querySelectorAll('header nav .nav-link, header nav .navbar-text, header nav .sign-out button')]" +
+            ".filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');" +
+            "const toggler = document.querySelector('.navbar-toggler');" +
+            "return { width: width, shown: shown.length, folded: !!toggler && toggler.getClientRects().length > 0 && getComputedStyle(toggler).display !== 'none'," +
+            " beyond: shown.filter(e => e.getBoundingClientRect().right > width).map(e => e.textContent.trim()) };")!;
+        var windowWidth = Convert.ToInt32(measured["width"], System.Globalization.CultureInfo.InvariantCulture);
+        var shown = Convert.ToInt32(measured["shown"], System.Globalization.CultureInfo.InvariantCulture);
+        var folded = measured["folded"] is true;
 
-        Assert.That(folded || shown.Count > 0, Is.True, "the menu is either shown or folded into its button");
+        Assert.That(folded || shown > 0, Is.True, "the menu is either shown or folded into its button");
         Assert.That(
-            shown.Where(e => e.Location.X + e.Size.Width > windowWidth).Select(e => e.Text),
+            ((IEnumerable<object>)measured["beyond"]).Select(e => e.ToString()),
             Is.Empty,
             $"menu items beyond the right edge of a {windowWidth} px window");
 
