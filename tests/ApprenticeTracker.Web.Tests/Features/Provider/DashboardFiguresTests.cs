@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Features.Assessor;
@@ -82,7 +83,7 @@ public sealed partial class DashboardFiguresTests : SeededAppFixture
         return await Factory.QueryAsync(async db =>
         {
             var enrolments = await db.Enrolments.Where(e => e.TrainingProviderId == provider)
-                .Join(db.Apprentices, e => e.ApprenticeId, a => a.Id, (e, a) => new { e.Id, e.StandardId, Name = a.GivenName + " " + a.FamilyName })
+                .Join(db.Apprentices, e => e.ApprenticeId, a => a.Id, (e, a) => new { e.Id, e.StandardId, a.GivenName, a.FamilyName, a.NameOrder })
                 .ToListAsync();
             var ids = enrolments.Select(e => e.Id).ToList();
             var duties = await db.Duties.ToDictionaryAsync(d => d.Id, d => (d.Number, d.Code, d.StandardId));
@@ -105,7 +106,7 @@ public sealed partial class DashboardFiguresTests : SeededAppFixture
                         of.Count(l => l.Status == EvidenceStatus.Accepted),
                         of.Count(l => l.Status == EvidenceStatus.Submitted),
                         of.Count(l => l.Status == EvidenceStatus.ReferredBack));
-                    cells.Add($"{enrolment.Name} | {code}: {cell.Describe()}");
+                    cells.Add($"{PersonName.Full(enrolment.GivenName, enrolment.FamilyName, enrolment.NameOrder)} | {code}: {cell.Describe()}");
                 }
             }
 
