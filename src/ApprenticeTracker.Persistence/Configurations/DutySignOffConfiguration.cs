@@ -18,6 +18,11 @@ internal sealed class DutySignOffConfiguration : IEntityTypeConfiguration<DutySi
         builder.HasIndex(x => new { x.EnrolmentId, x.DutyId });
         builder.HasIndex(x => x.DutyId);
 
+        // What is new for a provider (the header's count on every page) reads the sign-offs and revocations of a recent
+        // window; without these it reads every sign-off of the provider's roll.
+        builder.HasIndex(x => x.SignedAt);
+        builder.HasIndex(x => x.RevokedAt);
+
         builder.HasMany(x => x.Evidence).WithOne().HasForeignKey(e => e.DutySignOffId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(x => x.Evidence).HasField("_evidence").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

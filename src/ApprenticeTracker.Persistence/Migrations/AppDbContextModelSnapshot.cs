@@ -157,6 +157,10 @@ namespace ApprenticeTracker.Persistence.Migrations
 
                     b.HasIndex("DutyId");
 
+                    b.HasIndex("RevokedAt");
+
+                    b.HasIndex("SignedAt");
+
                     b.HasIndex("EnrolmentId", "DutyId");
 
                     b.ToTable("DutySignOffs", (string)null);

@@ -87,7 +87,7 @@ public sealed class WhatsNewQuery(IDbContextFactory<AppDbContext> contexts, Curr
 
         if (user.IsProviderAdmin)
         {
-            count += await SignOffChanges(db, since).CountAsync(ct);
+            count += await SignOffChangesCountAsync(db, since, ct);
         }
 
         return count;
@@ -119,6 +119,29 @@ public sealed class WhatsNewQuery(IDbContextFactory<AppDbContext> contexts, Curr
         join en in db.Enrolments on e.EnrolmentId equals en.Id
         where en.ApprenticeId == user.ApprenticeId
         select new DecisionRow { ReviewedAt = r.ReviewedAt, Decision = r.Decision, AssessorName = r.AssessorName, EvidenceItemId = e.Id, Title = e.Title };
+
+    /// <summary>
+    /// The count of <see cref="SignOffChanges"/>, from the window's sign-offs (indexed by time) first and only then their
+    /// enrolments' scope: a query that starts from the scope reads every sign-off of the provider's roll, on every page.
+    /// </summary>
+    private async Task<int> SignOffChangesCountAsync(AppDbContext db, DateTimeOffset since, CancellationToken ct)
+    {
+        var recent = await db.DutySignOffs.AsNoTracking()
+            .Where(s => s.SignedAt > since || s.RevokedAt > since)
+            .Select(s => s.EnrolmentId)
+            .ToListAsync(ct);
+        if (recent.Count == 0)
+        {
+            return 0;
+        }
+
+        var candidates = recent.Distinct().ToList();
+        var visible = (await AccessScopes.Enrolments(db, user)
+            .Where(en => en.TrainingProviderId == user.TrainingProviderId && candidates.Contains(en.Id))
+            .Select(en => en.Id)
+            .ToListAsync(ct)).ToHashSet();
+        return recent.Count(visible.Contains);
+    }
 
     private IQueryable<SignOffChange> SignOffChanges(AppDbContext db, DateTimeOffset since) =>
         from s in db.DutySignOffs.AsNoTracking()
