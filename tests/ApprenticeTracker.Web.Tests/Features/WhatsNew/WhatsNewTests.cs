@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Features.Evidence;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Features.WhatsNew;
 using ApprenticeTracker.Web.Security;
+using ApprenticeTracker.Web.Tests.Features.Assessor;
 using ApprenticeTracker.Web.Tests.Features.Evidence;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Live;
@@ -103,6 +105,42 @@ public sealed class WhatsNewTests : SeededAppFixture
     }
 
     [Test]
+    public async Task Each_provider_s_header_counts_the_sign_offs_and_revocations_of_its_own_roll_in_the_window()
+    {
+        using var providerA = await SignInAsProviderAdminAsync();
+        using var providerB = await SignInAsProviderBAdminAsync();
+        using var assessor = await SignInAsAssessorAsync();
+        var mine = await Factory.EnrolmentsOfAsync();
+        var signOff = await EvidenceTestKit.QueryAsync(Factory, db => db.DutySignOffs
+            .Where(s => mine.Contains(s.EnrolmentId) && s.RevokedAt == null)
+            .Select(s => new { s.EnrolmentId, s.Id })
+            .FirstAsync());
+        using (var revoked = await PostFormAsync(assessor, AssessorRoutes.Revoke(signOff.EnrolmentId, signOff.Id), [new("Form.Reason", "Signed against the wrong duty.")]))
+        {
+            Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        }
+
+        var since = Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow() - WhatsNewQuery.Window;
+        var perProvider = await EvidenceTestKit.QueryAsync(Factory, db => db.DutySignOffs
+            .Where(s => s.SignedAt > since || s.RevokedAt > since)
+            .Join(db.Enrolments, s => s.EnrolmentId, e => e.Id, (s, e) => e.TrainingProviderId)
+            .GroupBy(p => p)
+            .Select(g => new { Provider = g.Key, Count = g.Count() })
+            .ToListAsync());
+        var providerAId = await ProviderOfAsync(DemoDataSeeder.ProviderEmail);
+        var providerBId = await ProviderOfAsync(DemoDataSeeder.ProviderBAdminEmail);
+
+        var countA = await HeaderCountAsync(providerA, ProviderRoutes.Dashboard);
+        var countB = await HeaderCountAsync(providerB, ProviderRoutes.Dashboard);
+
+        var expectedA = perProvider.SingleOrDefault(p => p.Provider == providerAId)?.Count ?? 0;
+        Assert.That(expectedA, Is.Positive, "the revocation falls within the window");
+        Assert.That(providerBId, Is.Not.EqualTo(providerAId));
+        Assert.That(countA, Is.EqualTo(expectedA));
+        Assert.That(countB, Is.EqualTo(perProvider.SingleOrDefault(p => p.Provider == providerBId)?.Count ?? 0));
+    }
+
+    [Test]
     public async Task Signed_out_the_page_sends_to_sign_in_and_the_header_has_no_count()
     {
         using var anonymous = Factory.CreateBrowser();
@@ -163,6 +201,12 @@ public sealed class WhatsNewTests : SeededAppFixture
         using var saved = await PostFormAsync(apprentice, EvidenceRoutes.New, EvidenceTestKit.Fields(title, [duties["D4"]], action: "submit"));
         return EvidenceTestKit.SavedItemId(saved);
     }
+
+    private Task<Guid> ProviderOfAsync(string email) =>
+        EvidenceTestKit.QueryAsync(Factory, async db => Guid.Parse(await db.UserClaims
+            .Where(c => c.ClaimType == AppClaimTypes.TrainingProviderId && c.UserId == db.Users.Where(u => u.Email == email).Select(u => u.Id).First())
+            .Select(c => c.ClaimValue!)
+            .SingleAsync(), CultureInfo.InvariantCulture));
 
     private static async Task<IHtmlDocument> PageAsync(HttpClient client)
     {
