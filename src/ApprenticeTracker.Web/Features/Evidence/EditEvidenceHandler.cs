@@ -47,7 +47,7 @@ public sealed class EditEvidenceHandler(IDbContextFactory<AppDbContext> contexts
             errors.Add(ex, EvidenceSaving.FieldFor);
         }
 
-        var stored = await saving.StoreAsync(uploads, item.Attachments.Count, errors, now, ct);
+        var stored = await saving.StoreAsync(form, uploads, item.Attachments.Count, errors, now, ct);
         try
         {
             if (!errors.Any)
@@ -65,7 +65,7 @@ public sealed class EditEvidenceHandler(IDbContextFactory<AppDbContext> contexts
 
             if (errors.Any)
             {
-                saving.DeleteStored(stored);
+                saving.KeepForRetry(stored, form);
                 return CommandResult.Refused(errors, item.Id);
             }
 
