@@ -109,7 +109,7 @@ public sealed class KeptFilesTests : SeededAppFixture
         using var response = await PostFormAsync(_client, EvidenceRoutes.New, Fields("", [_duties["D1"]]), [File(fileName, Png)]);
         var page = await AppFactory.ParseAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "refused");
-        Assert.That(page.QuerySelectorAll(".kept-files label").Select(l => l.TextContent), Has.Count.EqualTo(1).And.All.StartsWith($"{fileName} ("));
+        Assert.That(page.QuerySelectorAll(".kept-files label").Select(l => l.TextContent).ToList(), Has.Count.EqualTo(1).And.All.StartsWith($"{fileName} ("));
         Assert.That(CountStoredFiles(Factory), Is.EqualTo(staged + 1), "the file waits staged");
         return page;
     }
