@@ -124,6 +124,9 @@ public sealed class EvidenceFileStore
         Delete(storageKey);
     }
 
+    /// <summary>Whether an upload still waits in the staging folder under the key (the sweep has not removed it).</summary>
+    public bool IsStaged(string storageKey) => IsStorageKey(storageKey) && File.Exists(StagedPathFor(storageKey));
+
     /// <summary>Opens a stored file for reading.</summary>
     /// <exception cref="FileNotFoundException">No file is stored under the key.</exception>
     public Stream OpenRead(string storageKey) =>

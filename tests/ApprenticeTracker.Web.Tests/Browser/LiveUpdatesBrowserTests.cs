@@ -100,6 +100,44 @@ public sealed class LiveUpdatesBrowserTests
         Assert.That(browser.FindElement(By.CssSelector("main [data-interactive]")).GetAttribute("data-interactive"), Is.EqualTo("false"));
     }
 
+    [Test]
+    public void The_review_queue_filters_in_place_and_the_address_it_writes_opens_the_same_queue()
+    {
+        using var assessor = Chromium.Open();
+        Chromium.SignIn(assessor, new Uri(_origin), DemoDataSeeder.AssessorEmail);
+        assessor.Navigate().GoToUrl(_origin + AssessorRoutes.Reviews);
+        Chromium.WaitForCircuit(assessor, () => assessor.FindElements(By.CssSelector("main [data-loaded='true'] tbody tr")).Count > 0);
+        assessor.ExecuteScript("window.stillTheSamePage = true;");
+        var all = assessor.FindElements(By.CssSelector("main tbody tr")).Count;
+
+        assessor.FindElement(By.CssSelector("#queue-age option[value='7']")).Click();
+        var written = Chromium.WaitUntil(() => new Uri(assessor.Url).Query == "?age=7");
+        var filtered = assessor.FindElements(By.CssSelector("main tbody tr")).Count;
+        assessor.Navigate().Refresh();
+        Chromium.WaitForCircuit(assessor, () => assessor.FindElements(By.CssSelector("main [data-loaded='true']")).Count > 0);
+
+        Assert.That(written, Is.True, $"the address was {assessor.Url}");
+        Assert.That(filtered, Is.LessThanOrEqualTo(all));
+        Assert.That(assessor.FindElements(By.CssSelector("main tbody tr")), Has.Count.EqualTo(filtered));
+        Assert.That(assessor.FindElement(By.Id("queue-age")).GetDomProperty("value"), Is.EqualTo("7"));
+    }
+
+    [Test]
+    public void Without_JavaScript_the_review_queue_filters_through_its_form()
+    {
+        using var browser = Chromium.Open(javaScript: false);
+        Chromium.SignIn(browser, new Uri(_origin), DemoDataSeeder.AssessorEmail);
+        browser.Navigate().GoToUrl(_origin + AssessorRoutes.Reviews);
+
+        browser.FindElement(By.CssSelector("#queue-age option[value='7']")).Click();
+        browser.FindElement(By.CssSelector("form[aria-label='Filter the review queue'] button[type=submit]")).Click();
+
+        // A form sends its empty choices too: "?apprentice=&duty=&age=7".
+        Assert.That(Chromium.WaitUntil(() => new Uri(browser.Url).Query.EndsWith("&age=7", StringComparison.Ordinal)), Is.True, browser.Url);
+        Assert.That(browser.FindElement(By.CssSelector("main [data-interactive]")).GetAttribute("data-interactive"), Is.EqualTo("false"));
+        Assert.That(browser.FindElements(By.CssSelector("main td[data-label=Waiting]")).Select(c => int.Parse(c.Text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)), Has.All.GreaterThanOrEqualTo(7));
+    }
+
     /// <summary>The other person, acting through the real pages over HTTP against the same server the browser uses.</summary>
     private async Task<HttpClient> SignInOverHttpAsync(string email)
     {

@@ -19,6 +19,8 @@ internal static class ComponentRendering
         await using var context = new BunitContext();
         context.Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
         context.Services.AddSingleton(TimeProvider.System);
+        // What a page load renders: interactive components inside are prerendered, before any circuit.
+        context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         var rendered = context.Render<TComponent>(builder =>
         {
             builder.OpenComponent<TComponent>(0);

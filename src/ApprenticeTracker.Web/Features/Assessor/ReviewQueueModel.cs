@@ -21,4 +21,13 @@ public sealed class ReviewQueueItem
 
     /// <summary>Whole days since submission.</summary>
     public int DaysWaiting { get; init; }
+
+    /// <summary>The apprentice's <see cref="Domain.People.PersonName.SortKey"/>, which orders the apprentices offered in the filter.</summary>
+    public string ApprenticeSortKey { get; init; } = string.Empty;
+
+    /// <summary>The duties the item evidences, in the standard's order.</summary>
+    public IReadOnlyList<ReviewQueueDuty> Duties { get; init; } = [];
 }
+
+/// <summary>A duty that a waiting item evidences, as the queue's duty filter offers it.</summary>
+public sealed record ReviewQueueDuty(Guid Id, int Number, string Code, string Statement);

@@ -22,6 +22,17 @@ public sealed class ReviewQueueQuery(IDbContextFactory<AppDbContext> contexts, C
             .AsNoTracking()
             .ToListAsync(ct);
 
+        var ids = found.Select(e => e.Id).ToList();
+        var duties = (await (
+            from e in db.EvidenceItems
+            where ids.Contains(e.Id)
+            from d in e.Duties
+            join duty in db.Duties on d.DutyId equals duty.Id
+            select new { e.Id, Duty = new ReviewQueueDuty(duty.Id, duty.Number, duty.Code, duty.Statement) })
+            .AsNoTracking()
+            .ToListAsync(ct))
+            .ToLookup(d => d.Id, d => d.Duty);
+
         var now = time.GetUtcNow();
         return found
             .Select(e => new ReviewQueueItem
@@ -34,6 +45,8 @@ public sealed class ReviewQueueQuery(IDbContextFactory<AppDbContext> contexts, C
                 SubmittedAt = e.SubmittedAt ?? now,
                 SubmissionCount = e.SubmissionCount,
                 DaysWaiting = e.SubmittedAt is { } at ? Math.Max(0, (int)(now - at).TotalDays) : 0,
+                ApprenticeSortKey = PersonName.SortKey(e.GivenName, e.FamilyName),
+                Duties = duties[e.Id].OrderBy(d => d.Number).ToList(),
             })
             .ToList();
     }

@@ -42,7 +42,7 @@ public sealed class EditEvidenceHandler(IDbContextFactory<AppDbContext> contexts
             errors.Add(ex, EvidenceSaving.FieldFor);
         }
 
-        var stored = await saving.StoreAsync(uploads, item.Attachments.Count, errors, now, ct);
+        var stored = await saving.StoreAsync(form, uploads, item.Attachments.Count, errors, now, ct);
         try
         {
             if (!errors.Any)
@@ -60,7 +60,7 @@ public sealed class EditEvidenceHandler(IDbContextFactory<AppDbContext> contexts
 
             if (errors.Any)
             {
-                saving.DeleteStored(stored);
+                saving.KeepForRetry(stored, form);
                 return CommandResult.Refused(errors, item.Id);
             }
 

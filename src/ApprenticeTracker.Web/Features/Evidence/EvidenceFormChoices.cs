@@ -7,6 +7,9 @@ public sealed class EvidenceFormChoices
 
     public required IReadOnlyList<DutyChoice> Duties { get; init; }
 
+    /// <summary>The evidence the apprentice already has for each duty (drafts not counted); a duty with none is left out.</summary>
+    public IReadOnlyList<DutyTally> Tallies { get; init; } = [];
+
     /// <summary>Empty when the standard version has no KSBs; the form then leaves the KSB section out.</summary>
     public required IReadOnlyList<KsbChoice> Ksbs { get; init; }
 
@@ -57,4 +60,32 @@ public sealed class AttachmentRow
     public string Size => Attachment.FormatSize(SizeBytes);
 
     public string DownloadUrl => EvidenceRoutes.Attachment(EvidenceItemId, Id);
+}
+
+/// <summary>The evidence one duty of the apprentice's already has, as the duty picker shows it.</summary>
+public sealed record DutyTally(Guid DutyId, int Accepted, int Waiting, int ReferredBack)
+{
+    public const string None = "No evidence yet";
+
+    /// <summary>For example "2 accepted, 1 waiting for review".</summary>
+    public string Describe()
+    {
+        var parts = new List<string>(3);
+        if (Accepted > 0)
+        {
+            parts.Add($"{Accepted} accepted");
+        }
+
+        if (Waiting > 0)
+        {
+            parts.Add($"{Waiting} waiting for review");
+        }
+
+        if (ReferredBack > 0)
+        {
+            parts.Add($"{ReferredBack} referred back");
+        }
+
+        return parts.Count == 0 ? None : string.Join(", ", parts);
+    }
 }

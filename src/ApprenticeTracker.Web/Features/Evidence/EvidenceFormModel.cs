@@ -19,6 +19,9 @@ public sealed class EvidenceFormModel
 
     public const string AttachmentsField = "Attachments";
 
+    /// <summary>The name under which the files kept from a refused post come back, each as its token, ticked to keep.</summary>
+    public const string KeptFilesField = "KeptFiles";
+
     private List<Guid> _dutyIds = [];
     private List<Guid> _ksbIds = [];
 
@@ -51,6 +54,16 @@ public sealed class EvidenceFormModel
         get => _dutyIds;
         set => _dutyIds = value ?? [];
     }
+
+    /// <summary>The tokens of the kept files still ticked, as posted (read from the request, not bound).</summary>
+    public IReadOnlyList<string> KeptFileTokens { get; private set; } = [];
+
+    /// <summary>The files of a refused post, kept staged for the next try (set by the handler; docs/decisions/0157).</summary>
+    public IReadOnlyList<KeptFile> KeptFiles { get; private set; } = [];
+
+    internal void PostedKeptFiles(IReadOnlyList<string> tokens) => KeptFileTokens = tokens;
+
+    internal void Keep(IReadOnlyList<KeptFile> files) => KeptFiles = files;
 
     /// <summary>The KSBs checked, as posted; never null.</summary>
     public List<Guid> KsbIds

@@ -16,6 +16,7 @@ internal static class EvidenceFormPost
         var posted = context.Request.Form;
         form.DutyIds = Guids(posted[EvidenceFormModel.DutyIdsField]);
         form.KsbIds = Guids(posted[EvidenceFormModel.KsbIdsField]);
+        form.PostedKeptFiles(posted[EvidenceFormModel.KeptFilesField].OfType<string>().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList());
 
         // A file input left empty still posts one part with no name and no content.
         return posted.Files

@@ -144,5 +144,10 @@ public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts, Cu
         EnrolmentStatus = enrolment.Status,
         Duties = await db.Duties.AsNoTracking().Where(d => d.StandardId == enrolment.StandardId).OrderBy(d => d.Number).ProjectToDutyChoice().ToListAsync(ct),
         Ksbs = await db.Ksbs.AsNoTracking().Where(k => k.StandardId == enrolment.StandardId).OrderBy(k => k.Kind).ThenBy(k => k.Position).ProjectToKsbChoice().ToListAsync(ct),
+        // The read model the portfolio and dashboard count from, kept by triggers (docs/decisions/0060).
+        Tallies = await db.DutyEvidenceCounts.AsNoTracking()
+            .Where(c => c.EnrolmentId == enrolment.Id && (c.Accepted > 0 || c.Submitted > 0 || c.ReferredBack > 0))
+            .Select(c => new DutyTally(c.DutyId, c.Accepted, c.Submitted, c.ReferredBack))
+            .ToListAsync(ct),
     };
 }

@@ -1,5 +1,6 @@
 using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence.Files;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Evidence;
@@ -12,9 +13,14 @@ public sealed record UploadedFile(string FileName, Func<Stream> OpenReadStream);
 /// saved and the files moved into the store in one database transaction (<see cref="SaveWithFilesAsync"/>); if
 /// anything is refused or fails, the files of the request are discarded.
 /// </summary>
-public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceFileStore files, IOptions<EvidenceOptions> options)
+public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceFileStore files, IOptions<EvidenceOptions> options, IDataProtectionProvider protection)
 {
+    private readonly KeptFileTokens _kept = new(protection);
+
     internal EvidenceOptions Limits { get; } = options.Value;
+
+    internal const string KeptFileGone =
+        "A file kept from your last try is no longer available (kept files are cleared after an hour): choose it again.";
 
     /// <summary>
     /// Writes the rows, then moves the staged files into the store, then commits, all in one transaction. A crash
@@ -164,18 +170,42 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
         }
     }
 
-    internal async Task<StoredUploads> StoreAsync(IReadOnlyList<UploadedFile> uploads, int existingCount, FormErrors errors, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Stages the files of this post and takes back those kept from a refused one (still ticked on the form). Kept
+    /// files that the form no longer ticks stay staged until the sweep removes them.
+    /// </summary>
+    internal async Task<StoredUploads> StoreAsync(EvidenceFormModel form, IReadOnlyList<UploadedFile> uploads, int existingCount, FormErrors errors, DateTimeOffset now, CancellationToken ct)
     {
         var result = new StoredUploads();
-        if (uploads.Count == 0)
+        var kept = form.KeptFileTokens.Select(t => _kept.Read(t, user.UserId, form.FormToken)).ToList();
+        if (kept.Any(k => k is null || !files.IsStaged(k.StorageKey)))
+        {
+            errors.Add(EvidenceFormModel.AttachmentsField, KeptFileGone);
+        }
+
+        var keptFiles = kept.OfType<KeptUpload>().Where(k => files.IsStaged(k.StorageKey)).DistinctBy(k => k.StorageKey).ToList();
+        if (uploads.Count == 0 && keptFiles.Count == 0)
         {
             return result;
         }
 
-        if (existingCount + uploads.Count > Limits.MaxFilesPerItem)
+        var tooMany = existingCount + keptFiles.Count + uploads.Count > Limits.MaxFilesPerItem;
+        if (tooMany)
         {
             var room = Math.Max(0, Limits.MaxFilesPerItem - existingCount);
-            errors.Add(EvidenceFormModel.AttachmentsField, $"An item of evidence can have at most {Limits.MaxFilesPerItem} files. You chose {uploads.Count}; there is room for {room} more.");
+            errors.Add(EvidenceFormModel.AttachmentsField, $"An item of evidence can have at most {Limits.MaxFilesPerItem} files. You chose {keptFiles.Count + uploads.Count}; there is room for {room} more.");
+        }
+
+        // Taken back first, so that a refusal of this post keeps them again.
+        foreach (var file in keptFiles)
+        {
+            result.Keys.Add(file.StorageKey);
+            result.Files.Add(file);
+            result.Attachments.Add(Attachment.Describe(file.FileName, file.SizeBytes, file.Sha256, file.ContentType, file.StorageKey, now));
+        }
+
+        if (tooMany)
+        {
             return result;
         }
 
@@ -199,6 +229,7 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
                 try
                 {
                     result.Attachments.Add(Attachment.Describe(upload.FileName, file.SizeBytes, file.Sha256, file.Kind.ContentType, file.StorageKey, now));
+                    result.Files.Add(new KeptUpload(file.StorageKey, upload.FileName, file.SizeBytes, file.Sha256, file.Kind.ContentType));
                 }
                 catch (DomainException ex)
                 {
@@ -215,6 +246,23 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
         return result;
     }
 
+    /// <summary>
+    /// After a refusal: the files that were accepted stay staged, and the form offers them again, ticked, so that the
+    /// apprentice need not choose them again. Files the refusal concerned (a wrong kind, too large) are not kept.
+    /// </summary>
+    internal void KeepForRetry(StoredUploads stored, EvidenceFormModel form)
+    {
+        var kept = stored.Files.Select(f => f.StorageKey).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in stored.Keys.Where(k => !kept.Contains(k)))
+        {
+            files.Discard(key);
+        }
+
+        form.Keep(stored.Files
+            .Select(f => new KeptFile(_kept.Protect(user.UserId, form.FormToken, f), f.FileName, Attachment.FormatSize(f.SizeBytes)))
+            .ToList());
+    }
+
     internal void DeleteStored(StoredUploads stored)
     {
         foreach (var key in stored.Keys)
@@ -228,6 +276,9 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
         public List<string> Keys { get; } = [];
 
         public List<Attachment> Attachments { get; } = [];
+
+        /// <summary>The files staged and described, which a refusal keeps for the next try.</summary>
+        public List<KeptUpload> Files { get; } = [];
     }
 }
 /// <summary>Housekeeping of stored files shared by the evidence handlers.</summary>

@@ -53,7 +53,7 @@ public sealed class LogEvidenceHandler(IDbContextFactory<AppDbContext> contexts,
             errors.Add(ex, EvidenceSaving.FieldFor);
         }
 
-        var stored = await saving.StoreAsync(uploads, existingCount: 0, errors, now, ct);
+        var stored = await saving.StoreAsync(form, uploads, existingCount: 0, errors, now, ct);
         try
         {
             if (item is not null && !errors.Any)
@@ -71,7 +71,7 @@ public sealed class LogEvidenceHandler(IDbContextFactory<AppDbContext> contexts,
 
             if (item is null || errors.Any)
             {
-                saving.DeleteStored(stored);
+                saving.KeepForRetry(stored, form);
                 return CommandResult.Refused(errors, null);
             }
 

@@ -49,15 +49,17 @@ public sealed class EvidenceFormFieldsTests
     }
 
     [Test]
-    public async Task After_a_refusal_the_form_asks_for_the_files_again()
+    public async Task After_a_refusal_the_files_kept_are_offered_ticked_each_with_its_name_and_size()
     {
-        var errors = new FormErrors();
-        errors.Add("ActivityDate", "The activity date cannot be in the future.");
+        var form = new EvidenceFormModel();
+        form.Keep([new KeptFile("token-1", "scan.png", "2 KB"), new KeptFile("token-2", "notes.pdf", "1 MB")]);
 
-        var page = await RenderAsync(new EvidenceFormModel(), errors);
+        var page = await RenderAsync(form, new FormErrors());
 
-        Assert.That(page.QuerySelector("#Attachments-again")?.TextContent, Does.Contain("choose them again"));
-        Assert.That(page.QuerySelector("#Attachments")?.GetAttribute("aria-describedby"), Does.Contain("Attachments-again"));
+        var boxes = page.QuerySelectorAll(".kept-files input[type=checkbox]").OfType<IHtmlInputElement>().ToList();
+        Assert.That(boxes.Select(b => (b.Name, b.Value, b.IsChecked)), Is.EqualTo(new[] { ("KeptFiles", "token-1", true), ("KeptFiles", "token-2", true) }));
+        Assert.That(page.QuerySelectorAll(".kept-files label").Select(l => l.TextContent), Is.EqualTo(new[] { "scan.png (2 KB)", "notes.pdf (1 MB)" }));
+        Assert.That(page.QuerySelector(".kept-files legend")?.TextContent, Is.EqualTo("Files kept from your last try"));
     }
 
     [Test]
