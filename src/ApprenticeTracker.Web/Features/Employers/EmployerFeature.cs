@@ -6,6 +6,7 @@ public static class EmployerFeature
     public static IServiceCollection AddEmployer(this IServiceCollection services)
     {
         services.AddScoped<EmployerQueries>();
+        services.AddScoped<AnswerTestimonyHandler>();
         return services;
     }
 }

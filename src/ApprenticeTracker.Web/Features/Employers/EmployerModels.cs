@@ -5,7 +5,12 @@ using ApprenticeTracker.Domain.Progress;
 namespace ApprenticeTracker.Web.Features.Employers;
 
 /// <summary>The employer contact's home: their employer and its apprentices with the provider that invited them.</summary>
-public sealed record EmployerHomeModel(string EmployerName, string ProviderName, IReadOnlyList<EmployerApprenticeRow> Apprentices);
+/// <param name="TestimoniesWaiting">Witness testimonies that name the signed-in contact and wait for their answer, oldest first.</param>
+public sealed record EmployerHomeModel(
+    string EmployerName, string ProviderName, IReadOnlyList<EmployerApprenticeRow> Apprentices, IReadOnlyList<TestimonyWaitingRow> TestimoniesWaiting);
+
+/// <summary>A witness testimony waiting for the signed-in contact to confirm or decline it.</summary>
+public sealed record TestimonyWaitingRow(Guid EnrolmentId, Guid EvidenceId, string Title, string ApprenticeName, DateOnly ActivityDate, DateTimeOffset? SubmittedAt);
 
 /// <summary>One apprentice on the employer's home page.</summary>
 public sealed class EmployerApprenticeRow
@@ -109,6 +114,27 @@ public sealed class EmployerEvidenceModel
 
     /// <summary>The assessors' decisions, most recent first.</summary>
     public required IReadOnlyList<EmployerReviewRow> Reviews { get; init; }
+
+    /// <summary>The stamp the witness's answer carries back, so an answer to a changed item (or a second click) is refused.</summary>
+    public Guid ConcurrencyStamp { get; init; }
+
+    /// <summary>The witness a testimony names (name and job title); null when none.</summary>
+    public string? WitnessName { get; init; }
+
+    public WitnessResponse? WitnessResponse { get; init; }
+
+    public DateTimeOffset? WitnessRespondedAt { get; init; }
+
+    public string? WitnessDeclineReason { get; init; }
+
+    /// <summary>The signed-in contact is the witness the item names.</summary>
+    public bool IsWitness { get; init; }
+
+    /// <summary>The apprenticeship is withdrawn or completed: nothing is answered any more.</summary>
+    public bool IsRecordClosed { get; init; }
+
+    /// <summary>The signed-in contact may confirm or decline the testimony now.</summary>
+    public bool CanAnswer => IsWitness && WitnessResponse is null && !IsRecordClosed;
 }
 
 public sealed record EmployerAttachmentRow(Guid Id, string FileName, long SizeBytes);

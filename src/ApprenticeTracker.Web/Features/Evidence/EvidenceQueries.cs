@@ -1,4 +1,5 @@
 using ApprenticeTracker.Domain.Evidence;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -149,5 +150,9 @@ public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts, Cu
         EnrolmentStatus = enrolment.Status,
         Duties = await db.Duties.AsNoTracking().Where(d => d.StandardId == enrolment.StandardId).OrderBy(d => d.Number).ProjectToDutyChoice().ToListAsync(ct),
         Ksbs = await db.Ksbs.AsNoTracking().Where(k => k.StandardId == enrolment.StandardId).OrderBy(k => k.Kind).ThenBy(k => k.Position).ProjectToKsbChoice().ToListAsync(ct),
+        Witnesses = (await EvidenceSaving.WitnessesOf(db, enrolment.Id).ToListAsync(ct))
+            .OrderBy(c => c.FamilyName, PersonName.Order).ThenBy(c => c.GivenName, PersonName.Order)
+            .Select(c => new WitnessChoice(c.Id, c.NameAndJobTitle))
+            .ToList(),
     };
 }
