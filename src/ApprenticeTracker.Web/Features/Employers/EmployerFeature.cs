@@ -7,6 +7,7 @@ public static class EmployerFeature
     {
         services.AddScoped<EmployerQueries>();
         services.AddScoped<AnswerTestimonyHandler>();
+        services.AddScoped<AgreeGatewayHandler>();
         return services;
     }
 }

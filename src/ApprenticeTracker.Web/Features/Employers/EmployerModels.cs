@@ -76,6 +76,18 @@ public sealed class EmployerApprenticeModel
 
     public DateOnly? GatewayPassedOn { get; init; }
 
+    /// <summary>The declaration the employer agrees to when the apprentice is ready (<see cref="EmployerGatewayDeclaration"/>).</summary>
+    public required string GatewayDeclaration { get; init; }
+
+    /// <summary>The employer's agreement to gateway; null while there is none.</summary>
+    public EmployerGatewayAgreement? EmployerAgreement { get; init; }
+
+    /// <summary>The enrolment's stamp, which the agreement form carries back so that a second click records nothing.</summary>
+    public Guid ConcurrencyStamp { get; init; }
+
+    /// <summary>The employer may agree now: the apprentice is in learning and no one has agreed yet.</summary>
+    public bool CanAgreeToGateway => Status == EnrolmentStatus.Active && EmployerAgreement is null;
+
     /// <summary>Evidence other than drafts, most recent activity first.</summary>
     public required IReadOnlyList<EmployerEvidenceRow> Evidence { get; init; }
 }

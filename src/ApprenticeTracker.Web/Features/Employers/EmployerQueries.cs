@@ -121,6 +121,9 @@ public sealed class EmployerQueries(IDbContextFactory<AppDbContext> contexts, Cu
             OffTheJob = new OffTheJobSummary(offTheJob.ApprovedMinutes, offTheJob.PlannedMinutes, offTheJob.PlannedToDateMinutes),
             Gateway = GatewayReadiness.Assess(enrolment, standard, progress, today, offTheJob),
             GatewayPassedOn = enrolment.GatewayPassedOn,
+            GatewayDeclaration = EmployerGatewayDeclaration.For(PersonName.Full(heading.GivenName, heading.FamilyName, heading.NameOrder), heading.Employer, standard),
+            EmployerAgreement = enrolment.EmployerAgreement,
+            ConcurrencyStamp = enrolment.ConcurrencyStamp,
             Evidence = evidence
                 .OrderByDescending(i => i.ActivityDate).ThenByDescending(i => i.SubmittedAt)
                 .Select(i => new EmployerEvidenceRow(
