@@ -297,7 +297,7 @@ public sealed class Enrolment : AggregateRoot
         EmployerAgreedByName = contact.NameAndJobTitle;
         EmployerAgreementDeclaration = declaration;
         Touch();
-        Record(actor, at, "gateway.employer-agreed", $"{EmployerAgreedByName}: {declaration}");
+        Record(actor, at, "gateway.employer-agreed", $"{EmployerAgreedByName} agreed that the apprentice is ready for gateway");
     }
 
     /// <summary>The provider records the apprentice's contracted hours a week (more than 0, at most 48).</summary>

@@ -297,9 +297,10 @@ public sealed class DemoDataSeeder
                 enrolment.ConfirmGatewayRequirement(_standard, requirement.Key, ConfirmationNote(requirement.Key), admin, Before(lastSignedAt.AddDays(2)));
             }
 
-            if (spec.Progress is DemoProgress.Gateway or DemoProgress.All)
+            if (spec.Progress == DemoProgress.Gateway)
             {
-                // Gateway needs the employer's agreement beside the provider's confirmations: the employer's demo contact gives it.
+                // Gateway needs the employer's agreement beside the provider's confirmations: the employer's demo contact gave
+                // it. Apprentices with every duty signed off but not yet at gateway wait for it, for the demo employer to give.
                 var (contact, contactActor) = _contacts[employer.Id];
                 enrolment.AgreeGatewayReadiness(
                     contact, EmployerGatewayDeclaration.For(fullName, employer.Name, _standard), contactActor, Before(lastSignedAt.AddDays(2)));
