@@ -126,6 +126,10 @@ public sealed class EnrolmentPageTests : SeededAppFixture
             Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), key);
         }
 
+        using var employer = await SignInAsync(Persistence.Seeding.DemoDataSeeder.EmployerEmail);
+        using var agreed = await PostFormAsync(employer, Web.Features.Employers.EmployerRoutes.Apprentice(ready), [new("Form.Agree", "true")]);
+        Assert.That(agreed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the employer agrees too");
+
         using var passed = await PostAsync(client, ready, "#status-form", [new("StatusInput.Action", "gateway")]);
         var afterPass = (await ProviderData.LoadEnrolmentAsync(Factory, ready)).Status;
         using var returned = await PostAsync(client, ready, "#status-form", [new("StatusInput.Action", "return"), new("StatusInput.Reason", "Assessment deferred")]);
