@@ -292,7 +292,8 @@ public sealed class EnrolmentPageTests : SeededAppFixture
         Assert.That(page.QuerySelector("h1")!.TextContent, Does.Contain("Łucja Wójcik").And.Contain("Active"));
         Assert.That(page.QuerySelectorAll("section[aria-labelledby=progress-heading] tbody tr"), Has.Length.EqualTo(10));
         Assert.That(page.QuerySelector("main")!.TextContent, Does.Contain("6 of 10 duties signed off"));
-        Assert.That(page.QuerySelectorAll(".gateway-checklist li"), Has.Length.EqualTo(8));
+        Assert.That(page.QuerySelectorAll(".gateway-checklist li"), Has.Length.EqualTo(9));
+        Assert.That(page.QuerySelectorAll(".gateway-checklist li")[^1].TextContent, Does.Contain("The employer agrees the apprentice is ready").And.Contain("Not yet agreed by the employer"));
     }
 
     /// <summary>A form as the browser holds it when the page is opened, to post after the record changed behind it.</summary>
