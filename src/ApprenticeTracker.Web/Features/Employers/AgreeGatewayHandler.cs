@@ -1,11 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.People;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Features.Employers;
 
 /// <summary>

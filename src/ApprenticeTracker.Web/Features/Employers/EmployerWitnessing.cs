@@ -1,7 +1,3 @@
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Security;
-
 namespace ApprenticeTracker.Web.Features.Employers;
 
 /// <summary>The witness testimonies an employer contact answers: the one rule the home page, the answer and what's new share.</summary>

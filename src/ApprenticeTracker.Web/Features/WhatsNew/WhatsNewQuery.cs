@@ -1,13 +1,7 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Domain.People;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Features.Employers;
 using ApprenticeTracker.Web.Features.Evidence;
 using ApprenticeTracker.Web.Features.Provider;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.WhatsNew;
 
