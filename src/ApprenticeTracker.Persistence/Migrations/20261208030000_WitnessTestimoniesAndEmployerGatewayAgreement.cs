@@ -79,45 +79,28 @@ namespace ApprenticeTracker.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Plain DROP COLUMN, not EF's table rebuild, which would break the triggers that name these tables.
             migrationBuilder.DropIndex(
                 name: "IX_EvidenceItems_WitnessContactId_WitnessResponse",
                 table: "EvidenceItems");
 
-            migrationBuilder.DropColumn(
-                name: "WitnessContactId",
-                table: "EvidenceItems");
+            migrationBuilder.Sql("ALTER TABLE EvidenceItems DROP COLUMN WitnessContactId;");
 
-            migrationBuilder.DropColumn(
-                name: "WitnessDeclineReason",
-                table: "EvidenceItems");
+            migrationBuilder.Sql("ALTER TABLE EvidenceItems DROP COLUMN WitnessDeclineReason;");
 
-            migrationBuilder.DropColumn(
-                name: "WitnessName",
-                table: "EvidenceItems");
+            migrationBuilder.Sql("ALTER TABLE EvidenceItems DROP COLUMN WitnessName;");
 
-            migrationBuilder.DropColumn(
-                name: "WitnessRespondedAt",
-                table: "EvidenceItems");
+            migrationBuilder.Sql("ALTER TABLE EvidenceItems DROP COLUMN WitnessRespondedAt;");
 
-            migrationBuilder.DropColumn(
-                name: "WitnessResponse",
-                table: "EvidenceItems");
+            migrationBuilder.Sql("ALTER TABLE EvidenceItems DROP COLUMN WitnessResponse;");
 
-            migrationBuilder.DropColumn(
-                name: "EmployerAgreedAt",
-                table: "Enrolments");
+            migrationBuilder.Sql("ALTER TABLE Enrolments DROP COLUMN EmployerAgreedAt;");
 
-            migrationBuilder.DropColumn(
-                name: "EmployerAgreedByContactId",
-                table: "Enrolments");
+            migrationBuilder.Sql("ALTER TABLE Enrolments DROP COLUMN EmployerAgreedByContactId;");
 
-            migrationBuilder.DropColumn(
-                name: "EmployerAgreedByName",
-                table: "Enrolments");
+            migrationBuilder.Sql("ALTER TABLE Enrolments DROP COLUMN EmployerAgreedByName;");
 
-            migrationBuilder.DropColumn(
-                name: "EmployerAgreementDeclaration",
-                table: "Enrolments");
+            migrationBuilder.Sql("ALTER TABLE Enrolments DROP COLUMN EmployerAgreementDeclaration;");
         }
     }
 }
