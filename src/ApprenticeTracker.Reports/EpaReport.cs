@@ -47,6 +47,9 @@ public sealed record EpaReport
 
     public required GatewayReadiness Gateway { get; init; }
 
+    /// <summary>The employer's agreement that the apprentice is ready for gateway, with its declaration; null while there is none.</summary>
+    public EmployerGatewayAgreement? EmployerAgreement { get; init; }
+
     /// <summary>The off-the-job training log against the plan: planned, approved, by kind and by duty.</summary>
     public required ReportOffTheJob OffTheJob { get; init; }
 

@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.People;
@@ -59,6 +60,7 @@ public sealed class EpaReportBuilder
             {
                 e.Id, e.StandardId, e.StartDate, e.PlannedEndDate, e.MinimumDurationMonths, e.Status,
                 e.PriorLearningReason, e.PriorLearningMinutes, e.ContractedHoursPerWeek, e.GatewayPassedOn,
+                e.EmployerAgreedAt, e.EmployerAgreedByName, e.EmployerAgreementDeclaration,
                 a.GivenName, a.FamilyName, a.NameOrder, a.Email,
                 Employer = em.Name, Provider = p.Name, p.Ukprn,
                 Cohort = c == null ? null : c.Name,
@@ -154,7 +156,10 @@ public sealed class EpaReportBuilder
             new OffTheJobPlan(head.StartDate, head.PlannedEndDate, head.GatewayPassedOn, head.ContractedHoursPerWeek, standard.OffTheJobMinimumHours, head.PriorLearningMinutes),
             entries.Select(x => new OffTheJobFigure(x.ActivityDate, x.Minutes, x.Status)),
             today);
-        var gateway = GatewayReadiness.Assess(progress, head.StartDate, head.MinimumDurationMonths, requirements, confirmations, today, offTheJob, head.Status);
+        var employerAgreement = head.EmployerAgreedAt is { } agreedAt
+            ? new EmployerGatewayAgreement(head.EmployerAgreedByName ?? string.Empty, head.EmployerAgreementDeclaration ?? string.Empty, agreedAt)
+            : null;
+        var gateway = GatewayReadiness.Assess(progress, head.StartDate, head.MinimumDurationMonths, requirements, confirmations, today, offTheJob, head.Status, employerAgreement);
         var byKind = entries.Where(x => x.Status == OffTheJobEntryStatus.Approved)
             .GroupBy(x => x.Kind)
             .Select(g => new ReportOffTheJobLine(g.Key.DisplayName(), g.Sum(x => x.Minutes)))
@@ -196,6 +201,7 @@ public sealed class EpaReportBuilder
             Duties = sections,
             Progress = progress,
             Gateway = gateway,
+            EmployerAgreement = employerAgreement,
             OffTheJob = new ReportOffTheJob(offTheJob, standard.OffTheJobMinimumSource, head.PriorLearningReason, byKind, byDuty),
             Appendix = appendix,
         };

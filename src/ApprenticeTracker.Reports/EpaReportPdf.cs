@@ -153,6 +153,11 @@ public static class EpaReportPdf
                     table.Row(check.Label, new TableCell(check.IsMet ? "Met" : "Not met", TextStyle.Body with { Weight = FontWeight.Bold, Colour = check.IsMet ? Accepted : ReferredBack }), check.Detail);
                 }
             });
+        if (report.EmployerAgreement is { } agreement)
+        {
+            document.Paragraph($"The employer's declaration, agreed by {agreement.AgreedByName} on {Dates.Display(agreement.AgreedAt)}: \u201c{agreement.Declaration}\u201d", Note);
+        }
+
         OffTheJob(document, report.OffTheJob);
         document.PageBreak();
     }

@@ -119,6 +119,16 @@ public class EpaReportBuilderTests
     }
 
     [Test]
+    public async Task The_gateway_checklist_ends_with_the_employers_agreement_and_the_report_carries_its_declaration()
+    {
+        var report = await BuildAsync(_world.EnrolmentOfName("Siobhán", "Ó Súilleabháin"));
+
+        Assert.That(report.Gateway.Checks[^1].Key, Is.EqualTo(GatewayReadiness.EmployerAgreementKey));
+        Assert.That(report.Gateway.Checks[^1].Detail, Does.StartWith("Agreed by Zoë Hartley, Workplace mentor on "));
+        Assert.That(report.EmployerAgreement?.Declaration, Does.Contain("Siobhán Ó Súilleabháin").And.Contain("ready for end-point assessment"));
+    }
+
+    [Test]
     public async Task The_off_the_job_section_gives_planned_and_approved_hours_by_kind_and_by_duty_from_the_log()
     {
         var enrolmentId = _world.EnrolmentOf(DemoDataSeeder.ApprenticeEmail);

@@ -98,6 +98,22 @@ public sealed class Enrolment : AggregateRoot
     /// <summary>Changes on every change of state (optimistic concurrency).</summary>
     public Guid ConcurrencyStamp { get; private set; }
 
+    /// <summary>When an employer contact agreed that the apprentice is ready for gateway; null while none has.</summary>
+    public DateTimeOffset? EmployerAgreedAt { get; private set; }
+
+    /// <summary>The <see cref="EmployerContact"/> who agreed; null while none has.</summary>
+    public Guid? EmployerAgreedByContactId { get; private set; }
+
+    /// <summary>Their name and job title when they agreed ("Zoë Hartley, Workplace mentor").</summary>
+    public string? EmployerAgreedByName { get; private set; }
+
+    /// <summary>The declaration they agreed to, word for word (<see cref="EmployerGatewayDeclaration"/>).</summary>
+    public string? EmployerAgreementDeclaration { get; private set; }
+
+    /// <summary>The employer's agreement to gateway, or null while there is none.</summary>
+    public EmployerGatewayAgreement? EmployerAgreement =>
+        EmployerAgreedAt is { } at ? new EmployerGatewayAgreement(EmployerAgreedByName ?? string.Empty, EmployerAgreementDeclaration ?? string.Empty, at) : null;
+
     /// <summary>Every assessor assignment, current and ended.</summary>
     public IReadOnlyCollection<AssessorAssignment> Assignments => _assignments;
 
@@ -241,6 +257,46 @@ public sealed class Enrolment : AggregateRoot
 
         MoveTo(EnrolmentStatus.Active, "return to learning from gateway", RequireReason(reason), actor, at);
         GatewayPassedOn = null;
+
+        // The employer agreed to the gateway just left; the next one needs their agreement again.
+        EmployerAgreedAt = null;
+        EmployerAgreedByContactId = null;
+        EmployerAgreedByName = null;
+        EmployerAgreementDeclaration = null;
+    }
+
+    /// <summary>
+    /// A contact of the apprentice's employer (with this enrolment's provider) agrees that the apprentice is ready for
+    /// gateway, to the declaration given: one of the two confirmations <see cref="PassGateway"/> needs, beside the
+    /// provider's. Only while the apprentice is in learning, and once.
+    /// </summary>
+    /// <param name="declaration">The text the contact read and agreed to, as <see cref="EmployerGatewayDeclaration.For"/> wrote it.</param>
+    public void AgreeGatewayReadiness(EmployerContact contact, string declaration, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentException.ThrowIfNullOrWhiteSpace(declaration);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(declaration.Length, EmployerGatewayDeclaration.MaxLength, nameof(declaration));
+        if (contact.EmployerId != EmployerId || contact.TrainingProviderId != TrainingProviderId)
+        {
+            throw new DomainException("Only a contact of the apprentice's employer can agree that they are ready for gateway.");
+        }
+
+        if (Status != EnrolmentStatus.Active)
+        {
+            throw new DomainException($"The employer agrees to gateway while the apprentice is in learning; this apprenticeship is {Status.StatePhrase()}.");
+        }
+
+        if (EmployerAgreedAt is { } agreed)
+        {
+            throw new DomainException($"{EmployerAgreedByName} already agreed on {Dates.Display(agreed)} that the apprentice is ready for gateway.");
+        }
+
+        EmployerAgreedAt = at;
+        EmployerAgreedByContactId = contact.Id;
+        EmployerAgreedByName = contact.NameAndJobTitle;
+        EmployerAgreementDeclaration = declaration;
+        Touch();
+        Record(actor, at, "gateway.employer-agreed", $"{EmployerAgreedByName} agreed that the apprentice is ready for gateway");
     }
 
     /// <summary>The provider records the apprentice's contracted hours a week (more than 0, at most 48).</summary>

@@ -1,4 +1,5 @@
 using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Organisations;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Standards;
 
@@ -7,7 +8,11 @@ namespace ApprenticeTracker.Domain.Evidence;
 /// <summary>What the apprentice writes about an item of evidence; checked by <see cref="EvidenceItem"/>.</summary>
 /// <param name="Type">Null when none was chosen (or what was posted is not a type): refused.</param>
 /// <param name="ActivityDate">Null when none was entered (or what was posted is not a date): refused.</param>
-public sealed record EvidenceContent(string Title, EvidenceType? Type, DateOnly? ActivityDate, string? Description);
+/// <param name="Witness">
+/// The employer contact who witnessed the activity, named only on a <see cref="EvidenceType.WitnessTestimony"/>: a contact
+/// of the enrolment's employer with the enrolment's provider. Null when none is named.
+/// </param>
+public sealed record EvidenceContent(string Title, EvidenceType? Type, DateOnly? ActivityDate, string? Description, EmployerContact? Witness = null);
 
 /// <summary>
 /// An item of evidence an apprentice logs against the duties (and KSBs) of their standard version. It moves from
@@ -18,6 +23,9 @@ public sealed class EvidenceItem : AggregateRoot
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 20_000;
+
+    /// <summary>The longest reason a witness may give for declining a testimony.</summary>
+    public const int WitnessReasonMaxLength = 1000;
 
     /// <summary>The names by which a <see cref="Refusal"/> of evidence names the input it concerns.</summary>
     public static class Fields
@@ -30,6 +38,8 @@ public sealed class EvidenceItem : AggregateRoot
         public const string KsbIds = "KsbIds";
         public const string Attachments = nameof(EvidenceItem.Attachments);
         public const string Feedback = "Feedback";
+        public const string WitnessContactId = nameof(EvidenceItem.WitnessContactId);
+        public const string WitnessReason = "WitnessReason";
     }
 
     private readonly List<EvidenceDuty> _duties = new();
@@ -81,6 +91,30 @@ public sealed class EvidenceItem : AggregateRoot
 
     /// <summary>The accepted item this one revises, if it is a revision.</summary>
     public Guid? RevisionOfId { get; private set; }
+
+    /// <summary>
+    /// The employer contact the apprentice names as the witness of a witness testimony; null on every other item and
+    /// on a testimony that names nobody.
+    /// </summary>
+    public Guid? WitnessContactId { get; private set; }
+
+    /// <summary>The witness's name and job title as they were when the apprentice named them ("Zoë Hartley, Workplace mentor").</summary>
+    public string? WitnessName { get; private set; }
+
+    /// <summary>
+    /// The witness's answer to the testimony as it now reads; null while they have not answered. Any change to the item
+    /// clears it: the witness confirms what the item says, not what it once said.
+    /// </summary>
+    public WitnessResponse? WitnessResponse { get; private set; }
+
+    /// <summary>When the witness answered; null while they have not.</summary>
+    public DateTimeOffset? WitnessRespondedAt { get; private set; }
+
+    /// <summary>Why the witness declined; null unless <see cref="WitnessResponse"/> is <see cref="Evidence.WitnessResponse.Declined"/>.</summary>
+    public string? WitnessDeclineReason { get; private set; }
+
+    /// <summary>True while a named witness has yet to answer an item the apprentice has submitted.</summary>
+    public bool AwaitsWitness => WitnessContactId is not null && WitnessResponse is null && Status != EvidenceStatus.Draft;
 
     /// <summary>Changes on every change of state; lets two people editing at once find out (optimistic concurrency).</summary>
     public Guid ConcurrencyStamp { get; private set; }
@@ -158,6 +192,7 @@ public sealed class EvidenceItem : AggregateRoot
 
         attachment.BelongTo(Id);
         _attachments.Add(attachment);
+        ForgetWitnessResponse();
         Touch(at);
         RecordFor(actor, at, "evidence.file-attached", nameof(EvidenceItem), Id, $"{attachment.FileName} ({Attachment.FormatSize(attachment.SizeBytes)}, SHA-256 {attachment.Sha256})");
     }
@@ -173,6 +208,7 @@ public sealed class EvidenceItem : AggregateRoot
         var attachment = _attachments.Find(a => a.Id == attachmentId)
             ?? throw new DomainException("That file is not attached to this item.", Fields.Attachments);
         _attachments.Remove(attachment);
+        ForgetWitnessResponse();
         Touch(at);
         Record(actor, at, "evidence.file-removed", attachment.FileName);
         return attachment;
@@ -265,6 +301,8 @@ public sealed class EvidenceItem : AggregateRoot
             CreatedAt = at,
             RevisionNumber = RevisionNumber + 1,
             RevisionOfId = Id,
+            WitnessContactId = WitnessContactId,
+            WitnessName = WitnessName,
         };
         revision._duties.AddRange(_duties.Select(d => new EvidenceDuty(revision.Id, d.DutyId)));
         revision._ksbs.AddRange(_ksbs.Select(k => new EvidenceKsb(revision.Id, k.KsbId)));
@@ -272,6 +310,61 @@ public sealed class EvidenceItem : AggregateRoot
         revision.Touch(at);
         revision.Record(actor, at, "evidence.revision-started", $"Revision {revision.RevisionNumber} of '{Title}'");
         return revision;
+    }
+
+    /// <summary>
+    /// The witness named on a testimony confirms that it records what they saw. Refused to anyone else, on a draft
+    /// (the witness does not see drafts), once they have answered, and once the apprenticeship is withdrawn or completed.
+    /// </summary>
+    public void ConfirmWitnessTestimony(Enrolment enrolment, EmployerContact witness, Actor actor, DateTimeOffset at)
+    {
+        EnsureWitnessMayAnswer(enrolment, witness);
+        WitnessResponse = Evidence.WitnessResponse.Confirmed;
+        WitnessRespondedAt = at;
+        WitnessDeclineReason = null;
+        Touch(at);
+        Record(actor, at, "evidence.witness-confirmed", $"{WitnessName} confirmed '{Title}'");
+    }
+
+    /// <summary>The witness named on a testimony declines it, with a reason the apprentice and the assessor read. Refused as <see cref="ConfirmWitnessTestimony"/> is.</summary>
+    public void DeclineWitnessTestimony(Enrolment enrolment, EmployerContact witness, string? reason, Actor actor, DateTimeOffset at)
+    {
+        var text = reason?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new DomainException("Enter why you decline the testimony, so that the apprentice knows what to change.", Fields.WitnessReason);
+        }
+
+        text = Check.Text(text, WitnessReasonMaxLength, "reason", Fields.WitnessReason);
+        EnsureWitnessMayAnswer(enrolment, witness);
+        WitnessResponse = Evidence.WitnessResponse.Declined;
+        WitnessRespondedAt = at;
+        WitnessDeclineReason = text;
+        Touch(at);
+        Record(actor, at, "evidence.witness-declined", $"{WitnessName} declined '{Title}': {text}");
+    }
+
+    private void EnsureWitnessMayAnswer(Enrolment enrolment, EmployerContact witness)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        ArgumentNullException.ThrowIfNull(witness);
+        EnsureBelongsTo(enrolment);
+        enrolment.EnsureNotFinal("answer a witness testimony");
+        if (WitnessContactId != witness.Id)
+        {
+            throw new DomainException("Only the witness the apprentice named can confirm or decline this testimony.");
+        }
+
+        if (Status == EvidenceStatus.Draft)
+        {
+            throw new DomainException("This testimony is still a draft; it can be answered once the apprentice submits it.");
+        }
+
+        if (WitnessResponse is { } answered)
+        {
+            throw new DomainException(
+                $"You already {(answered == Evidence.WitnessResponse.Confirmed ? "confirmed" : "declined")} this testimony on {Dates.Display(WitnessRespondedAt!.Value)}.");
+        }
     }
 
     private void Review(Enrolment enrolment, Assessor assessor, ReviewDecision decision, string? feedback, DateTimeOffset at)
@@ -338,6 +431,19 @@ public sealed class EvidenceItem : AggregateRoot
             CheckSubmittable(duties.Count, refusals);
         }
 
+        var witness = content.Witness;
+        if (witness is not null)
+        {
+            if (content.Type != EvidenceType.WitnessTestimony)
+            {
+                refusals.Add(Fields.WitnessContactId, "Name a witness only on a witness testimony, or choose that type.");
+            }
+            else if (witness.EmployerId != enrolment.EmployerId || witness.TrainingProviderId != enrolment.TrainingProviderId)
+            {
+                refusals.Add(Fields.WitnessContactId, "Choose a witness from your employer's contacts listed.");
+            }
+        }
+
         var ksbs = ksbIds.Distinct().ToList();
         var standardKsbs = standard.Ksbs.Select(k => k.Id).ToHashSet();
         if (ksbs.Exists(id => !standardKsbs.Contains(id)))
@@ -354,6 +460,17 @@ public sealed class EvidenceItem : AggregateRoot
         _duties.AddRange(duties.Where(id => !_duties.Exists(d => d.DutyId == id)).Select(id => new EvidenceDuty(Id, id)));
         _ksbs.RemoveAll(k => !ksbs.Contains(k.KsbId));
         _ksbs.AddRange(ksbs.Where(id => !_ksbs.Exists(k => k.KsbId == id)).Select(id => new EvidenceKsb(Id, id)));
+        WitnessContactId = witness?.Id;
+        WitnessName = witness?.NameAndJobTitle;
+        ForgetWitnessResponse();
+    }
+
+    /// <summary>The witness answered the item as it was; once it changes they answer again.</summary>
+    private void ForgetWitnessResponse()
+    {
+        WitnessResponse = null;
+        WitnessRespondedAt = null;
+        WitnessDeclineReason = null;
     }
 
     /// <summary>The rule of <see cref="Submit"/> on the item's duties, checked also by a draft or edit about to be submitted.</summary>

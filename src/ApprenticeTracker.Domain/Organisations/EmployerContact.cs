@@ -54,6 +54,12 @@ public sealed class EmployerContact : AggregateRoot
 
     public string FullName => PersonName.Full(GivenName, FamilyName, NameOrder.GivenFirst);
 
+    /// <summary>The longest <see cref="NameAndJobTitle"/>.</summary>
+    public const int NameAndJobTitleMaxLength = PersonDetails.NameMaxLength * 2 + JobTitleMaxLength + 3;
+
+    /// <summary>How the contact is named on what they confirm or agree to: "Zoë Hartley, Workplace mentor".</summary>
+    public string NameAndJobTitle => $"{FullName}, {JobTitle}";
+
     protected override Guid? AuditTrainingProviderId => TrainingProviderId;
 
     /// <summary>Records the contact of <paramref name="employer"/> whose account <paramref name="userId"/> has just been created.</summary>

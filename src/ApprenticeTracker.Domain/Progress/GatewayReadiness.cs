@@ -21,6 +21,12 @@ public sealed class GatewayReadiness
     /// <summary>The requirement that off-the-job training is completed; computed from the log when progress is given.</summary>
     public const string OffTheJobKey = "off-the-job-complete";
 
+    /// <summary>The employer's agreement that the apprentice is ready, beside the provider's confirmations.</summary>
+    public const string EmployerAgreementKey = "employer-agreement";
+
+    /// <summary>The label of the <see cref="EmployerAgreementKey"/> line.</summary>
+    public const string EmployerAgreementLabel = "The employer agrees the apprentice is ready";
+
     private GatewayReadiness(IReadOnlyList<GatewayCheck> checks)
     {
         Checks = checks;
@@ -40,12 +46,14 @@ public sealed class GatewayReadiness
     /// <param name="status">
     /// The enrolment's status. Past gateway (<see cref="EnrolmentStatusRules.IsPastGateway"/>), the off-the-job line
     /// the provider confirmed stays met as it was recorded when gateway was passed, even where the log falls short:
-    /// gateways passed before the log existed rested on the confirmation alone (decision 91).
+    /// gateways passed before the log existed rested on the confirmation alone (decision 91). The employer's agreement
+    /// likewise counts as met past gateway when none was recorded: those gateways were passed before it was asked for.
     /// </param>
+    /// <param name="employerAgreement">The employer's agreement that the apprentice is ready; null while there is none.</param>
     public static GatewayReadiness Assess(
         EnrolmentProgress progress, DateOnly startDate, int minimumDurationMonths,
         IEnumerable<GatewayRequirement> requirements, IEnumerable<GatewayConfirmation> confirmations, DateOnly today,
-        OffTheJobProgress? offTheJob = null, EnrolmentStatus status = EnrolmentStatus.Active)
+        OffTheJobProgress? offTheJob = null, EnrolmentStatus status = EnrolmentStatus.Active, EmployerGatewayAgreement? employerAgreement = null)
     {
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(requirements);
@@ -72,6 +80,12 @@ public sealed class GatewayReadiness
                 : new GatewayCheck(requirement.Key, requirement.Label, false, "Not yet confirmed by the provider"));
         }
 
+        checks.Add(employerAgreement is not null
+            ? new GatewayCheck(EmployerAgreementKey, EmployerAgreementLabel, true, $"Agreed by {employerAgreement.AgreedByName} on {Dates.Display(employerAgreement.AgreedAt)}")
+            : status.IsPastGateway()
+                ? new GatewayCheck(EmployerAgreementKey, EmployerAgreementLabel, true, "Gateway was passed before the employer's agreement was recorded")
+                : new GatewayCheck(EmployerAgreementKey, EmployerAgreementLabel, false, "Not yet agreed by the employer"));
+
         return new GatewayReadiness(checks);
     }
 
@@ -80,7 +94,9 @@ public sealed class GatewayReadiness
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(standard);
-        return Assess(progress, enrolment.StartDate, enrolment.MinimumDurationMonths, standard.GatewayRequirements, enrolment.GatewayConfirmations, today, offTheJob, enrolment.Status);
+        return Assess(
+            progress, enrolment.StartDate, enrolment.MinimumDurationMonths, standard.GatewayRequirements, enrolment.GatewayConfirmations, today, offTheJob,
+            enrolment.Status, enrolment.EmployerAgreement);
     }
 
     private static GatewayCheck OffTheJobCheck(GatewayRequirement requirement, OffTheJobProgress offTheJob, GatewayConfirmation? confirmation, bool pastGateway)

@@ -559,7 +559,11 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     PriorLearningReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     GatewayPassedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     StatusChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployerAgreedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmployerAgreedByContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EmployerAgreedByName = table.Column<string>(type: "character varying(303)", maxLength: 303, nullable: true),
+                    EmployerAgreementDeclaration = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -707,6 +711,11 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     SubmissionCount = table.Column<int>(type: "integer", nullable: false),
                     RevisionNumber = table.Column<int>(type: "integer", nullable: false),
                     RevisionOfId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WitnessContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WitnessName = table.Column<string>(type: "character varying(303)", maxLength: 303, nullable: true),
+                    WitnessResponse = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    WitnessRespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WitnessDeclineReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -1191,6 +1200,11 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 name: "IX_EvidenceItems_RevisionOfId",
                 table: "EvidenceItems",
                 column: "RevisionOfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceItems_WitnessContactId_WitnessResponse",
+                table: "EvidenceItems",
+                columns: new[] { "WitnessContactId", "WitnessResponse" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_EvidenceKsbs_KsbId",

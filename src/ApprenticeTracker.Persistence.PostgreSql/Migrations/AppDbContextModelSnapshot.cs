@@ -188,6 +188,20 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                         .HasPrecision(4, 2)
                         .HasColumnType("numeric(4,2)");
 
+                    b.Property<DateTimeOffset?>("EmployerAgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EmployerAgreedByContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EmployerAgreedByName")
+                        .HasMaxLength(303)
+                        .HasColumnType("character varying(303)");
+
+                    b.Property<string>("EmployerAgreementDeclaration")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("uuid");
 
@@ -406,6 +420,24 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("WitnessContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WitnessDeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("WitnessName")
+                        .HasMaxLength(303)
+                        .HasColumnType("character varying(303)");
+
+                    b.Property<DateTimeOffset?>("WitnessRespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WitnessResponse")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RevisionOfId");
@@ -415,6 +447,8 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.HasIndex("EnrolmentId", "Status");
 
                     b.HasIndex("EnrolmentId", "SubmittedAt");
+
+                    b.HasIndex("WitnessContactId", "WitnessResponse");
 
                     b.HasIndex("EnrolmentId", "Status", "Id");
 

@@ -15,6 +15,10 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         builder.Property(x => x.PriorLearningReason).HasMaxLength(Enrolment.ReasonMaxLength);
         builder.Ignore(x => x.CurrentAssessorIds);
         builder.Ignore(x => x.MinimumDurationMetOn);
+        builder.Ignore(x => x.EmployerAgreement);
+        builder.Property(x => x.EmployerAgreedByName).HasMaxLength(EmployerContact.NameAndJobTitleMaxLength);
+        builder.Property(x => x.EmployerAgreementDeclaration).HasMaxLength(EmployerGatewayDeclaration.MaxLength);
+        // EmployerAgreedByContactId has no foreign key, for the reason given in EvidenceItemConfiguration (WitnessContactId).
 
         builder.HasOne<Apprentice>().WithMany().HasForeignKey(x => x.ApprenticeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Standard>().WithMany().HasForeignKey(x => x.StandardId).OnDelete(DeleteBehavior.Restrict);

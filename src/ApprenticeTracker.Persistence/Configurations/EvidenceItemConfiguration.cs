@@ -13,12 +13,21 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(EnumColumn.MaxLength);
         builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         builder.Ignore(x => x.IsEditable);
+        builder.Ignore(x => x.AwaitsWitness);
+        builder.Property(x => x.WitnessName).HasMaxLength(Domain.Organisations.EmployerContact.NameAndJobTitleMaxLength);
+        builder.Property(x => x.WitnessResponse).HasConversion<string>().HasMaxLength(EnumColumn.MaxLength);
+        builder.Property(x => x.WitnessDeclineReason).HasMaxLength(EvidenceItem.WitnessReasonMaxLength);
 
         builder.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<EvidenceItem>().WithMany().HasForeignKey(x => x.RevisionOfId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.EnrolmentId, x.Status });
         builder.HasIndex(x => new { x.EnrolmentId, x.ActivityDate });
         builder.HasIndex(x => x.RevisionOfId);
+
+        // The employer's home page and what's new: the testimonies naming one contact, by whether they have answered.
+        // No foreign key to EmployerContacts: on SQLite adding one rebuilds the table, which drops its triggers; the
+        // handler takes the witness from the apprentice's employer's contacts, and contacts are never deleted.
+        builder.HasIndex(x => new { x.WitnessContactId, x.WitnessResponse });
 
         // For the cohort dashboard: the latest submission per enrolment, read from the index alone, and the evidence of
         // a set of enrolments by status with the id that joins to the duty links, without visiting the table.

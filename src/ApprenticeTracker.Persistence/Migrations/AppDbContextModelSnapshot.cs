@@ -185,6 +185,20 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasPrecision(4, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EmployerAgreedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EmployerAgreedByContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerAgreedByName")
+                        .HasMaxLength(303)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerAgreementDeclaration")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("TEXT");
 
@@ -407,6 +421,24 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("WitnessContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WitnessDeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WitnessName")
+                        .HasMaxLength(303)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WitnessRespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WitnessResponse")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RevisionOfId");
@@ -416,6 +448,8 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("EnrolmentId", "Status");
 
                     b.HasIndex("EnrolmentId", "SubmittedAt");
+
+                    b.HasIndex("WitnessContactId", "WitnessResponse");
 
                     b.HasIndex("EnrolmentId", "Status", "Id");
 

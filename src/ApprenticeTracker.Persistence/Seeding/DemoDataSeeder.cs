@@ -159,6 +159,9 @@ public sealed class DemoDataSeeder
         private readonly DateOnly _today;
         private readonly Random _random = new(Seed);
 
+        // Each demo employer's contact and their actor, who agrees to gateway for that employer's apprentices.
+        private readonly Dictionary<Guid, (EmployerContact Contact, Actor Actor)> _contacts = [];
+
         // Its own sequence, so that the off-the-job history leaves the rest of the demo data as it was.
         private readonly Random _offTheJobRandom = new(Seed + 1);
         private int _offTheJobIndex;
@@ -287,6 +290,15 @@ public sealed class DemoDataSeeder
             foreach (var requirement in requirements.Take(confirmed))
             {
                 enrolment.ConfirmGatewayRequirement(_standard, requirement.Key, ConfirmationNote(requirement.Key), admin, Before(lastSignedAt.AddDays(2)));
+            }
+
+            if (spec.Progress == DemoProgress.Gateway)
+            {
+                // Gateway needs the employer's agreement beside the provider's confirmations: the employer's demo contact gave
+                // it. Apprentices with every duty signed off but not yet at gateway wait for it, for the demo employer to give.
+                var (contact, contactActor) = _contacts[employer.Id];
+                enrolment.AgreeGatewayReadiness(
+                    contact, EmployerGatewayDeclaration.For(fullName, employer.Name, _standard), contactActor, Before(lastSignedAt.AddDays(2)));
             }
 
             if (spec.Progress == DemoProgress.Gateway)
@@ -514,7 +526,9 @@ public sealed class DemoDataSeeder
         private void AddEmployerContact(Employer employer, string email, string givenName, string familyName, string jobTitle, Actor admin, DateTimeOffset at)
         {
             var user = User(email, $"{givenName} {familyName}", Roles.Employer, null);
-            _db.EmployerContacts.Add(EmployerContact.Invite(employer, user.Id, givenName, familyName, email, jobTitle, admin, at));
+            var contact = EmployerContact.Invite(employer, user.Id, givenName, familyName, email, jobTitle, admin, at);
+            _db.EmployerContacts.Add(contact);
+            _contacts[employer.Id] = (contact, ActorFor(user, contact.FullName));
         }
 
         /// <summary>An account as UserManager would create it, with the shared password hash; saved with everything else.</summary>

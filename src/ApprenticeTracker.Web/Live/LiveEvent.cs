@@ -11,6 +11,9 @@ public enum LiveEventKind
 
     /// <summary>An assessor signed off a duty or revoked a sign-off.</summary>
     DutySignOffChanged,
+
+    /// <summary>The witness named on a testimony confirmed or declined it.</summary>
+    WitnessAnswered,
 }
 
 /// <summary>
@@ -26,6 +29,8 @@ public sealed record LiveEvent(LiveEventKind Kind, Guid EnrolmentId, Guid? Evide
     public static LiveEvent Submitted(Guid enrolmentId, Guid evidenceId) => new(LiveEventKind.EvidenceSubmitted, enrolmentId, evidenceId);
 
     public static LiveEvent Reviewed(Guid enrolmentId, Guid evidenceId) => new(LiveEventKind.EvidenceReviewed, enrolmentId, evidenceId);
+
+    public static LiveEvent WitnessAnswered(Guid enrolmentId, Guid evidenceId) => new(LiveEventKind.WitnessAnswered, enrolmentId, evidenceId);
 
     public static LiveEvent SignOffChanged(Guid enrolmentId) => new(LiveEventKind.DutySignOffChanged, enrolmentId, null);
 }

@@ -6,4 +6,6 @@ internal static class Actors
     public static Actor ProviderAdmin { get; } = new("user-provider-admin", "Priya Shah");
 
     public static Actor Apprentice { get; } = new("user-apprentice", "Łucja Wójcik");
+
+    public static Actor Employer { get; } = new("user-employer", "Zoë Hartley");
 }

@@ -65,7 +65,10 @@ internal sealed class EnrolmentBuilder
         return this;
     }
 
-    /// <summary>Signs off every duty and confirms every gateway requirement while active, so that only the status rules stand in the way of gateway.</summary>
+    /// <summary>
+    /// Signs off every duty, confirms every gateway requirement and records the employer's agreement while active, so that
+    /// only the status rules stand in the way of gateway.
+    /// </summary>
     public EnrolmentBuilder ReadyForGateway()
     {
         _readyForGateway = true;
@@ -93,7 +96,7 @@ internal sealed class EnrolmentBuilder
 
         if (_readyForGateway || _status is EnrolmentStatus.Gateway or EnrolmentStatus.Completed)
         {
-            MakeReadyForGateway(enrolment, standard);
+            MakeReadyForGateway(enrolment, standard, employer);
         }
 
         MoveTo(enrolment, standard, _status);
@@ -138,7 +141,7 @@ internal sealed class EnrolmentBuilder
         return assessor;
     }
 
-    private void MakeReadyForGateway(Enrolment enrolment, Standard standard)
+    private void MakeReadyForGateway(Enrolment enrolment, Standard standard, Employer employer)
     {
         var assessor = AssessorFor(enrolment);
         var evidence = new EvidenceBuilder(enrolment, standard).MappedTo([.. standard.Duties]).Accepted(by: assessor).Build();
@@ -151,5 +154,7 @@ internal sealed class EnrolmentBuilder
         {
             enrolment.ConfirmGatewayRequirement(standard, requirement.Key, null, Actors.ProviderAdmin, Clock.Now);
         }
+
+        enrolment.AgreeGatewayReadiness(SampleOrganisations.ContactOf(employer), "The apprentice is ready.", Actors.Employer, Clock.Now);
     }
 }

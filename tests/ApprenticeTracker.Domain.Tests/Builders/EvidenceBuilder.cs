@@ -14,6 +14,15 @@ internal sealed class EvidenceBuilder(Enrolment enrolment, Standard standard)
     private DateOnly? _activityDate;
     private EvidenceStatus _status = EvidenceStatus.Draft;
     private Assessor? _reviewer;
+    private EmployerContact? _witness;
+
+    /// <summary>Makes the item a witness testimony naming <paramref name="witness"/>.</summary>
+    public EvidenceBuilder WitnessedBy(EmployerContact witness)
+    {
+        _type = EvidenceType.WitnessTestimony;
+        _witness = witness;
+        return this;
+    }
 
     public EvidenceBuilder Titled(string title)
     {
@@ -81,7 +90,7 @@ internal sealed class EvidenceBuilder(Enrolment enrolment, Standard standard)
 
     public EvidenceItem Build()
     {
-        var content = new EvidenceContent(_title, _type, _activityDate ?? enrolment.StartDate.AddMonths(1), "What I did, and what I learnt from it.");
+        var content = new EvidenceContent(_title, _type, _activityDate ?? enrolment.StartDate.AddMonths(1), "What I did, and what I learnt from it.", _witness);
         var item = EvidenceItem.Draft(enrolment, standard, content, _dutyIds, _ksbIds, Clock.Today, Actors.Apprentice, Clock.Now);
         foreach (var attachment in _attachments)
         {

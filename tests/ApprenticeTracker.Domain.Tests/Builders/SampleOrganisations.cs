@@ -12,6 +12,10 @@ internal static class SampleOrganisations
     public static Employer EmployerOf(TrainingProvider provider, string name = "Northfield Hospitals NHS Trust") =>
         Employer.Create(provider, name, Actors.ProviderAdmin, Clock.Now);
 
+    /// <summary>A workplace mentor at <paramref name="employer"/>, invited by its provider.</summary>
+    public static EmployerContact ContactOf(Employer employer, string givenName = "Zoë") =>
+        EmployerContact.Invite(employer, $"user-{givenName}-{Guid.NewGuid():N}", givenName, "Hartley", "zoe@example.org", "Workplace mentor", Actors.ProviderAdmin, Clock.Now);
+
     public static Cohort CohortOf(TrainingProvider provider, string name = "September 2024") =>
         Cohort.Create(provider, name, new DateOnly(2024, 9, 2), Actors.ProviderAdmin, Clock.Now);
 }

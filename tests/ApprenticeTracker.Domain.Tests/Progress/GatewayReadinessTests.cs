@@ -12,11 +12,11 @@ public class GatewayReadinessTests
         var readiness = Computed.ReadinessOf(enrolment, standard, Clock.Today);
 
         Assert.That(readiness.IsReady, Is.True);
-        Assert.That(readiness.MetCount, Is.EqualTo(8));
+        Assert.That(readiness.MetCount, Is.EqualTo(9));
     }
 
     [Test]
-    public void The_checklist_lists_duties_then_minimum_duration_then_each_requirement_in_order()
+    public void The_checklist_lists_duties_then_minimum_duration_then_each_requirement_in_order_then_the_employers_agreement()
     {
         var standard = SampleStandards.St0413();
         var enrolment = new EnrolmentBuilder().OnStandard(standard).Build();
@@ -25,7 +25,9 @@ public class GatewayReadinessTests
 
         Assert.That(
             readiness.Checks.Select(c => c.Key),
-            Is.EqualTo(new[] { GatewayReadiness.AllDutiesKey, GatewayReadiness.MinimumDurationKey }.Concat(GatewayRequirement.Defaults.Select(d => d.Key))));
+            Is.EqualTo(new[] { GatewayReadiness.AllDutiesKey, GatewayReadiness.MinimumDurationKey }
+                .Concat(GatewayRequirement.Defaults.Select(d => d.Key))
+                .Append(GatewayReadiness.EmployerAgreementKey)));
     }
 
     [Test]
@@ -123,7 +125,7 @@ public class GatewayReadinessTests
 
         var readiness = Computed.ReadinessOf(enrolment, standard, Clock.Today);
 
-        Assert.That(readiness.Checks.Count(c => !c.IsMet), Is.EqualTo(7));
+        Assert.That(readiness.Checks.Count(c => !c.IsMet), Is.EqualTo(8));
         Assert.That(readiness.MetCount, Is.EqualTo(1));
     }
 

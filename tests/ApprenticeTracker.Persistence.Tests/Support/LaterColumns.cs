@@ -4,7 +4,7 @@ namespace ApprenticeTracker.Persistence.Tests.Support;
 
 /// <summary>
 /// Columns that today's model writes and that a schema older than the migrations <c>OffTheJobTraining</c> and
-/// <c>PersonNameOrderAndSortKey</c> lacks. A test
+/// <c>PersonNameOrderAndSortKey</c> (and <c>WitnessTestimoniesAndEmployerGatewayAgreement</c>) lacks. A test
 /// that saves rows with today's model into an older schema adds them for the save and drops them again before the
 /// migrations bring the schema up, so that the database is as that release left it.
 /// </summary>
@@ -21,6 +21,15 @@ internal static class LaterColumns
         ("Apprentices", "NameOrder", "INTEGER NOT NULL DEFAULT 0"),
         ("Apprentices", "NameSortKey", "TEXT NOT NULL DEFAULT ''"),
         ("Assessors", "NameOrder", "INTEGER NOT NULL DEFAULT 0"),
+        ("Enrolments", "EmployerAgreedAt", "INTEGER NULL"),
+        ("Enrolments", "EmployerAgreedByContactId", "TEXT NULL"),
+        ("Enrolments", "EmployerAgreedByName", "TEXT NULL"),
+        ("Enrolments", "EmployerAgreementDeclaration", "TEXT NULL"),
+        ("EvidenceItems", "WitnessContactId", "TEXT NULL"),
+        ("EvidenceItems", "WitnessName", "TEXT NULL"),
+        ("EvidenceItems", "WitnessResponse", "TEXT NULL"),
+        ("EvidenceItems", "WitnessRespondedAt", "INTEGER NULL"),
+        ("EvidenceItems", "WitnessDeclineReason", "TEXT NULL"),
     ];
 
     public static void Add(AppDbContext db)

@@ -52,6 +52,24 @@ public sealed class LiveUpdatesTests : SeededAppFixture
     }
 
     [Test]
+    public async Task An_employer_contact_receives_events_of_their_employers_apprentices_only_and_never_of_a_draft()
+    {
+        var apprentice = await EvidenceTestKit.DemoApprenticeIdAsync(Factory);
+        var own = await EventAboutAsync(await EvidenceTestKit.ItemOfAsync(Factory, apprentice, EvidenceStatus.Submitted));
+        var draft = await EventAboutAsync(await EvidenceTestKit.ItemOfAsync(Factory, apprentice, EvidenceStatus.Draft));
+        var otherProviders = await Factory.OtherProvidersEnrolmentAsync();
+        var zoe = await LiveUpdatesForAsync(DemoDataSeeder.EmployerEmail);
+        var gareth = await LiveUpdatesForAsync(DemoDataSeeder.EmployerBEmail);
+
+        Assert.That(await zoe.MaySeeAsync(own, CancellationToken.None), Is.True);
+        Assert.That(await zoe.MaySeeAsync(LiveEvent.WitnessAnswered(own.EnrolmentId, own.EvidenceId!.Value), CancellationToken.None), Is.True);
+        Assert.That(await zoe.MaySeeAsync(draft, CancellationToken.None), Is.False);
+        Assert.That(await zoe.MaySeeAsync(LiveEvent.SignOffChanged(otherProviders), CancellationToken.None), Is.False);
+        Assert.That(await gareth.MaySeeAsync(own, CancellationToken.None), Is.False);
+        Assert.That(await gareth.MaySeeAsync(LiveEvent.SignOffChanged(own.EnrolmentId), CancellationToken.None), Is.False);
+    }
+
+    [Test]
     public async Task An_event_naming_an_item_with_the_wrong_enrolment_reaches_nobody()
     {
         var apprentice = await EvidenceTestKit.DemoApprenticeIdAsync(Factory);

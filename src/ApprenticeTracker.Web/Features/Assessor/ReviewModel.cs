@@ -28,6 +28,15 @@ public sealed class ReviewModel
     /// <summary>The stamp the review form carries back, so a decision on a changed item is refused.</summary>
     public Guid ConcurrencyStamp { get; init; }
 
+    /// <summary>The witness a testimony names (name and job title); null when none.</summary>
+    public string? WitnessName { get; init; }
+
+    public WitnessResponse? WitnessResponse { get; init; }
+
+    public DateTimeOffset? WitnessRespondedAt { get; init; }
+
+    public string? WitnessDeclineReason { get; init; }
+
     /// <summary>The duties the item supports, in duty order, with their statements.</summary>
     public IReadOnlyList<ReviewDuty> Duties { get; init; } = [];
 
@@ -64,6 +73,15 @@ public sealed class ReviewItem
     public int RevisionNumber { get; init; }
 
     public Guid ConcurrencyStamp { get; init; }
+
+    /// <summary>The witness a testimony names (name and job title); null when none.</summary>
+    public string? WitnessName { get; init; }
+
+    public WitnessResponse? WitnessResponse { get; init; }
+
+    public DateTimeOffset? WitnessRespondedAt { get; init; }
+
+    public string? WitnessDeclineReason { get; init; }
 }
 
 /// <summary>A duty an item supports.</summary>

@@ -6,6 +6,8 @@ public static class EmployerFeature
     public static IServiceCollection AddEmployer(this IServiceCollection services)
     {
         services.AddScoped<EmployerQueries>();
+        services.AddScoped<AnswerTestimonyHandler>();
+        services.AddScoped<AgreeGatewayHandler>();
         return services;
     }
 }

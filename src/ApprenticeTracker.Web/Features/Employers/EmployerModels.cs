@@ -3,7 +3,12 @@ using ApprenticeTracker.Domain.Progress;
 namespace ApprenticeTracker.Web.Features.Employers;
 
 /// <summary>The employer contact's home: their employer and its apprentices with the provider that invited them.</summary>
-public sealed record EmployerHomeModel(string EmployerName, string ProviderName, IReadOnlyList<EmployerApprenticeRow> Apprentices);
+/// <param name="TestimoniesWaiting">Witness testimonies that name the signed-in contact and wait for their answer, oldest first.</param>
+public sealed record EmployerHomeModel(
+    string EmployerName, string ProviderName, IReadOnlyList<EmployerApprenticeRow> Apprentices, IReadOnlyList<TestimonyWaitingRow> TestimoniesWaiting);
+
+/// <summary>A witness testimony waiting for the signed-in contact to confirm or decline it.</summary>
+public sealed record TestimonyWaitingRow(Guid EnrolmentId, Guid EvidenceId, string Title, string ApprenticeName, DateOnly ActivityDate, DateTimeOffset? SubmittedAt);
 
 /// <summary>One apprentice on the employer's home page.</summary>
 public sealed class EmployerApprenticeRow
@@ -69,6 +74,18 @@ public sealed class EmployerApprenticeModel
 
     public DateOnly? GatewayPassedOn { get; init; }
 
+    /// <summary>The declaration the employer agrees to when the apprentice is ready (<see cref="EmployerGatewayDeclaration"/>).</summary>
+    public required string GatewayDeclaration { get; init; }
+
+    /// <summary>The employer's agreement to gateway; null while there is none.</summary>
+    public EmployerGatewayAgreement? EmployerAgreement { get; init; }
+
+    /// <summary>The enrolment's stamp, which the agreement form carries back so that a second click records nothing.</summary>
+    public Guid ConcurrencyStamp { get; init; }
+
+    /// <summary>The employer may agree now: the apprentice is in learning and no one has agreed yet.</summary>
+    public bool CanAgreeToGateway => Status == EnrolmentStatus.Active && EmployerAgreement is null;
+
     /// <summary>Evidence other than drafts, most recent activity first.</summary>
     public required IReadOnlyList<EmployerEvidenceRow> Evidence { get; init; }
 }
@@ -107,6 +124,27 @@ public sealed class EmployerEvidenceModel
 
     /// <summary>The assessors' decisions, most recent first.</summary>
     public required IReadOnlyList<EmployerReviewRow> Reviews { get; init; }
+
+    /// <summary>The stamp the witness's answer carries back, so an answer to a changed item (or a second click) is refused.</summary>
+    public Guid ConcurrencyStamp { get; init; }
+
+    /// <summary>The witness a testimony names (name and job title); null when none.</summary>
+    public string? WitnessName { get; init; }
+
+    public WitnessResponse? WitnessResponse { get; init; }
+
+    public DateTimeOffset? WitnessRespondedAt { get; init; }
+
+    public string? WitnessDeclineReason { get; init; }
+
+    /// <summary>The signed-in contact is the witness the item names.</summary>
+    public bool IsWitness { get; init; }
+
+    /// <summary>The apprenticeship is withdrawn or completed: nothing is answered any more.</summary>
+    public bool IsRecordClosed { get; init; }
+
+    /// <summary>The signed-in contact may confirm or decline the testimony now.</summary>
+    public bool CanAnswer => IsWitness && WitnessResponse is null && !IsRecordClosed;
 }
 
 public sealed record EmployerAttachmentRow(Guid Id, string FileName, long SizeBytes);

@@ -64,7 +64,7 @@ public sealed class EmployerQueries(IDbContextFactory<AppDbContext> contexts, Cu
             })
             .OrderBy(r => people[r.EnrolmentId].FamilyName, PersonName.Order).ThenBy(r => people[r.EnrolmentId].GivenName, PersonName.Order)
             .ToList();
-        return new EmployerHomeModel(names?.Employer ?? string.Empty, names?.Provider ?? string.Empty, rows);
+        return new EmployerHomeModel(names?.Employer ?? string.Empty, names?.Provider ?? string.Empty, rows, await TestimoniesWaitingAsync(db, ct));
     }
 
     /// <summary>One apprentice, read-only; null when they are not the employer's (the page answers 404).</summary>
@@ -114,6 +114,9 @@ public sealed class EmployerQueries(IDbContextFactory<AppDbContext> contexts, Cu
             OffTheJob = new OffTheJobSummary(offTheJob.ApprovedMinutes, offTheJob.PlannedMinutes, offTheJob.PlannedToDateMinutes),
             Gateway = GatewayReadiness.Assess(enrolment, standard, progress, today, offTheJob),
             GatewayPassedOn = enrolment.GatewayPassedOn,
+            GatewayDeclaration = EmployerGatewayDeclaration.For(PersonName.Full(heading.GivenName, heading.FamilyName, heading.NameOrder), heading.Employer, standard),
+            EmployerAgreement = enrolment.EmployerAgreement,
+            ConcurrencyStamp = enrolment.ConcurrencyStamp,
             Evidence = evidence
                 .OrderByDescending(i => i.ActivityDate).ThenByDescending(i => i.SubmittedAt)
                 .Select(i => new EmployerEvidenceRow(
@@ -132,7 +135,13 @@ public sealed class EmployerQueries(IDbContextFactory<AppDbContext> contexts, Cu
                 where i.Id == evidenceId && i.EnrolmentId == enrolmentId && i.Status != EvidenceStatus.Draft
                 join e in db.Enrolments on i.EnrolmentId equals e.Id
                 join a in db.Apprentices on e.ApprenticeId equals a.Id
-                select new { i.Id, i.Title, i.Type, i.Status, i.ActivityDate, i.SubmittedAt, i.Description, a.GivenName, a.FamilyName, a.NameOrder, DutyIds = i.Duties.Select(d => d.DutyId).ToList() })
+                select new
+                {
+                    i.Id, i.Title, i.Type, i.Status, i.ActivityDate, i.SubmittedAt, i.Description, a.GivenName, a.FamilyName, a.NameOrder,
+                    DutyIds = i.Duties.Select(d => d.DutyId).ToList(),
+                    i.ConcurrencyStamp, i.WitnessContactId, i.WitnessName, i.WitnessResponse, i.WitnessRespondedAt, i.WitnessDeclineReason,
+                    EnrolmentStatus = e.Status,
+                })
             .SingleOrDefaultAsync(ct);
         if (item is null)
         {
@@ -156,7 +165,34 @@ public sealed class EmployerQueries(IDbContextFactory<AppDbContext> contexts, Cu
             Duties = duties.Select(d => $"{d.Code} {d.Statement}").ToList(),
             Attachments = attachments,
             Reviews = reviews,
+            ConcurrencyStamp = item.ConcurrencyStamp,
+            WitnessName = item.WitnessName,
+            WitnessResponse = item.WitnessResponse,
+            WitnessRespondedAt = item.WitnessRespondedAt,
+            WitnessDeclineReason = item.WitnessDeclineReason,
+            IsWitness = item.WitnessContactId is { } witness && user.IsEmployer && witness == user.EmployerContactId,
+            IsRecordClosed = item.EnrolmentStatus.IsFinal(),
         };
+    }
+
+    /// <summary>
+    /// The witness testimonies that name the signed-in contact and wait for their answer, oldest submission first; only
+    /// of apprenticeships still open, as nothing is answered once one is withdrawn or completed.
+    /// </summary>
+    private async Task<IReadOnlyList<TestimonyWaitingRow>> TestimoniesWaitingAsync(AppDbContext db, CancellationToken ct)
+    {
+        var closed = Enum.GetValues<EnrolmentStatus>().Where(s => s.IsFinal()).ToList();
+        var rows = await (
+                from i in EmployerWitnessing.Waiting(db, user)
+                join e in AccessScopes.Enrolments(db, user) on i.EnrolmentId equals e.Id
+                where !EF.Constant(closed).Contains(e.Status)
+                join a in db.Apprentices on e.ApprenticeId equals a.Id
+                orderby i.SubmittedAt
+                select new { i.EnrolmentId, i.Id, i.Title, a.GivenName, a.FamilyName, a.NameOrder, i.ActivityDate, i.SubmittedAt })
+            .ToListAsync(ct);
+        return rows
+            .Select(r => new TestimonyWaitingRow(r.EnrolmentId, r.Id, r.Title, PersonName.Full(r.GivenName, r.FamilyName, r.NameOrder), r.ActivityDate, r.SubmittedAt))
+            .ToList();
     }
 
     /// <summary>Enrolments with what gateway readiness reads: their sign-offs and the provider's confirmations.</summary>

@@ -32,7 +32,8 @@ public sealed class EditEvidenceHandler(IDbContextFactory<AppDbContext> contexts
         }
 
         var standard = await EvidenceSaving.LoadStandardAsync(db, enrolment.StandardId, ct);
-        var content = EvidenceSaving.Parse(form, errors);
+        var witness = await EvidenceSaving.FindWitnessAsync(db, enrolment.Id, form, errors, ct);
+        var content = EvidenceSaving.Parse(form, witness, errors);
         try
         {
             item.Edit(enrolment, standard, content, form.DutyIds, form.KsbIds, time.Today(), actor, now, EvidenceSaving.IsSubmit(form));

@@ -16,9 +16,16 @@ public sealed class EvidenceFormChoices
     /// <summary>The status of the apprenticeship; the form is offered only while it is active.</summary>
     public EnrolmentStatus EnrolmentStatus { get; init; } = EnrolmentStatus.Active;
 
+    /// <summary>The contacts of the apprentice's employer (with their provider) who may be named as the witness of a testimony, by name.</summary>
+    public IReadOnlyList<WitnessChoice> Witnesses { get; init; } = [];
+
     /// <summary>Every type, in the order they are offered.</summary>
     public static IReadOnlyList<EvidenceType> Types { get; } = Enum.GetValues<EvidenceType>();
 }
+
+/// <summary>An employer contact who may be named as the witness of a testimony.</summary>
+/// <param name="Name">Their name and job title.</param>
+public sealed record WitnessChoice(Guid Id, string Name);
 
 /// <summary>A duty the evidence may support.</summary>
 public sealed class DutyChoice

@@ -35,6 +35,9 @@ public sealed class EvidenceFormModel
 
     public string? Description { get; set; }
 
+    /// <summary>The id of the employer contact named as witness, as posted; empty when none.</summary>
+    public string? WitnessContactId { get; set; }
+
     /// <summary>A fresh token in every new form; the item is created only with its first use.</summary>
     public Guid FormToken { get; set; }
 

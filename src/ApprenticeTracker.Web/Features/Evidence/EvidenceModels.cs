@@ -30,6 +30,18 @@ public sealed class EvidenceDetailModel
 
     public Guid ConcurrencyStamp { get; init; }
 
+    /// <summary>The witness named, for the edit form.</summary>
+    public Guid? WitnessContactId { get; init; }
+
+    /// <summary>The witness a testimony names (name and job title); null when none.</summary>
+    public string? WitnessName { get; init; }
+
+    public WitnessResponse? WitnessResponse { get; init; }
+
+    public DateTimeOffset? WitnessRespondedAt { get; init; }
+
+    public string? WitnessDeclineReason { get; init; }
+
     /// <summary>
     /// Every version of the same evidence (the original and each revision, this one included), oldest first; filled in
     /// after the projection. Accepted versions stay on record when a later one is started.

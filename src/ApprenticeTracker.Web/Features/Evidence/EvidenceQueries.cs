@@ -149,5 +149,9 @@ public sealed class EvidenceQueries(IDbContextFactory<AppDbContext> contexts, Cu
             .Where(c => c.EnrolmentId == enrolment.Id && (c.Accepted > 0 || c.Submitted > 0 || c.ReferredBack > 0))
             .Select(c => new DutyTally(c.DutyId, c.Accepted, c.Submitted, c.ReferredBack))
             .ToListAsync(ct),
+        Witnesses = (await EvidenceSaving.WitnessesOf(db, enrolment.Id).ToListAsync(ct))
+            .OrderBy(c => c.FamilyName, PersonName.Order).ThenBy(c => c.GivenName, PersonName.Order)
+            .Select(c => new WitnessChoice(c.Id, c.NameAndJobTitle))
+            .ToList(),
     };
 }

@@ -1,3 +1,4 @@
+using ApprenticeTracker.Domain.Organisations;
 using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence.Files;
 using Microsoft.AspNetCore.DataProtection;
@@ -53,6 +54,7 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
         EvidenceItem.Fields.DutyIds => EvidenceFormModel.DutyIdsField,
         EvidenceItem.Fields.KsbIds => EvidenceFormModel.KsbIdsField,
         EvidenceItem.Fields.Attachments => EvidenceFormModel.AttachmentsField,
+        EvidenceItem.Fields.WitnessContactId => nameof(EvidenceFormModel.WitnessContactId),
         _ => null,
     };
 
@@ -100,6 +102,39 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
     internal static Task<Guid?> FindTokenAsync(AppDbContext db, Guid token, CancellationToken ct) =>
         db.FormSubmissions.Where(s => s.Token == token).Select(s => (Guid?)s.RecordId).SingleOrDefaultAsync(ct);
 
+    /// <summary>
+    /// The contacts who may witness the enrolment's evidence: those of its employer invited by its provider. Read-only
+    /// (never tracked), so that a witness named on an item is not saved with it.
+    /// </summary>
+    internal static IQueryable<EmployerContact> WitnessesOf(AppDbContext db, Guid enrolmentId) =>
+        from e in db.Enrolments
+        where e.Id == enrolmentId
+        join c in db.EmployerContacts.AsNoTracking() on e.EmployerId equals c.EmployerId
+        where c.TrainingProviderId == e.TrainingProviderId
+        select c;
+
+    /// <summary>
+    /// The witness the form names, among the enrolment's employer's contacts (<see cref="WitnessesOf"/>); null when none
+    /// is named, or when what was posted is not one of them, which is refused here.
+    /// </summary>
+    internal static async Task<EmployerContact?> FindWitnessAsync(AppDbContext db, Guid enrolmentId, EvidenceFormModel form, FormErrors errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(form.WitnessContactId))
+        {
+            return null;
+        }
+
+        var witness = Guid.TryParse(form.WitnessContactId, out var id)
+            ? await WitnessesOf(db, enrolmentId).SingleOrDefaultAsync(c => c.Id == id, ct)
+            : null;
+        if (witness is null)
+        {
+            errors.Add(nameof(EvidenceFormModel.WitnessContactId), "Choose a witness from your employer's contacts listed.");
+        }
+
+        return witness;
+    }
+
     internal static bool IsSubmit(EvidenceFormModel form) =>
         string.Equals(form.Action, EvidenceFormModel.SubmitAction, StringComparison.Ordinal);
 
@@ -107,7 +142,7 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
     /// Reads the typed fields that are not text. A value that cannot be read is refused here and passed on as none, so
     /// that the domain still checks the rest; a field left empty is the domain's to refuse.
     /// </summary>
-    internal static EvidenceContent Parse(EvidenceFormModel form, FormErrors errors)
+    internal static EvidenceContent Parse(EvidenceFormModel form, EmployerContact? witness, FormErrors errors)
     {
         EvidenceType? type = null;
         if (string.IsNullOrWhiteSpace(form.Type))
@@ -137,7 +172,7 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
             errors.Add(nameof(EvidenceFormModel.ActivityDate), "Enter the date of the activity as a real date, for example 21 11 2026.");
         }
 
-        return new EvidenceContent(form.Title ?? string.Empty, type, date, form.Description);
+        return new EvidenceContent(form.Title ?? string.Empty, type, date, form.Description, witness);
     }
 
     /// <summary>

@@ -42,7 +42,8 @@ public sealed class LogEvidenceHandler(IDbContextFactory<AppDbContext> contexts,
         }
 
         var standard = await EvidenceSaving.LoadStandardAsync(db, enrolment.StandardId, ct);
-        var content = EvidenceSaving.Parse(form, errors);
+        var witness = await EvidenceSaving.FindWitnessAsync(db, enrolment.Id, form, errors, ct);
+        var content = EvidenceSaving.Parse(form, witness, errors);
         EvidenceItem? item = null;
         try
         {

@@ -1,4 +1,5 @@
 using ApprenticeTracker.Web.Features.Assessor;
+using ApprenticeTracker.Web.Features.Employers;
 using ApprenticeTracker.Web.Features.Evidence;
 using ApprenticeTracker.Web.Features.Provider;
 
@@ -7,7 +8,8 @@ namespace ApprenticeTracker.Web.Features.WhatsNew;
 /// <summary>
 /// What is new for the signed-in person since their seen mark (never older than <see cref="Window"/>): for an assessor,
 /// items waiting for their review; for an apprentice, decisions on their evidence; for a provider administrator, duties
-/// signed off or revoked in their provider. An account in several roles gets each role's. Everything through
+/// signed off or revoked in their provider; for an employer contact, witness testimonies that name them and wait for their
+/// answer (progress reviews to sign will join them). An account in several roles gets each role's. Everything through
 /// <see cref="AccessScopes"/>, so nothing appears that a page would not show.
 /// </summary>
 public sealed class WhatsNewQuery(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time)
@@ -61,6 +63,16 @@ public sealed class WhatsNewQuery(IDbContextFactory<AppDbContext> contexts, Curr
                 $"{s.DutyCode} {s.Statement}", ProviderRoutes.Enrolment(s.EnrolmentId), PersonName.Full(s.GivenName, s.FamilyName, s.NameOrder))));
         }
 
+        if (user.IsEmployer)
+        {
+            var testimonies = await TestimoniesWaiting(db, since)
+                .OrderByDescending(t => t.SubmittedAt).Take(MaxItems)
+                .ToListAsync(ct);
+            items.AddRange(testimonies.Select(t => new WhatsNewItem(
+                t.SubmittedAt ?? now, "Witness testimony waiting for you to confirm",
+                t.Title, EmployerRoutes.Evidence(t.EnrolmentId, t.EvidenceItemId), PersonName.Full(t.GivenName, t.FamilyName, t.NameOrder))));
+        }
+
         return new WhatsNewList(items.OrderByDescending(i => i.At).Take(MaxItems).ToList(), since, now);
     }
 
@@ -88,6 +100,11 @@ public sealed class WhatsNewQuery(IDbContextFactory<AppDbContext> contexts, Curr
         if (user.IsProviderAdmin)
         {
             count += await SignOffChangesCountAsync(db, since, ct);
+        }
+
+        if (user.IsEmployer)
+        {
+            count += await TestimoniesWaiting(db, since).CountAsync(ct);
         }
 
         return count;
@@ -143,6 +160,30 @@ public sealed class WhatsNewQuery(IDbContextFactory<AppDbContext> contexts, Curr
         return recent.Count(visible.Contains);
     }
 
+    /// <summary>
+    /// Testimonies naming the signed-in contact, submitted since the mark and still unanswered, of apprenticeships still
+    /// open (as their home page lists them); once answered they are no longer new.
+    /// </summary>
+    private IQueryable<TestimonyRow> TestimoniesWaiting(AppDbContext db, DateTimeOffset since)
+    {
+        var closed = Enum.GetValues<EnrolmentStatus>().Where(s => s.IsFinal()).ToList();
+        return from i in EmployerWitnessing.Waiting(db, user).AsNoTracking()
+               where i.SubmittedAt > since
+               join en in AccessScopes.Enrolments(db, user) on i.EnrolmentId equals en.Id
+               where !EF.Constant(closed).Contains(en.Status)
+               join a in db.Apprentices on en.ApprenticeId equals a.Id
+               select new TestimonyRow
+               {
+                   SubmittedAt = i.SubmittedAt,
+                   Title = i.Title,
+                   EnrolmentId = i.EnrolmentId,
+                   EvidenceItemId = i.Id,
+                   GivenName = a.GivenName,
+                   FamilyName = a.FamilyName,
+                   NameOrder = a.NameOrder,
+               };
+    }
+
     private IQueryable<SignOffChange> SignOffChanges(AppDbContext db, DateTimeOffset since) =>
         from s in db.DutySignOffs.AsNoTracking()
         where s.SignedAt > since || s.RevokedAt > since
@@ -181,6 +222,23 @@ public sealed class WhatsNewQuery(IDbContextFactory<AppDbContext> contexts, Curr
         public Guid EvidenceItemId { get; init; }
 
         public required string Title { get; init; }
+    }
+
+    private sealed class TestimonyRow
+    {
+        public DateTimeOffset? SubmittedAt { get; init; }
+
+        public required string Title { get; init; }
+
+        public Guid EnrolmentId { get; init; }
+
+        public Guid EvidenceItemId { get; init; }
+
+        public required string GivenName { get; init; }
+
+        public required string FamilyName { get; init; }
+
+        public required NameOrder NameOrder { get; init; }
     }
 
     private sealed class SignOffChange

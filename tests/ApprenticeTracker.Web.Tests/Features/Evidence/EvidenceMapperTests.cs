@@ -56,7 +56,9 @@ public sealed partial class EvidenceMapperTests
             nameof(EvidenceItem.Id), nameof(EvidenceItem.Title), nameof(EvidenceItem.Type), nameof(EvidenceItem.ActivityDate),
             nameof(EvidenceItem.Description), nameof(EvidenceItem.Status), nameof(EvidenceItem.CreatedAt),
             nameof(EvidenceItem.UpdatedAt), nameof(EvidenceItem.SubmittedAt), nameof(EvidenceItem.SubmissionCount),
-            nameof(EvidenceItem.RevisionNumber), nameof(EvidenceItem.RevisionOfId), nameof(EvidenceItem.ConcurrencyStamp))));
+            nameof(EvidenceItem.RevisionNumber), nameof(EvidenceItem.RevisionOfId), nameof(EvidenceItem.ConcurrencyStamp),
+            nameof(EvidenceItem.WitnessContactId), nameof(EvidenceItem.WitnessName), nameof(EvidenceItem.WitnessResponse),
+            nameof(EvidenceItem.WitnessRespondedAt), nameof(EvidenceItem.WitnessDeclineReason))));
         Assert.That(await query.ToListAsync(), Is.Empty);
     }
 

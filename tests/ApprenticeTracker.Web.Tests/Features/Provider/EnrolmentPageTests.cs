@@ -126,6 +126,10 @@ public sealed class EnrolmentPageTests : SeededAppFixture
             Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), key);
         }
 
+        using var employer = await SignInAsync(Persistence.Seeding.DemoDataSeeder.EmployerEmail);
+        using var agreed = await PostFormAsync(employer, Web.Features.Employers.EmployerRoutes.Apprentice(ready), [new("Form.Agree", "true")]);
+        Assert.That(agreed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the employer agrees too");
+
         using var passed = await PostAsync(client, ready, "#status-form", [new("StatusInput.Action", "gateway")]);
         var afterPass = (await ProviderData.LoadEnrolmentAsync(Factory, ready)).Status;
         using var returned = await PostAsync(client, ready, "#status-form", [new("StatusInput.Action", "return"), new("StatusInput.Reason", "Assessment deferred")]);
@@ -288,7 +292,8 @@ public sealed class EnrolmentPageTests : SeededAppFixture
         Assert.That(page.QuerySelector("h1")!.TextContent, Does.Contain("Łucja Wójcik").And.Contain("Active"));
         Assert.That(page.QuerySelectorAll("section[aria-labelledby=progress-heading] tbody tr"), Has.Length.EqualTo(10));
         Assert.That(page.QuerySelector("main")!.TextContent, Does.Contain("6 of 10 duties signed off"));
-        Assert.That(page.QuerySelectorAll(".gateway-checklist li"), Has.Length.EqualTo(8));
+        Assert.That(page.QuerySelectorAll(".gateway-checklist li"), Has.Length.EqualTo(9));
+        Assert.That(page.QuerySelectorAll(".gateway-checklist li")[^1].TextContent, Does.Contain("The employer agrees the apprentice is ready").And.Contain("Not yet agreed by the employer"));
     }
 
     /// <summary>A form as the browser holds it when the page is opened, to post after the record changed behind it.</summary>
