@@ -4,6 +4,7 @@ using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Organisations;
 using ApprenticeTracker.Domain.People;
+using ApprenticeTracker.Domain.Reviews;
 using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence.Auditing;
 using ApprenticeTracker.Persistence.Configurations;
@@ -76,6 +77,10 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<EvidenceReview> EvidenceReviews => Set<EvidenceReview>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<ProgressReview> ProgressReviews => Set<ProgressReview>();
+
+    public DbSet<ReviewSignature> ProgressReviewSignatures => Set<ReviewSignature>();
 
     public DbSet<OffTheJobEntry> OffTheJobEntries => Set<OffTheJobEntry>();
 
