@@ -119,3 +119,8 @@ public sealed record ReviewDetailModel(ReviewHeading Heading, ProgressReview Rev
 /// <summary>What the draft form shows beside the fields: the figures filled from the records, and the last actions.</summary>
 public sealed record DraftReviewModel(
     ReviewHeading Heading, Guid? ReviewId, ReviewOffTheJob OffTheJob, string RuleSummary, DateOnly? LatestNextReview, IReadOnlyList<ReviewAction> LastActions);
+
+/// <summary>One apprentice in the home pages' list of progress reviews.</summary>
+/// <param name="LastReviewId">The last completed review, to link to.</param>
+/// <param name="AwaitingYou">A review waiting for the viewer's signature, if any.</param>
+public sealed record ReviewsDueRow(Guid EnrolmentId, string ApprenticeName, ReviewDue Due, Guid? LastReviewId, Guid? AwaitingYou, bool Red, bool Amber);

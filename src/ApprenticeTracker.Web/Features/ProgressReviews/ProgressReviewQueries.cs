@@ -1,11 +1,13 @@
 using System.Globalization;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Reviews;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Reviews;
 using ApprenticeTracker.Reports;
 using ApprenticeTracker.Web.Security;
+using ApprenticeTracker.Web.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.ProgressReviews;
@@ -46,6 +48,65 @@ public sealed class ProgressReviewQueries(IDbContextFactory<AppDbContext> contex
         var canDraft = await CanDraftAsync(db, enrolmentId, ct);
         return new EnrolmentReviewsModel(heading, due!, rule, canDraft, reviews);
     }
+
+    /// <summary>
+    /// The home pages' list: every apprentice the user may see whose review is overdue or due soon (by
+    /// <paramref name="options"/>), waits for the user's signature, or was completed in the last
+    /// <see cref="RecentDays"/> days; an apprentice sees their own always. Overdue first, then by due date.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewsDueRow>> DueForMeAsync(ReviewOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var today = time.Today();
+        var scope = AccessScopes.Enrolments(db, user);
+        var dues = await ReviewDueReader.ForAsync(db, scope, today, ct);
+        var people = await (
+                from e in scope
+                join a in db.Apprentices on e.ApprenticeId equals a.Id
+                select new { e.Id, e.ApprenticeId, e.EmployerId, a.GivenName, a.FamilyName, a.NameOrder })
+            .AsNoTracking()
+            .ToDictionaryAsync(x => x.Id, ct);
+        var open = await (
+                from r in db.ProgressReviews
+                where scope.Any(e => e.Id == r.EnrolmentId) && r.CompletedAt == null
+                select new { r.Id, r.EnrolmentId, r.HeldOn, Signed = r.Signatures.Where(s => s.DeclineReason == null).Select(s => s.Party).ToList() })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        var completed = await (
+                from r in db.ProgressReviews
+                where scope.Any(e => e.Id == r.EnrolmentId) && r.CompletedAt != null
+                select new { r.Id, r.EnrolmentId, r.HeldOn })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        var lastIds = completed.GroupBy(r => r.EnrolmentId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.HeldOn)!.Id);
+
+        var rows = new List<ReviewsDueRow>();
+        foreach (var (id, due) in dues)
+        {
+            var person = people[id];
+            var party = ReviewSteps.PartyOf(user, person.ApprenticeId, person.EmployerId);
+            var awaiting = party is { } p
+                ? open.Where(r => r.EnrolmentId == id && !r.Signed.Contains(p)).OrderByDescending(r => r.HeldOn).Select(r => (Guid?)r.Id).FirstOrDefault()
+                : null;
+            var red = options.IsRed(due);
+            var amber = options.IsAmber(due, today);
+            var recent = due.LastHeldOn is { } last && last.AddDays(RecentDays) >= today;
+            if (red || amber || awaiting is not null || recent || party == ReviewParty.Apprentice)
+            {
+                rows.Add(new ReviewsDueRow(id, PersonName.Full(person.GivenName, person.FamilyName, person.NameOrder), due, lastIds.TryGetValue(id, out var lastId) ? lastId : null, awaiting, red, amber));
+            }
+        }
+
+        return rows
+            .OrderByDescending(r => r.Red).ThenByDescending(r => r.AwaitingYou is not null).ThenByDescending(r => r.Amber)
+            .ThenBy(r => r.Due.NextDue ?? DateOnly.MaxValue)
+            .ThenBy(r => r.ApprenticeName, PersonName.Order)
+            .ToList();
+    }
+
+    /// <summary>How long a completed review stays in the home pages' list, in days.</summary>
+    public const int RecentDays = 30;
 
     /// <summary>One review with what the user may do with it; null when it is not theirs to see.</summary>
     public async Task<ReviewDetailModel?> ReviewAsync(Guid reviewId, CancellationToken ct)
