@@ -2,6 +2,7 @@ using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Progress;
+using ApprenticeTracker.Domain.Reviews;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
 using Microsoft.EntityFrameworkCore;
@@ -178,6 +179,16 @@ public sealed class EpaReportBuilder
                     .ToList()))
             .ToList();
 
+        var reviews = (await db.ProgressReviews.AsNoTracking()
+                .Include(r => r.Signatures)
+                .Where(r => r.EnrolmentId == enrolmentId)
+                .ToListAsync(ct))
+            .OrderBy(r => r.HeldOn).ThenBy(r => r.DraftedAt)
+            .Select(r => new ReportProgressReview(
+                r.HeldOn, r.NextReviewOn, r.CompletedAt,
+                r.Signatures.Select(s => new ReportReviewSignature(s.Party.DisplayName(), s.Name, s.Capacity, s.At, s.DeclineReason)).ToList()))
+            .ToList();
+
         return new EpaReport
         {
             EnrolmentId = head.Id,
@@ -198,6 +209,7 @@ public sealed class EpaReportBuilder
             Gateway = gateway,
             OffTheJob = new ReportOffTheJob(offTheJob, standard.OffTheJobMinimumSource, head.PriorLearningReason, byKind, byDuty),
             Appendix = appendix,
+            ProgressReviews = reviews,
         };
     }
 

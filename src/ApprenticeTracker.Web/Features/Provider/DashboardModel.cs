@@ -1,3 +1,4 @@
+using ApprenticeTracker.Persistence.Reviews;
 using ApprenticeTracker.Domain.Enrolments;
 
 namespace ApprenticeTracker.Web.Features.Provider;
@@ -131,6 +132,9 @@ public sealed record DashboardRow(
 {
     /// <summary>The apprentice's off-the-job hours against the plan.</summary>
     public DashboardOffTheJob OffTheJob { get; init; } = DashboardOffTheJob.None;
+
+    /// <summary>When the apprentice's progress reviews stand; read for the CSV export only.</summary>
+    public ReviewDue? Review { get; init; }
 }
 
 /// <summary>Off-the-job minutes of one row: planned (null when not known), approved, waiting and planned to date.</summary>

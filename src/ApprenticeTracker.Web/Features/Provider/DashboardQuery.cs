@@ -3,6 +3,7 @@ using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence;
+using ApprenticeTracker.Persistence.Reviews;
 using ApprenticeTracker.Web.Settings;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +76,9 @@ public sealed class DashboardQuery(
             rows.AddRange(batch);
             if (batch.Count < ExportBatchSize)
             {
-                return (duties.Columns, rows);
+                // The review columns of the export: one read over the filtered set, not one a batch.
+                var reviews = await ReviewDueReader.ForAsync(db, filtered, time.Today(), ct);
+                return (duties.Columns, rows.Select(r => r with { Review = reviews.GetValueOrDefault(r.EnrolmentId) }).ToList());
             }
         }
     }
