@@ -179,7 +179,7 @@ public sealed class EpaReportBuilder
                     .ToList()))
             .ToList();
 
-        var reviews = (await db.ProgressReviews.AsNoTracking()
+        var progressReviews = (await db.ProgressReviews.AsNoTracking()
                 .Include(r => r.Signatures)
                 .Where(r => r.EnrolmentId == enrolmentId)
                 .ToListAsync(ct))
@@ -209,7 +209,7 @@ public sealed class EpaReportBuilder
             Gateway = gateway,
             OffTheJob = new ReportOffTheJob(offTheJob, standard.OffTheJobMinimumSource, head.PriorLearningReason, byKind, byDuty),
             Appendix = appendix,
-            ProgressReviews = reviews,
+            ProgressReviews = progressReviews,
         };
     }
 
