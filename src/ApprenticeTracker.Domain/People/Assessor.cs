@@ -1,4 +1,3 @@
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Organisations;
 
 namespace ApprenticeTracker.Domain.People;

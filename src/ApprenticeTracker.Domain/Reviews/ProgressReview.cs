@@ -1,5 +1,4 @@
 using System.Globalization;
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Enrolments;
 
 namespace ApprenticeTracker.Domain.Reviews;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence.Configurations;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.Auditing;
 

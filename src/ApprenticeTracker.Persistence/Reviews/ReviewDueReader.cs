@@ -1,6 +1,4 @@
-using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Reviews;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.Reviews;
 

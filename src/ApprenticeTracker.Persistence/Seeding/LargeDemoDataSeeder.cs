@@ -1,9 +1,5 @@
 using System.Globalization;
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.Seeding;
 

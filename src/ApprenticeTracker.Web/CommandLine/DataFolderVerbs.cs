@@ -1,5 +1,3 @@
-using System.Globalization;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Backups;
 using ApprenticeTracker.Persistence.Files;
 

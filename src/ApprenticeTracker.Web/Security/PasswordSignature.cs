@@ -1,6 +1,4 @@
-using System.Globalization;
 using ApprenticeTracker.Persistence.Identity;
-using ApprenticeTracker.Web.Components.Forms;
 using Microsoft.AspNetCore.Identity;
 
 namespace ApprenticeTracker.Web.Security;

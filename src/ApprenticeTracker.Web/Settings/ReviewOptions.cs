@@ -1,4 +1,3 @@
-using System.Globalization;
 using ApprenticeTracker.Domain.Reviews;
 using ApprenticeTracker.Persistence.Reviews;
 

@@ -1,6 +1,5 @@
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Seeding;
-using ApprenticeTracker.Web.Features.Account;
 using ApprenticeTracker.Web.Features.ProgressReviews;
 using ApprenticeTracker.Web.Tests.Infrastructure;
 using ApprenticeTracker.Web.Tests.Support;
@@ -20,21 +19,18 @@ namespace ApprenticeTracker.Web.Tests.Browser;
 public sealed class ReviewSignaturesBrowserTests
 {
     private AppFactory _factory = null!;
-    private string _chromium = string.Empty;
-    private string _chromedriver = string.Empty;
-    private string _home = string.Empty;
+    private Uri _origin = null!;
 
     [OneTimeSetUp]
     public async Task StartHost()
     {
-        _chromium = RequiredTools.Require("chromium", "chromium");
-        _chromedriver = RequiredTools.Require("chromedriver", "chromium-driver");
+        Chromium.Require();
         _factory = new AppFactory();
         _factory.UseKestrel(0);
         _factory.StartServer();
         await SeededAppFixture.CreateSeededFactoryAsync(_factory);
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _home = address.TrimEnd('/');
+        _origin = new Uri(address);
     }
 
     [OneTimeTearDown]
@@ -58,7 +54,7 @@ public sealed class ReviewSignaturesBrowserTests
         string reviewUrl;
         using (var assessor = SignIn(DemoDataSeeder.AssessorEmail))
         {
-            assessor.Navigate().GoToUrl(_home + ProgressReviewRoutes.New(enrolmentId));
+            assessor.Navigate().GoToUrl(new Uri(_origin, ProgressReviewRoutes.New(enrolmentId)).ToString());
             WaitUntil(assessor, () => assessor.FindElements(By.Id("review-form")).Count == 1);
             assessor.FindElement(By.Id("TrainingSince")).SendKeys("A workshop on clinical audit.");
             assessor.FindElement(By.Id("WellbeingChecked")).Click();
@@ -75,13 +71,13 @@ public sealed class ReviewSignaturesBrowserTests
         foreach (var email in new[] { DemoDataSeeder.ApprenticeEmail, DemoDataSeeder.EmployerEmail })
         {
             using var party = SignIn(email);
-            party.Navigate().GoToUrl(_home + reviewUrl);
+            party.Navigate().GoToUrl(new Uri(_origin, reviewUrl).ToString());
             WaitUntil(party, () => party.FindElements(By.Id("sign-button")).Count == 1);
             Sign(party);
         }
 
         using var reader = SignIn(DemoDataSeeder.EmployerEmail);
-        reader.Navigate().GoToUrl(_home + reviewUrl);
+        reader.Navigate().GoToUrl(new Uri(_origin, reviewUrl).ToString());
         WaitUntil(reader, () => reader.FindElements(By.Id("review-status")).Count == 1);
         Assert.That(reader.FindElement(By.Id("review-status")).Text, Does.Contain("Complete"));
         var rows = reader.FindElements(By.CssSelector("#review-signatures tbody tr")).Select(r => r.Text).ToList();
@@ -101,34 +97,11 @@ public sealed class ReviewSignaturesBrowserTests
 
     private ChromeDriver SignIn(string email)
     {
-        var options = new ChromeOptions { BinaryLocation = _chromium };
-        options.AddArguments(
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--window-size=1280,900");
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(_chromedriver), Path.GetFileName(_chromedriver));
-        service.SuppressInitialDiagnosticInformation = true;
-        service.HideCommandPromptWindow = true;
-        var browser = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-        browser.Navigate().GoToUrl(_home + AccountRoutes.Login);
-        browser.FindElement(By.Id("email")).SendKeys(email);
-        browser.FindElement(By.Id("password")).SendKeys(DemoDataSeeder.DemoPassword);
-        browser.FindElement(By.CssSelector("main button[type=submit]")).Click();
-        WaitUntil(browser, () => new Uri(browser.Url).AbsolutePath != AccountRoutes.Login);
+        var browser = Chromium.Open();
+        Chromium.SignIn(browser, _origin, email);
         return browser;
     }
 
-    /// <summary>A click that submits a form returns before the next page has loaded; wait for it.</summary>
-    private static void WaitUntil(ChromeDriver browser, Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"The browser did not reach the expected state in time; it is on {browser.Url}.");
-            }
-
-            Thread.Sleep(50);
-        }
-    }
+    private static void WaitUntil(ChromeDriver browser, Func<bool> condition) =>
+        Assert.That(Chromium.WaitUntil(condition), Is.True, $"The browser did not reach the expected state in time; it is on {browser.Url}.");
 }

@@ -1,8 +1,4 @@
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace ApprenticeTracker.Web.Features.Evidence;

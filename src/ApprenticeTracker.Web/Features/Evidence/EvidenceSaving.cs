@@ -1,12 +1,5 @@
-using System.Globalization;
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Standards;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Evidence;

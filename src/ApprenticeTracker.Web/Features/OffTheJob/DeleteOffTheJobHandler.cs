@@ -1,8 +1,3 @@
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Features.OffTheJob;
 
 /// <summary>The apprentice deletes a waiting or queried entry of their own; an approved one stays on record.</summary>

@@ -1,11 +1,4 @@
-using System.Globalization;
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.OffTheJob;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.OffTheJob;
 

@@ -1,10 +1,4 @@
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Reviews;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.ProgressReviews;
 

@@ -1,4 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Reviews;
 using ApprenticeTracker.Persistence.Reviews;
 

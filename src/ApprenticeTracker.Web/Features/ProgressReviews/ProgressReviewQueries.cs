@@ -1,14 +1,7 @@
-using System.Globalization;
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Reviews;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Reviews;
 using ApprenticeTracker.Reports;
-using ApprenticeTracker.Web.Security;
 using ApprenticeTracker.Web.Settings;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.ProgressReviews;
 

@@ -1,15 +1,7 @@
-using System.Globalization;
 using System.Text;
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Reviews;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Persistence.OffTheJob;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.ProgressReviews;
 

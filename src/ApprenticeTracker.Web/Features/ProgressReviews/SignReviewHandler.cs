@@ -1,8 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.ProgressReviews;
 

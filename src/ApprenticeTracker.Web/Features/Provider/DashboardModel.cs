@@ -1,6 +1,4 @@
 using ApprenticeTracker.Persistence.Reviews;
-using ApprenticeTracker.Domain.Enrolments;
-
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>The filters, sort and page of the cohort dashboard, as they travel in its query string.</summary>
