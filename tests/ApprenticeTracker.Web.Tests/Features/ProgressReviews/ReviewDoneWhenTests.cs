@@ -59,7 +59,7 @@ public sealed class ReviewDoneWhenTests : SeededAppFixture
         // Complete on all three home pages, with the next due date moved on.
         var dueAfter = await DueAsync(enrolmentId);
         Assert.That(dueAfter.LastHeldOn, Is.EqualTo(Today.AddDays(-2)));
-        Assert.That(dueAfter.NextDue, Is.GreaterThan(dueBefore.NextDue));
+        Assert.That(dueAfter.NextDue!.Value, Is.GreaterThan(dueBefore.NextDue!.Value));
         foreach (var (client, home) in new[] { (assessor, AssessorRoutes.Caseload), (apprentice, PortfolioRoutes.Home), (employer, EmployerRoutes.Home) })
         {
             var page = await AppFactory.ParseAsync(await client.GetAsync(home));
