@@ -57,12 +57,12 @@ public sealed class ReviewSignaturesBrowserTests
             assessor.Navigate().GoToUrl(new Uri(_origin, ProgressReviewRoutes.New(enrolmentId)).ToString());
             WaitUntil(assessor, () => assessor.FindElements(By.Id("review-form")).Count == 1);
             assessor.FindElement(By.Id("TrainingSince")).SendKeys("A workshop on clinical audit.");
-            assessor.FindElement(By.Id("WellbeingChecked")).Click();
+            ClickInView(assessor, assessor.FindElement(By.Id("WellbeingChecked")));
             assessor.FindElement(By.Id("action-0")).SendKeys("Log an observation of audit work");
             assessor.ExecuteScript("document.getElementById('action-owner-0').value = 'Apprentice';");
             var due = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             assessor.ExecuteScript($"document.getElementById('action-due-0').value = '{due}';");
-            assessor.FindElement(By.CssSelector("#review-form button[type=submit]")).Click();
+            ClickInView(assessor, assessor.FindElement(By.CssSelector("#review-form button[type=submit]")));
             WaitUntil(assessor, () => assessor.Url.Contains("recorded=saved", StringComparison.Ordinal));
             reviewUrl = new Uri(assessor.Url).AbsolutePath;
             Sign(assessor);
@@ -89,10 +89,17 @@ public sealed class ReviewSignaturesBrowserTests
     private static void Sign(ChromeDriver browser)
     {
         browser.FindElement(By.Id("password")).SendKeys(DemoDataSeeder.DemoPassword);
-        browser.FindElement(By.Id("sign-button")).Click();
+        ClickInView(browser, browser.FindElement(By.Id("sign-button")));
         WaitUntil(browser, () => browser.Url.Contains("recorded=signed", StringComparison.Ordinal)
             && browser.FindElements(By.CssSelector("[role=status]")).Count == 1);
         Assert.That(browser.FindElement(By.CssSelector("[role=status]")).Text, Does.Contain("You signed the review"));
+    }
+
+    /// <summary>A long form's fields lie below the window: scrolled to the middle first, so the header cannot cover them.</summary>
+    private static void ClickInView(ChromeDriver browser, IWebElement element)
+    {
+        browser.ExecuteScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.Click();
     }
 
     private ChromeDriver SignIn(string email)
