@@ -1,6 +1,7 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Organisations;
+using ApprenticeTracker.Domain.Reviews;
 using ApprenticeTracker.Persistence.Auditing;
 using ApprenticeTracker.Persistence.Configurations;
 using ApprenticeTracker.Persistence.Email;
@@ -71,6 +72,10 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<EvidenceReview> EvidenceReviews => Set<EvidenceReview>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<ProgressReview> ProgressReviews => Set<ProgressReview>();
+
+    public DbSet<ReviewSignature> ProgressReviewSignatures => Set<ReviewSignature>();
 
     public DbSet<OffTheJobEntry> OffTheJobEntries => Set<OffTheJobEntry>();
 

@@ -55,7 +55,16 @@ public sealed record EpaReport
 
     /// <summary>Every accepted evidence item in full, oldest activity first.</summary>
     public required IReadOnlyList<AppendixItem> Appendix { get; init; }
+
+    /// <summary>Every progress review recorded, oldest first, with its signatories.</summary>
+    public IReadOnlyList<ReportProgressReview> ProgressReviews { get; init; } = [];
 }
+
+/// <summary>One progress review in the report: when it was held, whether all three signed, and who signed or declined when.</summary>
+public sealed record ReportProgressReview(DateOnly HeldOn, DateOnly NextReviewOn, DateTimeOffset? CompletedAt, IReadOnlyList<ReportReviewSignature> Signatures);
+
+/// <summary>A party's signature of a review, or their decline with its reason.</summary>
+public sealed record ReportReviewSignature(string Party, string Name, string Capacity, DateTimeOffset At, string? DeclineReason);
 
 /// <summary>
 /// Off-the-job training for the report: the progress the domain computed, where the planned hours came from, and the

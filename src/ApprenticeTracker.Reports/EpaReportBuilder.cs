@@ -3,6 +3,7 @@ using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Progress;
+using ApprenticeTracker.Domain.Reviews;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
 using Microsoft.EntityFrameworkCore;
@@ -183,6 +184,16 @@ public sealed class EpaReportBuilder
                     .ToList()))
             .ToList();
 
+        var progressReviews = (await db.ProgressReviews.AsNoTracking()
+                .Include(r => r.Signatures)
+                .Where(r => r.EnrolmentId == enrolmentId)
+                .ToListAsync(ct))
+            .OrderBy(r => r.HeldOn).ThenBy(r => r.DraftedAt)
+            .Select(r => new ReportProgressReview(
+                r.HeldOn, r.NextReviewOn, r.CompletedAt,
+                r.Signatures.Select(s => new ReportReviewSignature(s.Party.DisplayName(), s.Name, s.Capacity, s.At, s.DeclineReason)).ToList()))
+            .ToList();
+
         return new EpaReport
         {
             EnrolmentId = head.Id,
@@ -204,6 +215,7 @@ public sealed class EpaReportBuilder
             EmployerAgreement = employerAgreement,
             OffTheJob = new ReportOffTheJob(offTheJob, standard.OffTheJobMinimumSource, head.PriorLearningReason, byKind, byDuty),
             Appendix = appendix,
+            ProgressReviews = progressReviews,
         };
     }
 

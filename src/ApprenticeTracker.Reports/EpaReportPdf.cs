@@ -51,6 +51,7 @@ public static class EpaReportPdf
             DutySection(document, duty);
         }
 
+        ProgressReviews(document, report);
         Appendix(document, report);
         return document.Render();
     }
@@ -282,6 +283,33 @@ public static class EpaReportPdf
             }
         });
         document.Spacer(6);
+    }
+
+    private static void ProgressReviews(PdfDocument document, EpaReport report)
+    {
+        document.Heading("Progress reviews");
+        if (report.ProgressReviews.Count == 0)
+        {
+            document.Paragraph("No progress review has been recorded.", Note).PageBreak();
+            return;
+        }
+
+        document.Table([TableColumn.Fixed(80), TableColumn.Fixed(110), TableColumn.Relative()], table =>
+        {
+            table.HeaderRow("Held on", "Status", "Signatories");
+            foreach (var review in report.ProgressReviews)
+            {
+                table.Row(
+                    Dates.Display(review.HeldOn),
+                    review.CompletedAt is null ? "Waiting for signatures" : $"Complete; next by {Dates.Display(review.NextReviewOn)}",
+                    review.Signatures.Count == 0
+                        ? "Not yet signed"
+                        : string.Join("; ", review.Signatures.Select(s => s.DeclineReason is null
+                            ? $"{s.Party}: {s.Name}, {s.Capacity}, signed {ProgressReviewPdf.When(s.At)}"
+                            : $"{s.Party}: {s.Name}, {s.Capacity}, declined {ProgressReviewPdf.When(s.At)} ({s.DeclineReason})")));
+            }
+        });
+        document.PageBreak();
     }
 
     private static void Appendix(PdfDocument document, EpaReport report)

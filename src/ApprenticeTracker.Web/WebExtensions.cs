@@ -11,6 +11,7 @@ using ApprenticeTracker.Web.Features.Health;
 using ApprenticeTracker.Web.Features.Home;
 using ApprenticeTracker.Web.Features.OffTheJob;
 using ApprenticeTracker.Web.Features.Portfolio;
+using ApprenticeTracker.Web.Features.ProgressReviews;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Features.WhatsNew;
@@ -59,6 +60,7 @@ public static class WebExtensions
         services.AddOffTheJob();
         services.AddProvider();
         services.AddEmployer();
+        services.AddProgressReviews();
         services.AddWhatsNew();
         services.AddSingleton<DataPreparation>();
         services.AddVerbs();
@@ -89,6 +91,7 @@ public static class WebExtensions
         app.MapAccountEndpoints();
         app.MapReportEndpoints();
         app.MapProvider();
+        app.MapProgressReviews();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

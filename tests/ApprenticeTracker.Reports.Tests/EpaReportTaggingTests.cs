@@ -31,6 +31,7 @@ public class EpaReportTaggingTests
 
         Assert.That(h1, Is.EqualTo(new[] { ReportTerms.ReportTitle, "Summary" }
             .Concat(_report.Duties.Select(d => $"{d.Code}: "))
+            .Append("Progress reviews")
             .Append("Appendix: accepted evidence")).Using<string, string>((actual, expected) => actual.StartsWith(expected, StringComparison.Ordinal)));
         Assert.Multiple(() =>
         {

@@ -825,6 +825,221 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.ToTable("Assessors", (string)null);
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ProgressReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgreedIntervalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("AgreedIntervalWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ApprenticeConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ChangesOfCircumstance")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DraftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DraftedByName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
+
+                    b.Property<string>("DraftedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DutyProgress")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("EmployerConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OffTheJobActualMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffTheJobPlannedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OffTheJobSlippage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ProgressAgainstActions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ProviderConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TrainingPlanChanges")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("TrainingProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TrainingSince")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("WellbeingChecked")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("WellbeingNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "CompletedAt", "HeldOn");
+
+                    b.ToTable("ProgressReviews", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProgressReviewId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReviewId");
+
+                    b.ToTable("ProgressReviewActions", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewAddendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ProgressReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReviewId");
+
+                    b.ToTable("ProgressReviewAddenda", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Declaration")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ProgressReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReviewId", "Party");
+
+                    b.ToTable("ProgressReviewSignatures", (string)null);
+                });
+
             modelBuilder.Entity("ApprenticeTracker.Domain.Standards.Duty", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1693,6 +1908,42 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ProgressReview", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Reviews.ProgressReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ProgressReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewAddendum", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Reviews.ProgressReview", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("ProgressReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewSignature", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Reviews.ProgressReview", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("ProgressReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ApprenticeTracker.Domain.Standards.Duty", b =>
                 {
                     b.HasOne("ApprenticeTracker.Domain.Standards.Standard", null)
@@ -1858,6 +2109,15 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.Navigation("Duties");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ProgressReview", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Addenda");
+
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Standards.Duty", b =>

@@ -812,6 +812,48 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProgressReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TrainingProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ProgressAgainstActions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    TrainingSince = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    OffTheJobPlannedMinutes = table.Column<int>(type: "integer", nullable: false),
+                    OffTheJobActualMinutes = table.Column<int>(type: "integer", nullable: false),
+                    OffTheJobSlippage = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DutyProgress = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ApprenticeConcerns = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    EmployerConcerns = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ProviderConcerns = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ChangesOfCircumstance = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    TrainingPlanChanges = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WellbeingChecked = table.Column<bool>(type: "boolean", nullable: false),
+                    WellbeingNotes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    NextReviewOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AgreedIntervalWeeks = table.Column<int>(type: "integer", nullable: true),
+                    AgreedIntervalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DraftedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DraftedByName = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false),
+                    DraftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReviews_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Attachments",
                 columns: table => new
                 {
@@ -980,6 +1022,75 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                         name: "FK_OffTheJobEntryEvidence_OffTheJobEntries_EntryId",
                         column: x => x.EntryId,
                         principalTable: "OffTheJobEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReviewActions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgressReviewId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReviewActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReviewActions_ProgressReviews_ProgressReviewId",
+                        column: x => x.ProgressReviewId,
+                        principalTable: "ProgressReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReviewAddenda",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgressReviewId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ByName = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReviewAddenda", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReviewAddenda_ProgressReviews_ProgressReviewId",
+                        column: x => x.ProgressReviewId,
+                        principalTable: "ProgressReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReviewSignatures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgressReviewId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Party = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false),
+                    Capacity = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Declaration = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReviewSignatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReviewSignatures_ProgressReviews_ProgressReviewId",
+                        column: x => x.ProgressReviewId,
+                        principalTable: "ProgressReviews",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1274,6 +1385,26 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 columns: new[] { "TrainingProviderId", "PermanentlyFailed" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProgressReviewActions_ProgressReviewId",
+                table: "ProgressReviewActions",
+                column: "ProgressReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReviewAddenda_ProgressReviewId",
+                table: "ProgressReviewAddenda",
+                column: "ProgressReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReviews_EnrolmentId_CompletedAt_HeldOn",
+                table: "ProgressReviews",
+                columns: new[] { "EnrolmentId", "CompletedAt", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReviewSignatures_ProgressReviewId_Party",
+                table: "ProgressReviewSignatures",
+                columns: new[] { "ProgressReviewId", "Party" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignOffEvidence_EvidenceItemId",
                 table: "SignOffEvidence",
                 column: "EvidenceItemId");
@@ -1374,6 +1505,15 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "ProgressReviewActions");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReviewAddenda");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReviewSignatures");
+
+            migrationBuilder.DropTable(
                 name: "SeenMarks");
 
             migrationBuilder.DropTable(
@@ -1387,6 +1527,9 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "OffTheJobEntries");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReviews");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

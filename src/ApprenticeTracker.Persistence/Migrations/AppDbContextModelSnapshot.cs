@@ -824,6 +824,224 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.ToTable("Assessors", (string)null);
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ProgressReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreedIntervalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgreedIntervalWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprenticeConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangesOfCircumstance")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DraftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftedByName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DutyProgress")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffTheJobActualMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffTheJobPlannedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OffTheJobSlippage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgressAgainstActions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainingPlanChanges")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainingProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainingSince")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WellbeingChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WellbeingNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "CompletedAt", "HeldOn");
+
+                    b.ToTable("ProgressReviews", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgressReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReviewId");
+
+                    b.ToTable("ProgressReviewActions", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewAddendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgressReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReviewId");
+
+                    b.ToTable("ProgressReviewAddenda", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Declaration")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgressReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReviewId", "Party");
+
+                    b.ToTable("ProgressReviewSignatures", (string)null);
+                });
+
             modelBuilder.Entity("ApprenticeTracker.Domain.Standards.Duty", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1669,6 +1887,42 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ProgressReview", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Reviews.ProgressReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ProgressReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewAddendum", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Reviews.ProgressReview", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("ProgressReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewSignature", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Reviews.ProgressReview", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("ProgressReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ApprenticeTracker.Domain.Standards.Duty", b =>
                 {
                     b.HasOne("ApprenticeTracker.Domain.Standards.Standard", null)
@@ -1834,6 +2088,15 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Navigation("Duties");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ProgressReview", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Addenda");
+
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Standards.Duty", b =>

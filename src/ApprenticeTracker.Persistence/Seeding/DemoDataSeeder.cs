@@ -3,6 +3,7 @@ using System.Text;
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Organisations;
+using ApprenticeTracker.Domain.Reviews;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Identity;
@@ -156,10 +157,12 @@ public sealed class DemoDataSeeder
         private readonly IReadOnlyDictionary<string, string> _roleIds;
         private readonly string _passwordHash;
         private readonly DateTimeOffset _now;
+
         private readonly DateOnly _today;
         private readonly Random _random = new(Seed);
 
-        // Each demo employer's contact and their actor, who agrees to gateway for that employer's apprentices.
+        // Each demo employer's contact and their actor, who agrees to gateway for that employer's apprentices and signs
+        // the demo's progress reviews.
         private readonly Dictionary<Guid, (EmployerContact Contact, Actor Actor)> _contacts = [];
 
         // Its own sequence, so that the off-the-job history leaves the rest of the demo data as it was.
@@ -317,8 +320,50 @@ public sealed class DemoDataSeeder
             else
             {
                 // An apprentice with every duty signed off is ready for gateway, so their log meets the plan by today.
-                AddOffTheJob(enrolment, self, reviewer.AsActor(), admin, gatewayOn: spec.Progress == DemoProgress.All ? _today : null);
+                var entries = AddOffTheJob(enrolment, self, reviewer.AsActor(), admin, gatewayOn: spec.Progress == DemoProgress.All ? _today : null);
+                AddProgressReview(spec, enrolment, employer, self, fullName, reviewer, entries);
             }
+        }
+
+        /// <summary>
+        /// A completed progress review, signed by the three parties, held a week to about six weeks ago (by the name, not
+        /// the random sequence, so that the rest of the demo data stays as it was), for every apprentice in learning long
+        /// enough to have had one: the demo's reviews are up to date, and the caseload's review rule finds nobody overdue.
+        /// </summary>
+        private void AddProgressReview(DemoApprentice spec, Enrolment enrolment, Employer employer, Actor self, string fullName, Assessor reviewer, List<OffTheJobEntry> entries)
+        {
+            var heldOn = _today.AddDays(-(7 + (((spec.GivenName.Length * 13) + (spec.FamilyName.Length * 7)) % 35)));
+            if (heldOn < enrolment.StartDate.AddDays(28) || !_contacts.TryGetValue(employer.Id, out var employerContact))
+            {
+                return;
+            }
+
+            var contact = new ReviewSignatory(employerContact.Contact.UserId, employerContact.Contact.FullName, employerContact.Contact.JobTitle);
+
+            var offTheJob = OffTheJobProgress.Compute(
+                OffTheJobPlan.Of(enrolment, _standard),
+                entries.Where(e => e.ActivityDate <= heldOn).Select(e => new OffTheJobFigure(e.ActivityDate, e.Minutes, e.Status)),
+                heldOn);
+            var content = new ProgressReviewContent(
+                heldOn,
+                "The actions agreed at the last review are done.",
+                "Teaching on the module in progress, and supervised practice on the ward.",
+                null,
+                "Progress by duty as the portfolio shows it; the next duties to evidence agreed.",
+                null, null, null, null, null,
+                WellbeingChecked: true,
+                WellbeingNotes: null,
+                NextReviewOn: ProgressReviewRules.For(enrolment.StartDate).DueAfter(heldOn),
+                AgreedIntervalWeeks: null,
+                AgreedIntervalReason: null,
+                Actions: [new ReviewActionContent("Log evidence for the next duty agreed", ReviewParty.Apprentice, heldOn.AddDays(28))]);
+            var at = At(heldOn, 15);
+            var review = ProgressReview.Draft(enrolment, content, new ReviewOffTheJob(offTheJob.PlannedToDateMinutes, offTheJob.ApprovedMinutes), _today, reviewer.AsActor(), at);
+            var declaration = review.Declaration(fullName);
+            review.Sign(ReviewParty.Provider, new ReviewSignatory(reviewer.UserId, reviewer.FullName, "Assessor"), declaration, at.AddMinutes(5));
+            review.Sign(ReviewParty.Apprentice, new ReviewSignatory(self.UserId, fullName, "Apprentice"), declaration, At(heldOn.AddDays(1), 18));
+            review.Sign(ReviewParty.Employer, contact, declaration, At(heldOn.AddDays(2), 9));
+            _db.ProgressReviews.Add(review);
         }
 
         private static readonly int[] GatewaySteps = [7, 3, 2, 1];

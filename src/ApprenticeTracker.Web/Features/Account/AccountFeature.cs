@@ -79,6 +79,7 @@ public static class AccountFeature
             : sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User is { } principal
                 ? new CurrentUser(principal)
                 : CurrentUser.Anonymous);
+        services.AddScoped<PasswordSignature>();
 
         // Development and the tests serve plain http; everywhere else no cookie (sign-in or antiforgery) leaves https.
         var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment(WebExtensions.TestingEnvironment);

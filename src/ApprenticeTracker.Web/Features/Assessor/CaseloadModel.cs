@@ -3,7 +3,7 @@ using ApprenticeTracker.Web.Settings;
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>The assessor's caseload: their apprentices, red first, and the rule the statuses follow.</summary>
-public sealed record CaseloadModel(IReadOnlyList<CaseloadRow> Rows, AssessorOptions Rule, OffTheJobOptions OffTheJobRule);
+public sealed record CaseloadModel(IReadOnlyList<CaseloadRow> Rows, AssessorOptions Rule, OffTheJobOptions OffTheJobRule, ReviewOptions ReviewRule);
 
 /// <summary>One apprentice on an assessor's caseload.</summary>
 public sealed class CaseloadRow

@@ -1,12 +1,13 @@
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Web.Settings;
+using ApprenticeTracker.Persistence.Reviews;
 using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>Reads the caseload of the signed-in assessor: the apprentices they are currently assigned to.</summary>
 public sealed class CaseloadQuery(
-    IDbContextFactory<AppDbContext> contexts, CurrentUser user, IOptions<AssessorOptions> options, IOptions<OffTheJobOptions> offTheJobOptions, TimeProvider time)
+    IDbContextFactory<AppDbContext> contexts, CurrentUser user, IOptions<AssessorOptions> options, IOptions<OffTheJobOptions> offTheJobOptions, IOptions<ReviewOptions> reviewOptions, TimeProvider time)
 {
     public async Task<CaseloadModel> RunAsync(CancellationToken ct)
     {
@@ -52,8 +53,10 @@ public sealed class CaseloadQuery(
 
         var rule = options.Value;
         var behind = offTheJobOptions.Value;
+        var reviewRule = reviewOptions.Value;
         var now = time.GetUtcNow();
         var today = ServiceClock.DateOf(now);
+        var reviews = await ReviewDueReader.ForAsync(db, AccessScopes.Enrolments(db, user), today, ct);
 
         // Sorted by name first: the sort by red, amber, green after it is stable, so names stay in order within each.
         var rows = found
@@ -89,15 +92,23 @@ public sealed class CaseloadQuery(
                         !inLearning ? CaseloadRag.Green
                             : behind.IsFarBehind(r.Plan.Shortfall(r.Approved, today)) ? CaseloadRag.Red
                             : behind.IsBehind(r.Plan.Shortfall(r.Approved, today)) ? CaseloadRag.Amber
-                            : CaseloadRag.Green),
+                            : CaseloadRag.Green,
+                        ReviewRag(reviewRule, reviews.GetValueOrDefault(r.Id), today)),
                 };
             })
             .OrderBy(r => r.Rag)
             .ThenByDescending(r => r.LongestWaitDays ?? -1)
             .ToList();
-        return new CaseloadModel(rows, rule, behind);
+        return new CaseloadModel(rows, rule, behind, reviewRule);
     }
 
-    /// <summary>Red before amber before green: the more urgent of the evidence rule and the off-the-job rule.</summary>
-    private static CaseloadRag Worse(CaseloadRag a, CaseloadRag b) => a < b ? a : b;
+    /// <summary>Red before amber before green: the most urgent of the evidence, off-the-job and progress review rules.</summary>
+    private static CaseloadRag Worse(CaseloadRag a, CaseloadRag b, CaseloadRag c) => new[] { a, b, c }.Min();
+
+    /// <summary>Red when the review is overdue, amber when it is due soon (no review is due while none is: a break, gateway, a closed record).</summary>
+    private static CaseloadRag ReviewRag(ReviewOptions rule, ReviewDue? due, DateOnly today) =>
+        due is null ? CaseloadRag.Green
+            : rule.IsRed(due) ? CaseloadRag.Red
+            : rule.IsAmber(due, today) ? CaseloadRag.Amber
+            : CaseloadRag.Green;
 }

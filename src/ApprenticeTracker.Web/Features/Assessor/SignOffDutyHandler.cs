@@ -1,15 +1,13 @@
-using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Live;
-using Microsoft.AspNetCore.Identity;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>
 /// Signs off a duty for an apprentice of the signed-in assessor's caseload, once their password confirms that they are
-/// the one signing. A wrong password counts towards locking the account, as a wrong password at sign-in does.
+/// the one signing (<see cref="PasswordSignature"/>).
 /// </summary>
-public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, UserManager<AppUser> users, Notifications notifications, ILiveEventHub live, TimeProvider time)
+public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, PasswordSignature signatures, Notifications notifications, ILiveEventHub live, TimeProvider time)
 {
     public async Task<CommandResult> HandleAsync(Guid enrolmentId, Guid dutyId, SignOffForm form, CancellationToken ct)
     {
@@ -38,7 +36,7 @@ public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts,
             return CommandResult.Conflict(AssessorDecision.ChangedMeanwhile);
         }
 
-        var signature = await CheckSignatureAsync(form.Password);
+        var signature = await signatures.CheckAsync(form.Password, nameof(SignOffForm.Password));
         if (signature is not null)
         {
             return signature;
@@ -76,42 +74,4 @@ public sealed class SignOffDutyHandler(IDbContextFactory<AppDbContext> contexts,
             return CommandResult.Conflict(AssessorDecision.ChangedMeanwhile);
         }
     }
-
-    /// <summary>Null when the password is the signed-in account's; otherwise the refusal to show beside the field.</summary>
-    private async Task<CommandResult?> CheckSignatureAsync(string? password)
-    {
-        var account = await users.FindByIdAsync(user.UserId);
-        if (account is null)
-        {
-            return CommandResult.NotFound;
-        }
-
-        if (await users.IsLockedOutAsync(account))
-        {
-            return CommandResult.Refused(
-                nameof(SignOffForm.Password),
-                $"Your account is locked after too many wrong passwords. Try again in {LockoutMinutes} minutes.");
-        }
-
-        if (string.IsNullOrEmpty(password))
-        {
-            return CommandResult.Refused(nameof(SignOffForm.Password), "Enter your password to sign.");
-        }
-
-        if (!await users.CheckPasswordAsync(account, password))
-        {
-            await users.AccessFailedAsync(account);
-            return CommandResult.Refused(
-                nameof(SignOffForm.Password),
-                await users.IsLockedOutAsync(account)
-                    ? $"The password is not right, and your account is now locked after too many wrong passwords. Try again in {LockoutMinutes} minutes."
-                    : "The password is not right. Enter the password you sign in with.");
-        }
-
-        await users.ResetAccessFailedCountAsync(account);
-        return null;
-    }
-
-    private string LockoutMinutes =>
-        ((int)Math.Ceiling(users.Options.Lockout.DefaultLockoutTimeSpan.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
 }

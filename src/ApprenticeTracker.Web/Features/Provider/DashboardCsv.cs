@@ -11,7 +11,8 @@ namespace ApprenticeTracker.Web.Features.Provider;
 public static class DashboardCsv
 {
     private static readonly string[] FixedHeadings = ["Apprentice", "Cohort", "Employer", "Assessors", "Status", "Duties signed off", "Duties", "Last evidence",
-        "Off-the-job planned hours", "Off-the-job approved hours", "Off-the-job waiting hours", "Off-the-job planned to date hours"];
+        "Off-the-job planned hours", "Off-the-job approved hours", "Off-the-job waiting hours", "Off-the-job planned to date hours",
+        "Last progress review", "Next progress review due", "Progress review overdue days"];
 
     public static IEndpointRouteBuilder MapDashboardCsv(this IEndpointRouteBuilder endpoints)
     {
@@ -52,6 +53,11 @@ public static class DashboardCsv
             csv.WriteField(DashboardOffTheJob.Hours(otj.ApprovedMinutes).ToString(CultureInfo.InvariantCulture));
             csv.WriteField(DashboardOffTheJob.Hours(otj.WaitingMinutes).ToString(CultureInfo.InvariantCulture));
             csv.WriteField(DashboardOffTheJob.Hours(otj.PlannedToDateMinutes).ToString(CultureInfo.InvariantCulture));
+
+            // Plain values: ISO dates and a whole number, for a spreadsheet to sort and sum.
+            csv.WriteField(row.Review?.LastHeldOn is { } last ? last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+            csv.WriteField(row.Review?.NextDue is { } due ? due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+            csv.WriteField(row.Review?.OverdueDays ?? 0);
             foreach (var duty in duties)
             {
                 csv.WriteField((row.Cells.GetValueOrDefault(duty.Number) ?? DutyCell.Empty).Describe());

@@ -1,3 +1,4 @@
+using ApprenticeTracker.Persistence.Reviews;
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>The filters, sort and page of the cohort dashboard, as they travel in its query string.</summary>
@@ -129,6 +130,9 @@ public sealed record DashboardRow(
 {
     /// <summary>The apprentice's off-the-job hours against the plan.</summary>
     public DashboardOffTheJob OffTheJob { get; init; } = DashboardOffTheJob.None;
+
+    /// <summary>When the apprentice's progress reviews stand; read for the CSV export only.</summary>
+    public ReviewDue? Review { get; init; }
 }
 
 /// <summary>Off-the-job minutes of one row: planned (null when not known), approved, waiting and planned to date.</summary>

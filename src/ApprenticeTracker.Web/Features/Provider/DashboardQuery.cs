@@ -1,4 +1,5 @@
 using ApprenticeTracker.Domain.OffTheJob;
+using ApprenticeTracker.Persistence.Reviews;
 using ApprenticeTracker.Web.Settings;
 using Microsoft.Extensions.Options;
 
@@ -69,7 +70,9 @@ public sealed class DashboardQuery(
             rows.AddRange(batch);
             if (batch.Count < ExportBatchSize)
             {
-                return (duties.Columns, rows);
+                // The review columns of the export: one read over the filtered set, not one a batch.
+                var reviews = await ReviewDueReader.ForAsync(db, filtered, time.Today(), ct);
+                return (duties.Columns, rows.Select(r => r with { Review = reviews.GetValueOrDefault(r.EnrolmentId) }).ToList());
             }
         }
     }

@@ -44,7 +44,7 @@ public sealed class CaseloadPageTests : SeededAppFixture
 
         var rule = page.QuerySelector("section[aria-labelledby=rag-rule-title]")!.TextContent;
         Assert.That(rule, Does.Contain("Nothing submitted for 8 weeks, or an item waiting over 14 days, or (while active) off-the-job hours more than 20 % behind plan"));
-        Assert.That(rule, Does.Contain("Otherwise, nothing submitted for 4 weeks, or an item waiting over 7 days, or (while active) off-the-job hours more than 10 % behind plan."));
+        Assert.That(rule, Does.Contain("Otherwise, nothing submitted for 4 weeks, or an item waiting over 7 days, or (while active) off-the-job hours more than 10 % behind plan, or a progress review due within 14 days."));
         var rags = page.QuerySelectorAll("table.caseload td[data-label=Attention]").Select(td => td.TextContent.Trim()).ToList();
         Assert.That(rags, Is.Not.Empty);
         Assert.That(rags.Select(r => Array.IndexOf(RagOrder, r)), Is.Ordered);
@@ -70,12 +70,15 @@ public sealed class CaseloadPageTests : SeededAppFixture
     {
         using var configured = Factory.WithWebHostBuilder(b => b
             .UseSetting("Assessor:RedAfterWeeksWithoutSubmission", "12")
-            .UseSetting("Assessor:RedAfterDaysWaiting", "21"));
+            .UseSetting("Assessor:RedAfterDaysWaiting", "21")
+            .UseSetting("Reviews:AmberDueWithinDays", "21")
+            .UseSetting("Reviews:RedAfterDaysOverdue", "7"));
         using var client = await SignInThroughAsync(configured);
 
         var page = await AppFactory.ParseAsync(await client.GetAsync(AssessorRoutes.Caseload));
 
-        Assert.That(page.QuerySelector("section[aria-labelledby=rag-rule-title]")?.TextContent, Does.Contain("Nothing submitted for 12 weeks, or an item waiting over 21 days, or (while active) off-the-job hours more than 20 % behind plan."));
+        Assert.That(page.QuerySelector("section[aria-labelledby=rag-rule-title]")?.TextContent, Does.Contain("Nothing submitted for 12 weeks, or an item waiting over 21 days, or (while active) off-the-job hours more than 20 % behind plan, or a progress review more than 7 days overdue.")
+            .And.Contain("or a progress review due within 21 days."));
     }
 
     [Test]

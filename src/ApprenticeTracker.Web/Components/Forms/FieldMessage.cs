@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Components;
 
-namespace ApprenticeTracker.Web.Features.OffTheJob;
+namespace ApprenticeTracker.Web.Components.Forms;
 
 /// <summary>
-/// A field's messages beside it, for the feature's plain forms (no <c>EditForm</c>, so no <see cref="FieldError{TValue}"/>):
+/// A field's messages beside it, for plain forms (no <c>EditForm</c>, so no <see cref="FieldError{TValue}"/>):
 /// the same markup, with the id the input's <c>aria-describedby</c> names.
 /// </summary>
-internal static class FieldMessage
+public static class FieldMessage
 {
     public static RenderFragment For(FormErrors errors, string field) => builder =>
     {
