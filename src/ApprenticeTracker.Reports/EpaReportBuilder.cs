@@ -58,7 +58,7 @@ public sealed class EpaReportBuilder
             select new
             {
                 e.Id, e.StandardId, e.StartDate, e.PlannedEndDate, e.MinimumDurationMonths, e.Status,
-                e.PriorLearningReason, e.PriorLearningMinutes, e.ContractedHoursPerWeek, e.GatewayPassedOn,
+                e.PriorLearningReason, e.PriorLearningMinutes, e.ContractedHoursPerWeek, e.GatewayPassedOn, e.Uln,
                 a.GivenName, a.FamilyName, a.NameOrder, a.Email,
                 Employer = em.Name, Provider = p.Name, p.Ukprn,
                 Cohort = c == null ? null : c.Name,
@@ -183,6 +183,7 @@ public sealed class EpaReportBuilder
             EnrolmentId = head.Id,
             ApprenticeName = PersonName.Full(head.GivenName, head.FamilyName, head.NameOrder),
             ApprenticeEmail = head.Email,
+            Uln = head.Uln,
             EmployerName = head.Employer,
             TrainingProviderName = head.Provider,
             TrainingProviderUkprn = head.Ukprn,
