@@ -1,14 +1,14 @@
 using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Web.Components.Forms;
+using ApprenticeTracker.Web.Files;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>Deletes a draft of the signed-in apprentice, with the files only it used.</summary>
-public sealed class DeleteEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceFileStore files, TimeProvider time)
+public sealed class DeleteEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, FileUploads uploads, TimeProvider time)
 {
     /// <returns>Succeeded when the draft is gone.</returns>
     public async Task<CommandResult> HandleAsync(Guid itemId, CancellationToken ct)
@@ -38,7 +38,7 @@ public sealed class DeleteEvidenceHandler(IDbContextFactory<AppDbContext> contex
         var keys = item.Attachments.Select(a => a.StorageKey).ToList();
         db.EvidenceItems.Remove(item);
         await db.SaveChangesAsync(ct);
-        await StoredFiles.DeleteUnreferencedAsync(db, files, keys, ct);
+        await uploads.DeleteUnreferencedAsync(db, keys, ct);
         return CommandResult.Done(itemId);
     }
 }

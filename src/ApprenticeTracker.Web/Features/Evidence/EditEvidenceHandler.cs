@@ -2,6 +2,7 @@ using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Files;
 using ApprenticeTracker.Web.Live;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;

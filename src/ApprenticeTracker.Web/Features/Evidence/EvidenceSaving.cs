@@ -3,43 +3,27 @@ using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Web.Components.Forms;
+using ApprenticeTracker.Web.Files;
 using ApprenticeTracker.Web.Security;
+using ApprenticeTracker.Web.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Evidence;
 
-/// <summary>A file as it arrived with a form: the uploader's name for it and a way to read it once.</summary>
-public sealed record UploadedFile(string FileName, Func<Stream> OpenReadStream);
-
 /// <summary>
-/// The steps the evidence handlers share. Files are saved all or nothing: they are staged first, then the item is
-/// saved and the files moved into the store in one database transaction (<see cref="SaveWithFilesAsync"/>); if
-/// anything is refused or fails, the files of the request are discarded.
+/// The steps the evidence handlers share. Files are saved all or nothing, through <see cref="FileUploads"/>: they are
+/// staged first, then the item is saved and the files moved into the store in one database transaction
+/// (<see cref="SaveWithFilesAsync"/>); if anything is refused or fails, the files of the request are discarded.
 /// </summary>
-public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceFileStore files, IOptions<EvidenceOptions> options)
+public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, CurrentUser user, FileUploads uploads, IOptions<EvidenceOptions> options)
 {
     internal EvidenceOptions Limits { get; } = options.Value;
 
-    /// <summary>
-    /// Writes the rows, then moves the staged files into the store, then commits, all in one transaction. A crash
-    /// before the commit leaves files in the store that no row refers to, which the sweep removes once they are older
-    /// than its grace period; after the commit every row has its file. Never a row without its file: that order
-    /// reversed (commit, then move) would leave one after a crash between the two.
-    /// </summary>
-    internal async Task SaveWithFilesAsync(AppDbContext db, StoredUploads stored, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        foreach (var key in stored.Keys)
-        {
-            files.Place(key);
-        }
-
-        await transaction.CommitAsync(ct);
-    }
+    /// <summary>Saves the rows and moves the request's staged files into the store, in one transaction (<see cref="FileUploads.SaveWithFilesAsync"/>).</summary>
+    internal Task SaveWithFilesAsync(AppDbContext db, StoredUploads stored, CancellationToken ct) =>
+        uploads.SaveWithFilesAsync(db, stored.Keys, ct);
 
     internal const string ChangedMeanwhile =
         "This item was changed (perhaps in another tab) after you opened it, so your changes were not saved. What you typed is still below: check the item, then save again.";
@@ -171,45 +155,28 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
         }
     }
 
-    internal async Task<StoredUploads> StoreAsync(IReadOnlyList<UploadedFile> uploads, int existingCount, FormErrors errors, DateTimeOffset now, CancellationToken ct)
+    internal async Task<StoredUploads> StoreAsync(IReadOnlyList<UploadedFile> files, int existingCount, FormErrors errors, DateTimeOffset now, CancellationToken ct)
     {
         var result = new StoredUploads();
-        if (uploads.Count == 0)
+        if (files.Count == 0)
         {
             return result;
         }
 
-        if (existingCount + uploads.Count > Limits.MaxFilesPerItem)
+        if (existingCount + files.Count > Limits.MaxFilesPerItem)
         {
             var room = Math.Max(0, Limits.MaxFilesPerItem - existingCount);
-            errors.Add(EvidenceFormModel.AttachmentsField, $"An item of evidence can have at most {Limits.MaxFilesPerItem} files. You chose {uploads.Count}; there is room for {room} more.");
+            errors.Add(EvidenceFormModel.AttachmentsField, $"An item of evidence can have at most {Limits.MaxFilesPerItem} files. You chose {files.Count}; there is room for {room} more.");
             return result;
         }
 
         try
         {
-            foreach (var upload in uploads)
+            foreach (var upload in files)
             {
-                StoredFile file;
-                try
+                if (await uploads.StageAsync(upload, EvidenceFormModel.AttachmentsField, errors, result.Keys, now, ct) is { } file)
                 {
-                    await using var content = upload.OpenReadStream();
-                    file = await files.StageAsync(content, upload.FileName, Limits.MaxFileBytes, ct);
-                }
-                catch (FileRejectedException ex)
-                {
-                    errors.Add(EvidenceFormModel.AttachmentsField, ex.Message);
-                    continue;
-                }
-
-                result.Keys.Add(file.StorageKey);
-                try
-                {
-                    result.Attachments.Add(Attachment.Describe(upload.FileName, file.SizeBytes, file.Sha256, file.Kind.ContentType, file.StorageKey, now));
-                }
-                catch (DomainException ex)
-                {
-                    errors.Add(EvidenceFormModel.AttachmentsField, ex.Message);
+                    result.Attachments.Add(Attachment.From(file));
                 }
             }
         }
@@ -222,35 +189,16 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
         return result;
     }
 
-    internal void DeleteStored(StoredUploads stored)
-    {
-        foreach (var key in stored.Keys)
-        {
-            files.Discard(key);
-        }
-    }
+    internal void DeleteStored(StoredUploads stored) => uploads.Discard(stored.Keys);
+
+    /// <summary>Deletes the stored files of <paramref name="keys"/> that no row refers to any more (<see cref="FileUploads.DeleteUnreferencedAsync"/>).</summary>
+    internal Task DeleteUnreferencedAsync(AppDbContext db, IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        uploads.DeleteUnreferencedAsync(db, keys, ct);
 
     internal sealed class StoredUploads
     {
         public List<string> Keys { get; } = [];
 
         public List<Attachment> Attachments { get; } = [];
-    }
-}
-/// <summary>Housekeeping of stored files shared by the evidence handlers.</summary>
-internal static class StoredFiles
-{
-    /// <summary>
-    /// Deletes the stored files of <paramref name="keys"/> that no attachment row still references: the revisions of
-    /// an accepted item share its files.
-    /// </summary>
-    public static async Task DeleteUnreferencedAsync(AppDbContext db, EvidenceFileStore store, IReadOnlyCollection<string> keys, CancellationToken ct)
-    {
-        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
-        var stillUsed = await db.Attachments.Where(a => distinct.Contains(a.StorageKey)).Select(a => a.StorageKey).Distinct().ToListAsync(ct);
-        foreach (var key in distinct.Except(stillUsed, StringComparer.Ordinal))
-        {
-            store.Delete(key);
-        }
     }
 }

@@ -4,6 +4,7 @@ using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Files;
 using ApprenticeTracker.Web.Live;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;

@@ -1,12 +1,13 @@
 using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Components.Forms;
+using ApprenticeTracker.Web.Files;
 using ApprenticeTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.OffTheJob;
 
-/// <summary>The apprentice deletes a waiting or queried entry of their own; an approved one stays on record.</summary>
-public sealed class DeleteOffTheJobHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time)
+/// <summary>The apprentice deletes a waiting or queried entry of their own, with its file; an approved one stays on record.</summary>
+public sealed class DeleteOffTheJobHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time, FileUploads uploads)
 {
     public async Task<CommandResult> HandleAsync(Guid entryId, Guid concurrencyStamp, CancellationToken ct)
     {
@@ -23,10 +24,11 @@ public sealed class DeleteOffTheJobHandler(IDbContextFactory<AppDbContext> conte
         }
 
         var enrolment = await db.Enrolments.SingleAsync(e => e.Id == entry.EnrolmentId, ct);
-        return await OffTheJobSteps.SaveAsync(db, () =>
+        var file = entry.Attachment?.StorageKey;
+        return await OffTheJobSteps.SaveWithFilesAsync(db, uploads, () =>
         {
             entry.Delete(enrolment, user.AsActor(), time.GetUtcNow());
             db.OffTheJobEntries.Remove(entry);
-        }, entry.Id, ct);
+        }, entry.Id, [], file is null ? [] : [file], ct);
     }
 }
