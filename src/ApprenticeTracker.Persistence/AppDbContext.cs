@@ -1,10 +1,6 @@
 using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Organisations;
-using ApprenticeTracker.Domain.People;
-using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence.Auditing;
 using ApprenticeTracker.Persistence.Configurations;
 using ApprenticeTracker.Persistence.Email;
@@ -15,7 +11,6 @@ using ApprenticeTracker.Persistence.WhatsNew;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace ApprenticeTracker.Persistence;

@@ -1,6 +1,4 @@
-using ApprenticeTracker.Domain.People;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence;
 

@@ -2,7 +2,6 @@ using ApprenticeTracker.Persistence.Auditing;
 using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Persistence.Standards;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,4 +1,3 @@
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Web;
 using ApprenticeTracker.Web.CommandLine;

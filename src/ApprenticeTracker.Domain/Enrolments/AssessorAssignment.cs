@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-
 namespace ApprenticeTracker.Domain.Enrolments;
 
 /// <summary>A period during which an assessor is assigned to an enrolment. Ended assignments are kept as history.</summary>

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-
 namespace ApprenticeTracker.Domain.Enrolments;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Organisations;
 using ApprenticeTracker.Domain.People;

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-
 namespace ApprenticeTracker.Domain.Enrolments;
 
 /// <summary>The provider's confirmation of one gateway requirement (by its key) for one enrolment.</summary>

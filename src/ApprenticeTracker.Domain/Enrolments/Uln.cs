@@ -1,5 +1,4 @@
 using System.Globalization;
-using ApprenticeTracker.Domain.Common;
 
 namespace ApprenticeTracker.Domain.Enrolments;
 

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-
 namespace ApprenticeTracker.Domain.Evidence;
 
 /// <summary>What an assessor decided about a submission.</summary>

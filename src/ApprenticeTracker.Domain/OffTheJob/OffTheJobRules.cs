@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-
 namespace ApprenticeTracker.Domain.OffTheJob;
 
 /// <summary>How a rule set works out an apprentice's planned off-the-job hours.</summary>

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-
 namespace ApprenticeTracker.Domain.Organisations;
 
 /// <summary>A group of apprentices a provider teaches together, usually those who started in the same intake.</summary>

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-
 namespace ApprenticeTracker.Domain.Organisations;
 
 /// <summary>An employer of apprentices, known to one training provider.</summary>

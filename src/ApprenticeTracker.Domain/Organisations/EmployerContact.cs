@@ -1,4 +1,3 @@
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.People;
 
 namespace ApprenticeTracker.Domain.Organisations;

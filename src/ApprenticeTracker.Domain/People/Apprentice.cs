@@ -1,4 +1,3 @@
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Organisations;
 
 namespace ApprenticeTracker.Domain.People;
@@ -8,33 +7,23 @@ public sealed class Apprentice : AggregateRoot
 {
     private Apprentice()
     {
-        UserId = string.Empty;
-        GivenName = string.Empty;
-        FamilyName = string.Empty;
-        Email = string.Empty;
-        NameSortKey = string.Empty;
     }
 
     private Apprentice(Guid id)
         : base(id)
     {
-        UserId = string.Empty;
-        GivenName = string.Empty;
-        FamilyName = string.Empty;
-        Email = string.Empty;
-        NameSortKey = string.Empty;
     }
 
     /// <summary>The id of the sign-in account.</summary>
-    public string UserId { get; private set; }
+    public string UserId { get; private set; } = string.Empty;
 
     public Guid TrainingProviderId { get; private set; }
 
-    public string GivenName { get; private set; }
+    public string GivenName { get; private set; } = string.Empty;
 
-    public string FamilyName { get; private set; }
+    public string FamilyName { get; private set; } = string.Empty;
 
-    public string Email { get; private set; }
+    public string Email { get; private set; } = string.Empty;
 
     /// <summary>The order in which the person writes their name; <see cref="FullName"/> follows it.</summary>
     public NameOrder NameOrder { get; private set; }
@@ -43,7 +32,7 @@ public sealed class Apprentice : AggregateRoot
     /// <see cref="PersonName.SortKey"/> of the names, kept so that the database can page a roll in British order from
     /// an index.
     /// </summary>
-    public string NameSortKey { get; private set; }
+    public string NameSortKey { get; private set; } = string.Empty;
 
     /// <summary>The name as the person writes it, in their own order.</summary>
     public string FullName => PersonName.Full(GivenName, FamilyName, NameOrder);

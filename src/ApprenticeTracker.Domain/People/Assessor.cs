@@ -1,4 +1,3 @@
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Organisations;
 
 namespace ApprenticeTracker.Domain.People;
@@ -13,30 +12,22 @@ public sealed class Assessor : AggregateRoot
 
     private Assessor()
     {
-        UserId = string.Empty;
-        GivenName = string.Empty;
-        FamilyName = string.Empty;
-        Email = string.Empty;
     }
 
     private Assessor(Guid id)
         : base(id)
     {
-        UserId = string.Empty;
-        GivenName = string.Empty;
-        FamilyName = string.Empty;
-        Email = string.Empty;
     }
 
-    public string UserId { get; private set; }
+    public string UserId { get; private set; } = string.Empty;
 
     public Guid TrainingProviderId { get; private set; }
 
-    public string GivenName { get; private set; }
+    public string GivenName { get; private set; } = string.Empty;
 
-    public string FamilyName { get; private set; }
+    public string FamilyName { get; private set; } = string.Empty;
 
-    public string Email { get; private set; }
+    public string Email { get; private set; } = string.Empty;
 
     /// <summary>The order in which the person writes their name; <see cref="FullName"/> follows it.</summary>
     public NameOrder NameOrder { get; private set; }

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-
 namespace ApprenticeTracker.Domain.People;
 
 /// <summary>Limits and checks shared by the people of the domain.</summary>

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-
 namespace ApprenticeTracker.Domain.Reviews;
 
 /// <summary>How a rule set counts the longest time allowed from one progress review to the next.</summary>

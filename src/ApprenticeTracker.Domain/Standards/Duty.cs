@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-
 namespace ApprenticeTracker.Domain.Standards;
 
 /// <summary>One duty statement of a standard version, numbered in publication order (D1, D2…).</summary>

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-
 namespace ApprenticeTracker.Domain.Standards;
 
 /// <summary>A knowledge, skill or behaviour statement of a standard version.</summary>

@@ -1,6 +1,4 @@
 using ApprenticeTracker.Persistence.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ApprenticeTracker.Persistence.Configurations;
 

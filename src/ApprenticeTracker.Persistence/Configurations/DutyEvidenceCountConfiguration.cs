@@ -1,8 +1,4 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence.ReadModels;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ApprenticeTracker.Persistence.Configurations;
 

@@ -1,7 +1,5 @@
 using ApprenticeTracker.Persistence.Email;
 using ApprenticeTracker.Persistence.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ApprenticeTracker.Persistence.Configurations;
 

@@ -1,7 +1,4 @@
 using ApprenticeTracker.Domain.Organisations;
-using ApprenticeTracker.Domain.People;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ApprenticeTracker.Persistence.Configurations;
 

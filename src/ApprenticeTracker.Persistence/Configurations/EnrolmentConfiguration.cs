@@ -1,9 +1,4 @@
-using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Organisations;
-using ApprenticeTracker.Domain.People;
-using ApprenticeTracker.Domain.Standards;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ApprenticeTracker.Persistence.Configurations;
 

@@ -1,8 +1,3 @@
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Domain.Standards;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace ApprenticeTracker.Persistence.Configurations;
 
 internal sealed class EvidenceKsbConfiguration : IEntityTypeConfiguration<EvidenceKsb>

@@ -1,7 +1,3 @@
-using ApprenticeTracker.Domain.Standards;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace ApprenticeTracker.Persistence.Configurations;
 
 internal sealed class KsbConfiguration : IEntityTypeConfiguration<Ksb>

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.People;
-
 namespace ApprenticeTracker.Persistence.Configurations;
 
 /// <summary>Column lengths that the domain does not define itself.</summary>

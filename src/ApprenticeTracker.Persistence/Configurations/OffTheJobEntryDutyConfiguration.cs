@@ -1,7 +1,4 @@
 using ApprenticeTracker.Domain.OffTheJob;
-using ApprenticeTracker.Domain.Standards;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ApprenticeTracker.Persistence.Configurations;
 

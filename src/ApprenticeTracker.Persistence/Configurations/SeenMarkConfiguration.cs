@@ -1,7 +1,5 @@
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Persistence.WhatsNew;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ApprenticeTracker.Persistence.Configurations;
 

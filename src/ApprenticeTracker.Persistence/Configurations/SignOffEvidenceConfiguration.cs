@@ -1,8 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace ApprenticeTracker.Persistence.Configurations;
 
 internal sealed class SignOffEvidenceConfiguration : IEntityTypeConfiguration<SignOffEvidence>

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using ApprenticeTracker.Persistence.ReadModels;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 

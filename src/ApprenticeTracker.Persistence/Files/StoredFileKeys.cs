@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Persistence.Files;
 
 /// <summary>The rows that refer to stored files: evidence attachments and the files of off-the-job entries.</summary>

@@ -1,5 +1,4 @@
 using ApprenticeTracker.Domain.OffTheJob;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.OffTheJob;
 

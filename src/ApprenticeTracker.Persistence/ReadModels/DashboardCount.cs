@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
-
 namespace ApprenticeTracker.Persistence.ReadModels;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ApprenticeTracker.Domain.People;
-using ApprenticeTracker.Domain.Evidence;
-
 namespace ApprenticeTracker.Persistence.Seeding;
 
 /// <summary>How far a demo apprentice has got.</summary>

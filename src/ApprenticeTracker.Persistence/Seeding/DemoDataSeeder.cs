@@ -1,17 +1,12 @@
 using System.Globalization;
 using System.Text;
 using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Organisations;
-using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Domain.Progress;
-using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.Seeding;
 

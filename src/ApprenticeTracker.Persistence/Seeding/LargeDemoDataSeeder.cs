@@ -1,10 +1,6 @@
 using System.Globalization;
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
-using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.Seeding;
 

@@ -1,6 +1,4 @@
 using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Standards;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Persistence.Standards;
 

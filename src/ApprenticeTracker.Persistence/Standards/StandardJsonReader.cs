@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using ApprenticeTracker.Domain.Standards;
 
 namespace ApprenticeTracker.Persistence.Standards;
 

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Auditing;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Persistence.Standards;

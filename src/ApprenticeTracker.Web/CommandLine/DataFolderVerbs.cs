@@ -1,5 +1,3 @@
-using System.Globalization;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Backups;
 using ApprenticeTracker.Persistence.Files;
 
@@ -51,50 +49,30 @@ public sealed class DataFolderVerbs(DatabaseInitializer initializer, FileSweeper
         return ExitCodes.Success;
     }
 
-    public async Task<int> BackupAsync(string folder, TextWriter output, TextWriter error, CancellationToken ct)
+    public async Task<int> BackupAsync(string folder, TextWriter output, TextWriter error, CancellationToken ct) =>
+        Report(await backup.WriteAsync(folder, ct), output, error, outcome => $"Backed up the database, {Count(outcome.EvidenceFiles, "evidence file")} and {Count(outcome.Keys, "key")} to {Path.GetFullPath(folder)}, with the SHA-256 of each in {DataBackup.ManifestFileName}.");
+
+    public async Task<int> VerifyBackupAsync(string folder, TextWriter output, TextWriter error, CancellationToken ct) =>
+        Report(await DataBackup.VerifyAsync(folder, ct), output, error, outcome => $"The backup in {Path.GetFullPath(folder)} is whole: the database passes SQLite's integrity check, and it, {Count(outcome.EvidenceFiles, "evidence file")} and {Count(outcome.Keys, "key")} match the manifest.");
+
+    public async Task<int> RestoreAsync(string folder, TextWriter output, TextWriter error, CancellationToken ct) =>
+        Report(await backup.RestoreAsync(folder, ct), output, error, outcome => $"Restored the database, {Count(outcome.EvidenceFiles, "evidence file")} and {Count(outcome.Keys, "key")} from {Path.GetFullPath(folder)} into {paths.Root}.");
+
+    /// <summary>Writes the outcome's problems and fails, or writes what was done and succeeds.</summary>
+    private static int Report(BackupOutcome outcome, TextWriter output, TextWriter error, Func<BackupOutcome, string> done)
     {
-        var outcome = await backup.WriteAsync(folder, ct);
         if (!outcome.Succeeded)
         {
-            return Fail(error, outcome);
+            foreach (var problem in outcome.Problems)
+            {
+                error.WriteLine(problem);
+            }
+
+            return ExitCodes.Failure;
         }
 
-        output.WriteLine($"Backed up the database, {Count(outcome.EvidenceFiles, "evidence file")} and {Count(outcome.Keys, "key")} to {Path.GetFullPath(folder)}, with the SHA-256 of each in {DataBackup.ManifestFileName}.");
+        output.WriteLine(done(outcome));
         return ExitCodes.Success;
-    }
-
-    public async Task<int> VerifyBackupAsync(string folder, TextWriter output, TextWriter error, CancellationToken ct)
-    {
-        var outcome = await DataBackup.VerifyAsync(folder, ct);
-        if (!outcome.Succeeded)
-        {
-            return Fail(error, outcome);
-        }
-
-        output.WriteLine($"The backup in {Path.GetFullPath(folder)} is whole: the database passes SQLite's integrity check, and it, {Count(outcome.EvidenceFiles, "evidence file")} and {Count(outcome.Keys, "key")} match the manifest.");
-        return ExitCodes.Success;
-    }
-
-    public async Task<int> RestoreAsync(string folder, TextWriter output, TextWriter error, CancellationToken ct)
-    {
-        var outcome = await backup.RestoreAsync(folder, ct);
-        if (!outcome.Succeeded)
-        {
-            return Fail(error, outcome);
-        }
-
-        output.WriteLine($"Restored the database, {Count(outcome.EvidenceFiles, "evidence file")} and {Count(outcome.Keys, "key")} from {Path.GetFullPath(folder)} into {paths.Root}.");
-        return ExitCodes.Success;
-    }
-
-    private static int Fail(TextWriter error, BackupOutcome outcome)
-    {
-        foreach (var problem in outcome.Problems)
-        {
-            error.WriteLine(problem);
-        }
-
-        return ExitCodes.Failure;
     }
 
     private static string Count(int count, string noun) =>

@@ -1,8 +1,5 @@
-using ApprenticeTracker.Domain.People;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Reports;
 using ApprenticeTracker.Web.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.CommandLine;
 

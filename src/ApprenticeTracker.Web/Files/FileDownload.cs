@@ -1,4 +1,3 @@
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Persistence.Files;
 using Microsoft.Net.Http.Headers;
 

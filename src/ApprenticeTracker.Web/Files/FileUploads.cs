@@ -1,10 +1,5 @@
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
-using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Settings;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Files;

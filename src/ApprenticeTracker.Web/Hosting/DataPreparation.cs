@@ -1,8 +1,5 @@
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Seeding;
 using ApprenticeTracker.Persistence.Standards;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Hosting;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ApprenticeTracker.Persistence.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

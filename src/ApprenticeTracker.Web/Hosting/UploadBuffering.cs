@@ -1,4 +1,3 @@
-using ApprenticeTracker.Persistence;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ApprenticeTracker.Web.Hosting;

@@ -1,4 +1,3 @@
-using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.Components;
 
 namespace ApprenticeTracker.Web.Live;

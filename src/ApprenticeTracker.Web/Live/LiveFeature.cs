@@ -1,5 +1,3 @@
-using ApprenticeTracker.Persistence;
-
 namespace ApprenticeTracker.Web.Live;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Live;
 
 /// <summary>

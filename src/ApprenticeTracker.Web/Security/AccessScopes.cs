@@ -1,11 +1,7 @@
 using System.Linq.Expressions;
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Organisations;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.ReadModels;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Security;
 

@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Security;

@@ -1,7 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Security;
 
 /// <summary>The signed-in apprentice's enrolment, as the portfolio pages need it.</summary>

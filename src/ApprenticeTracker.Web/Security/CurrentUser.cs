@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Persistence.Identity;
 
 namespace ApprenticeTracker.Web.Security;

@@ -1,5 +1,4 @@
 using ApprenticeTracker.Domain.Organisations;
-using ApprenticeTracker.Domain.People;
 using Riok.Mapperly.Abstractions;
 
 namespace ApprenticeTracker.Web.Security;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ApprenticeTracker.Web.Settings;
 
 /// <summary>

@@ -131,6 +131,21 @@ public sealed class AuditChainTests
     }
 
     [Test]
+    public async Task A_row_whose_entity_id_is_not_a_guid_is_named_as_the_break_instead_of_stopping_the_check()
+    {
+        var links = Links();
+        var target = links[2];
+        _database.Execute($"DROP TRIGGER AuditEvents_refuse_update; UPDATE AuditEvents SET EntityId = 'not-a-guid' WHERE Id = {target.Id}");
+
+        var report = await new AuditChainVerifier(_database).VerifyAsync(CancellationToken.None);
+
+        Assert.That(report.EventsChecked, Is.EqualTo(2));
+        Assert.That(report.FirstBreak?.EventId, Is.EqualTo(target.Id));
+        Assert.That(report.FirstBreak!.OccurredAt, Is.Null);
+        Assert.That(report.FirstBreak.Describe(), Does.StartWith($"Event {target.Id} breaks the chain: a column holds a value the app never writes").And.EndWith("it was changed outside the app."));
+    }
+
+    [Test]
     public void Two_events_cannot_follow_the_same_event()
     {
         var last = Links()[^1];

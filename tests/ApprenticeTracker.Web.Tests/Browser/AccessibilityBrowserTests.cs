@@ -21,16 +21,13 @@ public sealed partial class AccessibilityBrowserTests
     private static readonly int[] Widths = [1280, 390];
 
     private AppFactory _factory = null!;
-    private string _chromium = string.Empty;
-    private string _chromedriver = string.Empty;
     private string _origin = string.Empty;
     private string _axe = string.Empty;
 
     [OneTimeSetUp]
     public async Task StartHost()
     {
-        _chromium = RequiredTools.Require("chromium", "chromium");
-        _chromedriver = RequiredTools.Require("chromedriver", "chromium-driver");
+        Chromium.Require();
         _axe = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Browser", "Axe", "axe.min.js"));
         _factory = new AppFactory();
         _factory.UseKestrel(0);
@@ -48,10 +45,10 @@ public sealed partial class AccessibilityBrowserTests
     [TestCase(DemoDataSeeder.ProviderEmail)]
     public void Every_page_a_role_reaches_has_no_critical_or_serious_accessibility_violation(string? email)
     {
-        using var browser = Open();
+        using var browser = Chromium.Open();
         if (email is not null)
         {
-            SignIn(browser, email);
+            Chromium.SignIn(browser, new Uri(_origin), email);
         }
 
         var violations = new List<string>();
@@ -118,33 +115,6 @@ public sealed partial class AccessibilityBrowserTests
               .catch(e => done(JSON.stringify(['axe failed: ' + e])));
             """);
         return result is null ? ["axe returned nothing"] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(result) ?? [];
-    }
-
-    private void SignIn(ChromeDriver browser, string email)
-    {
-        browser.Navigate().GoToUrl(_origin + AccountRoutes.Login);
-        browser.FindElement(By.Id("email")).SendKeys(email);
-        browser.FindElement(By.Id("password")).SendKeys(DemoDataSeeder.DemoPassword);
-        browser.FindElement(By.CssSelector("main button[type=submit]")).Click();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (new Uri(browser.Url).AbsolutePath == AccountRoutes.Login && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(50);
-        }
-    }
-
-    private ChromeDriver Open()
-    {
-        var options = new ChromeOptions { BinaryLocation = _chromium };
-        options.AddArguments(
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--window-size=1280,900");
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(_chromedriver), Path.GetFileName(_chromedriver));
-        service.SuppressInitialDiagnosticInformation = true;
-        service.HideCommandPromptWindow = true;
-        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-        driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
-        return driver;
     }
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]

@@ -12,15 +12,12 @@ namespace ApprenticeTracker.Web.Tests.Browser;
 public sealed class NavigationBrowserTests
 {
     private AppFactory _factory = null!;
-    private string _chromium = string.Empty;
-    private string _chromedriver = string.Empty;
     private string _home = string.Empty;
 
     [OneTimeSetUp]
     public void StartHost()
     {
-        _chromium = RequiredTools.Require("chromium", "chromium");
-        _chromedriver = RequiredTools.Require("chromedriver", "chromium-driver");
+        Chromium.Require();
         _factory = new AppFactory();
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -41,7 +38,7 @@ public sealed class NavigationBrowserTests
         browser.FindElement(By.CssSelector(".navbar-toggler")).Click();
 
         Assert.That(foldedAtFirst, Is.True);
-        Assert.That(WaitUntil(() => home.Displayed), Is.True);
+        Assert.That(Chromium.WaitUntil(() => home.Displayed), Is.True);
     }
 
     [Test]
@@ -79,43 +76,15 @@ public sealed class NavigationBrowserTests
 
         Assert.That(hiddenAtFirst, Is.True);
         Assert.That(shownOnFocus, Is.True);
-        Assert.That(WaitUntil(() => browser.SwitchTo().ActiveElement().GetAttribute("id") == "main"), Is.True);
+        Assert.That(Chromium.WaitUntil(() => browser.SwitchTo().ActiveElement().GetAttribute("id") == "main"), Is.True);
     }
 
     private ChromeDriver Open(int width, bool javaScript)
     {
-        var options = new ChromeOptions { BinaryLocation = _chromium };
-        options.AddArguments(
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", $"--window-size={width},900");
-        if (!javaScript)
-        {
-            options.AddUserProfilePreference("profile.managed_default_content_settings.javascript", 2);
-        }
-
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(_chromedriver), Path.GetFileName(_chromedriver));
-        service.SuppressInitialDiagnosticInformation = true;
-        service.HideCommandPromptWindow = true;
-        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        var driver = Chromium.Open(width, javaScript);
         driver.Navigate().GoToUrl(_home);
         return driver;
     }
 
     private static IWebElement HomeLink(ChromeDriver browser) => browser.FindElement(By.CssSelector($"#main-nav a.nav-link[href='{HomeRoutes.Home}']"));
-
-    private static bool WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            Thread.Sleep(50);
-        }
-
-        return condition();
-    }
 }

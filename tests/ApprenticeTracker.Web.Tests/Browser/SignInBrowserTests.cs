@@ -17,15 +17,12 @@ namespace ApprenticeTracker.Web.Tests.Browser;
 public sealed class SignInBrowserTests
 {
     private AppFactory _factory = null!;
-    private string _chromium = string.Empty;
-    private string _chromedriver = string.Empty;
     private string _home = string.Empty;
 
     [OneTimeSetUp]
     public async Task StartHost()
     {
-        _chromium = RequiredTools.Require("chromium", "chromium");
-        _chromedriver = RequiredTools.Require("chromedriver", "chromium-driver");
+        Chromium.Require();
         _factory = new AppFactory();
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -76,19 +73,8 @@ public sealed class SignInBrowserTests
     /// A click that submits a form returns before the next page has loaded; wait for it rather than read the page
     /// that is going away.
     /// </summary>
-    private static void WaitUntil(ChromeDriver browser, Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"The browser did not reach the expected page in time; it is on {browser.Url}.");
-            }
-
-            Thread.Sleep(50);
-        }
-    }
+    private static void WaitUntil(ChromeDriver browser, Func<bool> condition) =>
+        Assert.That(Chromium.WaitUntil(condition), Is.True, () => $"The browser did not reach the expected page in time; it is on {browser.Url}.");
 
     [TestCase(DemoDataSeeder.ApprenticeEmail, 1280)]
     [TestCase(DemoDataSeeder.AssessorEmail, 1280)]
@@ -155,19 +141,7 @@ public sealed class SignInBrowserTests
 
     private ChromeDriver Open(int width = 1280, bool javaScript = false)
     {
-        var options = new ChromeOptions { BinaryLocation = _chromium };
-        options.AddArguments(
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", $"--window-size={width},900");
-        if (!javaScript)
-        {
-            options.AddUserProfilePreference("profile.managed_default_content_settings.javascript", 2);
-        }
-
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(_chromedriver), Path.GetFileName(_chromedriver));
-        service.SuppressInitialDiagnosticInformation = true;
-        service.HideCommandPromptWindow = true;
-        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        var driver = Chromium.Open(width, javaScript);
         driver.Navigate().GoToUrl(_home + AccountRoutes.Login);
         return driver;
     }

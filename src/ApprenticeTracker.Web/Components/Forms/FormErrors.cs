@@ -1,4 +1,3 @@
-using ApprenticeTracker.Domain.Common;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace ApprenticeTracker.Web.Components.Forms;

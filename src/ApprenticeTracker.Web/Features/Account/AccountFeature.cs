@@ -1,17 +1,15 @@
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Identity;
-using ApprenticeTracker.Web.Security;
+using ApprenticeTracker.Web.Features.Home;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
-using ApprenticeTracker.Web.Features.Home;
 using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Account;

@@ -1,6 +1,4 @@
 using ApprenticeTracker.Persistence.Identity;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace ApprenticeTracker.Web.Features.Account;

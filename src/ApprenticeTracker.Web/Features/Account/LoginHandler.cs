@@ -1,9 +1,6 @@
-using System.Globalization;
 using ApprenticeTracker.Persistence.Identity;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.AspNetCore.Identity;
 using ApprenticeTracker.Web.Features.Home;
+using Microsoft.AspNetCore.Identity;
 
 namespace ApprenticeTracker.Web.Features.Account;
 

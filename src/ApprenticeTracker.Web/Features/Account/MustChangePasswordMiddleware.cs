@@ -1,4 +1,3 @@
-using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.StaticAssets;
 
 namespace ApprenticeTracker.Web.Features.Account;

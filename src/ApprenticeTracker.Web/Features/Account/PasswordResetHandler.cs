@@ -1,12 +1,8 @@
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Email;
 using ApprenticeTracker.Persistence.Identity;
-using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Account;
 

@@ -1,6 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Persistence;
-
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>The heading of an apprentice's pages, read from enrolments already narrowed to what the user may see.</summary>

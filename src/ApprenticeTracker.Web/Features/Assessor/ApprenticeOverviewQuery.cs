@@ -1,8 +1,4 @@
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Progress;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 

@@ -1,5 +1,4 @@
 using ApprenticeTracker.Web.Settings;
-using ApprenticeTracker.Domain.Enrolments;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 

@@ -1,12 +1,5 @@
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Web.Settings;
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Domain.People;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Assessor;

@@ -1,11 +1,5 @@
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Live;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 

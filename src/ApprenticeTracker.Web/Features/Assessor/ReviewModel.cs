@@ -1,4 +1,3 @@
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Web.Features.Evidence;
 
 namespace ApprenticeTracker.Web.Features.Assessor;

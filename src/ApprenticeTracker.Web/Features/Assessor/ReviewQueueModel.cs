@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Evidence;
-
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>One submitted item waiting for the assessor's decision.</summary>

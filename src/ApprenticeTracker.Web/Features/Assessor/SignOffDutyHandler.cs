@@ -1,15 +1,7 @@
-using ApprenticeTracker.Domain.People;
-using System.Globalization;
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Identity;
-using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Live;
-using ApprenticeTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Assessor;
 

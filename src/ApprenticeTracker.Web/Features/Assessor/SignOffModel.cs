@@ -1,6 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
-
 namespace ApprenticeTracker.Web.Features.Assessor;
 
 /// <summary>What the assessor sees when signing off one duty: the duty, the accepted evidence mapped to it, the declaration.</summary>

@@ -1,18 +1,11 @@
-using ApprenticeTracker.Domain.People;
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Email;
 using ApprenticeTracker.Persistence.Forms;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ApprenticeTracker.Web.Features.Account;
 using ApprenticeTracker.Web.Features.Assessor;
+using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Email;
 

@@ -1,6 +1,5 @@
-using ApprenticeTracker.Persistence;
-using Microsoft.Extensions.Options;
 using ApprenticeTracker.Web.Features.Provider;
+using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Email;
 

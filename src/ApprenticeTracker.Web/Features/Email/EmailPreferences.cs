@@ -1,7 +1,4 @@
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Email;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Email;
 

@@ -1,7 +1,3 @@
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Features.Email;
 
 /// <summary>A mail given up, as a provider administrator sees it: to whom, about what, and why it failed.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net.Sockets;
-using ApprenticeTracker.Persistence;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;

@@ -1,9 +1,4 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Domain.People;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Email;
-using Microsoft.EntityFrameworkCore;
 using ApprenticeTracker.Web.Features.Assessor;
 using ApprenticeTracker.Web.Features.Evidence;
 using ApprenticeTracker.Web.Features.Portfolio;

@@ -1,6 +1,4 @@
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Email;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Progress;
 
 namespace ApprenticeTracker.Web.Features.Employers;

@@ -1,6 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
-
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>What the evidence form offers: the duties and KSBs of the apprentice's standard version and the types.</summary>

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Evidence;
-
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>

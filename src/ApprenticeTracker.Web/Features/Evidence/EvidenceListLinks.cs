@@ -1,5 +1,3 @@
-using System.Globalization;
-using ApprenticeTracker.Domain.Evidence;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ApprenticeTracker.Web.Features.Evidence;

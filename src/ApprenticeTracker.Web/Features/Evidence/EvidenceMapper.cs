@@ -1,4 +1,3 @@
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Standards;
 using Riok.Mapperly.Abstractions;
 

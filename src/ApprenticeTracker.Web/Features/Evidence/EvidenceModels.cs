@@ -1,6 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
-
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>Everything the detail and edit pages show of one item of evidence.</summary>

@@ -1,8 +1,3 @@
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>Reads the signed-in apprentice's evidence for the evidence pages; every read goes through <see cref="AccessScopes"/>.</summary>

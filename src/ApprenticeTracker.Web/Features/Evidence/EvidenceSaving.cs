@@ -1,13 +1,6 @@
-using System.Globalization;
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Standards;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Files;
-using ApprenticeTracker.Web.Security;
 using ApprenticeTracker.Web.Settings;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Evidence;

@@ -1,13 +1,7 @@
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Forms;
-using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Email;
 using ApprenticeTracker.Web.Files;
 using ApprenticeTracker.Web.Live;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Evidence;
 

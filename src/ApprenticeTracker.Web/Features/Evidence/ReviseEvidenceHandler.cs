@@ -1,31 +1,16 @@
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Evidence;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>
 /// Starts a revision of the signed-in apprentice's accepted evidence: a new draft with the same content, duties, KSBs
 /// and files, while the accepted item stays on record as it is (<see cref="EvidenceItem.Revise"/>).
 /// </summary>
-public sealed class ReviseEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time)
+public sealed class ReviseEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceSaving saving, TimeProvider time)
 {
     /// <returns>Succeeded with the id of the new draft, or of the revision already in progress.</returns>
     public async Task<CommandResult> HandleAsync(Guid itemId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var enrolment = await ApprenticeEnrolment.FindAsync(db, user, ct);
-        var item = enrolment is null
-            ? null
-            : await AccessScopes.Evidence(db, user)
-                .Where(i => i.Id == itemId && i.EnrolmentId == enrolment.Id)
-                .Include(i => i.Duties)
-                .Include(i => i.Ksbs)
-                .Include(i => i.Attachments)
-                .SingleOrDefaultAsync(ct);
+        var item = await saving.LoadOwnItemAsync(db, itemId, ct);
         if (item is null)
         {
             return CommandResult.NotFound;

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using ApprenticeTracker.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Health;
 

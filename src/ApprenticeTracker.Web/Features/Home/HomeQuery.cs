@@ -1,6 +1,3 @@
-using ApprenticeTracker.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Features.Home;
 
 /// <summary>Reads the imported standards and their duties for the home page.</summary>

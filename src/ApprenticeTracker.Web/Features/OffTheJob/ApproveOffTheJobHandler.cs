@@ -1,9 +1,3 @@
-using System.Globalization;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Features.OffTheJob;
 
 /// <summary>

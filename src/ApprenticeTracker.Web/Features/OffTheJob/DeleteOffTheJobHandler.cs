@@ -1,9 +1,4 @@
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Files;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Features.OffTheJob;
 
 /// <summary>The apprentice deletes a waiting or queried entry of their own, with its file; an approved one stays on record.</summary>

@@ -1,4 +1,3 @@
-using ApprenticeTracker.Web.Components.Forms;
 using Microsoft.AspNetCore.Components;
 
 namespace ApprenticeTracker.Web.Features.OffTheJob;

@@ -1,13 +1,6 @@
-using System.Globalization;
 using System.Text;
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.OffTheJob;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.OffTheJob;
 

@@ -1,9 +1,6 @@
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Web.Files;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.OffTheJob;
 

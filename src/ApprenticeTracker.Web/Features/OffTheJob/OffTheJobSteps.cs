@@ -1,13 +1,5 @@
-using System.Globalization;
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.OffTheJob;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Files;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.OffTheJob;
 

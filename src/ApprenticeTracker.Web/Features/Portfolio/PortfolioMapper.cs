@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Standards;
 using Riok.Mapperly.Abstractions;
 

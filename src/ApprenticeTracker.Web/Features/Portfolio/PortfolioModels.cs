@@ -1,8 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Evidence;
-
-using ApprenticeTracker.Web.Security;
-
 namespace ApprenticeTracker.Web.Features.Portfolio;
 
 /// <summary>A duty as the portfolio reads it from the database.</summary>

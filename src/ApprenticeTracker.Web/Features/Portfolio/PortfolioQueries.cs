@@ -1,9 +1,5 @@
-using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Progress;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Components;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Portfolio;
 

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Web.Components.Forms;
-
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>Assigns an assessor of my organisation to one of its enrolments.</summary>

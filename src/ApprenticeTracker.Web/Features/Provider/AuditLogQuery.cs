@@ -1,8 +1,3 @@
-using ApprenticeTracker.Domain.People;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>One page of my organisation's audit log, newest first, with the filter's choices.</summary>

@@ -1,7 +1,3 @@
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Web.Components.Forms;
-
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>Confirms one gateway requirement of one of my organisation's enrolments.</summary>

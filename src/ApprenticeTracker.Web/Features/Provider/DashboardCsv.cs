@@ -1,6 +1,3 @@
-using System.Globalization;
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Persistence.Identity;
 using CsvHelper;
 

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
-
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>The filters, sort and page of the cohort dashboard, as they travel in its query string.</summary>

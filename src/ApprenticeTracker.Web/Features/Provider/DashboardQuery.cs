@@ -1,11 +1,5 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.OffTheJob;
-using ApprenticeTracker.Domain.People;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Web.Settings;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Provider;

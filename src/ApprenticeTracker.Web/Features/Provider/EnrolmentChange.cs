@@ -1,11 +1,5 @@
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.Progress;
 using ApprenticeTracker.Domain.Standards;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Provider;
 

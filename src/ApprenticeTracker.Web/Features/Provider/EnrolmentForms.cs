@@ -1,5 +1,3 @@
-using System.Globalization;
-using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Progress;
 

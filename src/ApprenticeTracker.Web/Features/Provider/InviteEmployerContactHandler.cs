@@ -1,11 +1,5 @@
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Organisations;
-using ApprenticeTracker.Domain.People;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Identity;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Provider;
 

@@ -1,6 +1,4 @@
-using ApprenticeTracker.Domain.People;
 using ApprenticeTracker.Persistence.Identity;
-using ApprenticeTracker.Web.Components.Forms;
 using ApprenticeTracker.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 

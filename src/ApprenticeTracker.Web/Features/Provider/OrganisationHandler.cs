@@ -1,9 +1,4 @@
-using ApprenticeTracker.Domain.Common;
 using ApprenticeTracker.Domain.Organisations;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Provider;
 

@@ -1,6 +1,3 @@
-using ApprenticeTracker.Domain.People;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ApprenticeTracker.Web.Security;
-
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>

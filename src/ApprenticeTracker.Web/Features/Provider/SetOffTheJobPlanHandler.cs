@@ -1,9 +1,5 @@
-using System.Globalization;
-using ApprenticeTracker.Domain.Common;
-using ApprenticeTracker.Domain.Enrolments;
 using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Domain.Standards;
-using ApprenticeTracker.Web.Components.Forms;
 
 namespace ApprenticeTracker.Web.Features.Provider;
 

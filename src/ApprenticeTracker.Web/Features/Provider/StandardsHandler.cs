@@ -1,7 +1,4 @@
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Standards;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.Provider;
 

@@ -1,9 +1,3 @@
-using ApprenticeTracker.Domain.Enrolments;
-using ApprenticeTracker.Domain.People;
-using ApprenticeTracker.Persistence;
-using ApprenticeTracker.Web.Components.Forms;
-using Microsoft.EntityFrameworkCore;
-
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>Reading a ULN typed into a provider's form: the one place its check digit and its uniqueness are judged.</summary>

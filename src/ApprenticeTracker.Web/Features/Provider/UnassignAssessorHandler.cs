@@ -1,5 +1,3 @@
-using ApprenticeTracker.Web.Components.Forms;
-
 namespace ApprenticeTracker.Web.Features.Provider;
 
 /// <summary>Ends an assessor's assignment to one of my organisation's enrolments.</summary>

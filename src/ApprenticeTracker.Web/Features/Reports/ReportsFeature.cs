@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.Files;
 using ApprenticeTracker.Persistence.Identity;
 using ApprenticeTracker.Reports;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ApprenticeTracker.Web.Features.Reports;

@@ -1,8 +1,4 @@
-using ApprenticeTracker.Persistence;
 using ApprenticeTracker.Persistence.WhatsNew;
-using ApprenticeTracker.Web.Components.Forms;
-using ApprenticeTracker.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApprenticeTracker.Web.Features.WhatsNew;
 

@@ -121,8 +121,9 @@ public sealed class WhatsNewTests : SeededAppFixture
         await using var circuit = await LiveCircuits.OpenAsync(Factory, DemoDataSeeder.AssessorEmail);
         var count = circuit.Render<WhatsNewCount>();
         var view = circuit.Render<WhatsNewView>();
-        WaitFor(count, () => count.Find("[data-interactive]").GetAttribute("data-interactive") == "true");
-        var before = BadgeOf(count);
+        // The count renders once as 0 before its query answers: wait until it shows what the circuit's own query says.
+        var before = await circuit.Services.GetRequiredService<WhatsNewQuery>().CountAsync(CancellationToken.None);
+        WaitFor(count, () => count.Find("[data-interactive]").GetAttribute("data-interactive") == "true" && BadgeOf(count) == before);
 
         await SubmitAsync("Whats new: pushed to the header");
         WaitFor(count, () => BadgeOf(count) == before + 1);
