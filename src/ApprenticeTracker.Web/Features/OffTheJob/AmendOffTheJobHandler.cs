@@ -53,6 +53,7 @@ public sealed class AmendOffTheJobHandler(IDbContextFactory<AppDbContext> contex
             return CommandResult.Refused(errors);
         }
 
+        // Deleted after the save only when no row refers to it any more: removed or replaced, not kept.
         var previous = entry.Attachment?.StorageKey;
         return await OffTheJobSteps.SaveWithFilesAsync(db, uploads, () =>
         {
@@ -65,6 +66,6 @@ public sealed class AmendOffTheJobHandler(IDbContextFactory<AppDbContext> contex
             {
                 entry.RemoveAttachment(enrolment, user.AsActor(), now);
             }
-        }, entry.Id, staged, previous is not null && previous != entry.Attachment?.StorageKey ? [previous] : [], ct);
+        }, entry.Id, staged, previous is null ? [] : [previous], ct);
     }
 }
