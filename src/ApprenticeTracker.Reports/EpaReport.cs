@@ -18,6 +18,9 @@ public sealed record EpaReport
 
     public required string ApprenticeEmail { get; init; }
 
+    /// <summary>The apprentice's unique learner number; null when the provider has not recorded it.</summary>
+    public string? Uln { get; init; }
+
     public required string EmployerName { get; init; }
 
     public required string TrainingProviderName { get; init; }

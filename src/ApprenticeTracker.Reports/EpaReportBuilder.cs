@@ -60,7 +60,7 @@ public sealed class EpaReportBuilder
             select new
             {
                 e.Id, e.StandardId, e.StartDate, e.PlannedEndDate, e.MinimumDurationMonths, e.Status,
-                e.PriorLearningReason, e.PriorLearningMinutes, e.ContractedHoursPerWeek, e.GatewayPassedOn,
+                e.PriorLearningReason, e.PriorLearningMinutes, e.ContractedHoursPerWeek, e.GatewayPassedOn, e.Uln,
                 e.EmployerAgreedAt, e.EmployerAgreedByName, e.EmployerAgreementDeclaration,
                 a.GivenName, a.FamilyName, a.NameOrder, a.Email,
                 Employer = em.Name, Provider = p.Name, p.Ukprn,
@@ -199,6 +199,7 @@ public sealed class EpaReportBuilder
             EnrolmentId = head.Id,
             ApprenticeName = PersonName.Full(head.GivenName, head.FamilyName, head.NameOrder),
             ApprenticeEmail = head.Email,
+            Uln = head.Uln,
             EmployerName = head.Employer,
             TrainingProviderName = head.Provider,
             TrainingProviderUkprn = head.Ukprn,

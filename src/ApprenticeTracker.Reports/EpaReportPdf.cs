@@ -66,6 +66,11 @@ public static class EpaReportPdf
                 table.HeaderBackground = null;
                 table.RowHeaders = true;
                 table.Row(new TableCell("Apprentice", Label), $"{report.ApprenticeName} ({report.ApprenticeEmail})");
+                if (report.Uln is not null)
+                {
+                    table.Row(new TableCell("Unique learner number", Label), report.Uln);
+                }
+
                 table.Row(new TableCell("Employer", Label), report.EmployerName);
                 table.Row(new TableCell("Training provider", Label), report.TrainingProviderUkprn is null
                     ? report.TrainingProviderName

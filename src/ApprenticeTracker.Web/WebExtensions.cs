@@ -15,6 +15,7 @@ using ApprenticeTracker.Web.Features.ProgressReviews;
 using ApprenticeTracker.Web.Features.Provider;
 using ApprenticeTracker.Web.Features.Reports;
 using ApprenticeTracker.Web.Features.WhatsNew;
+using ApprenticeTracker.Web.Files;
 using ApprenticeTracker.Web.Hosting;
 using ApprenticeTracker.Web.Live;
 using ApprenticeTracker.Web.Settings;
@@ -52,6 +53,9 @@ public static class WebExtensions
         services.AddLiveUpdates();
         services.AddSharedSettings();
 
+        // Files that forms of several features send (evidence, off-the-job entries) go through one service.
+        services.AddScoped<FileUploads>();
+
         services.AddPortfolio();
         services.AddEvidence();
         services.AddReports();
@@ -84,6 +88,7 @@ public static class WebExtensions
         app.UseAccounts();
         app.UseAuthorization();
         app.UseEvidence();
+        app.UseOffTheJob();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

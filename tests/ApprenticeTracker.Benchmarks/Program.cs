@@ -6,6 +6,7 @@ var verbs = new Dictionary<string, (string Description, Func<int> Run)>(StringCo
     ["pdf"] = ("Times ApprenticeTracker.Pdf on a representative 20-page report, and Chromium's print-to-PDF on the same content when installed.", PdfBenchmark.Run),
     ["report"] = ("Times one EPA report (200 evidence items) from database to bytes, and a zip of 500 apprentices' reports with its peak memory.", ReportBenchmark.Run),
     ["dashboard"] = ("Times the provider's cohort dashboard through the real HTTP pipeline for 2,000 and 20,000 apprentices (seed-demo --scale large --apprentices N).", DashboardBenchmark.Run),
+    ["otj"] = ("Times one apprentice's off-the-job page and the dashboard (unfiltered and behind on off-the-job) on 2,000 apprentices with about 100 entries each.", OffTheJobBenchmark.Run),
     ["throughput"] = ("Drives each role's pages on Kestrel (loopback) with 16 concurrent clients for 5 s each: requests a second, p50, p99, share of /healthz.", ThroughputBenchmark.Run),
 };
 

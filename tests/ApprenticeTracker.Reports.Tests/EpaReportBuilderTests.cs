@@ -26,6 +26,7 @@ public class EpaReportBuilderTests
         Assert.Multiple(() =>
         {
             Assert.That(report.ApprenticeName, Is.EqualTo("Łucja Wójcik"));
+            Assert.That(report.Uln, Is.EqualTo(DemoDataSeeder.UlnFor(0).Value));
             Assert.That(report.EmployerName, Is.EqualTo("Northbridge Teaching Hospitals NHS Foundation Trust"));
             Assert.That(report.TrainingProviderName, Is.EqualTo("University of Northbridge"));
             Assert.That(report.Standard.DisplayReference, Is.EqualTo("ST0413 v1.1"));

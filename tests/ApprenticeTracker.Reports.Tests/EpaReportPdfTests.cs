@@ -46,6 +46,7 @@ public partial class EpaReportPdfTests
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.Contain("Łucja Wójcik"));
+            Assert.That(text, Does.Contain($"Unique learner number {report.Uln}"));
             Assert.That(text, Does.Contain($"by Grace Adeyemi on {Domain.Common.Dates.Display(signOff.SignedAt)}"));
             Assert.That(text, Does.Contain(ReportTerms.NotSignedOff));
             Assert.That(text, Does.Contain("Łucja Wójcik · ST0413 v1.1 · Page 1 of " + pdf.PageCount));

@@ -36,6 +36,7 @@ public sealed class Enrolment : AggregateRoot
         public const string ContractedHoursPerWeek = nameof(Enrolment.ContractedHoursPerWeek);
         public const string PriorLearningMinutes = nameof(Enrolment.PriorLearningMinutes);
         public const string PriorLearningReason = nameof(Enrolment.PriorLearningReason);
+        public const string Uln = nameof(Enrolment.Uln);
     }
 
     private static readonly Dictionary<EnrolmentStatus, EnrolmentStatus[]> Transitions = new()
@@ -89,6 +90,12 @@ public sealed class Enrolment : AggregateRoot
 
     /// <summary>Why the planned hours were reduced; required whenever <see cref="PriorLearningMinutes"/> is above zero.</summary>
     public string? PriorLearningReason { get; private set; }
+
+    /// <summary>
+    /// The apprentice's unique learner number (<see cref="Enrolments.Uln"/>), unique within the training provider;
+    /// null until the provider records it.
+    /// </summary>
+    public string? Uln { get; private set; }
 
     /// <summary>The day (UK time) the apprentice passed gateway; null while they have not, or after returning from it.</summary>
     public DateOnly? GatewayPassedOn { get; private set; }
@@ -330,6 +337,23 @@ public sealed class Enrolment : AggregateRoot
         PriorLearningReason = why;
         Touch();
         Record(actor, at, "enrolment.prior-learning-recorded", why is null ? "No reduction" : $"{reductionHours} hours less: {why}");
+    }
+
+    /// <summary>
+    /// The provider records the apprentice's unique learner number, or removes it (null). Whether another enrolment of
+    /// the provider has it is the caller's to check before saving; the database refuses a duplicate as well. Allowed in
+    /// every status: the number names the learner, and a closed record may still need it for an audit.
+    /// </summary>
+    public void RecordUln(Uln? uln, Actor actor, DateTimeOffset at)
+    {
+        if (uln?.Value == Uln)
+        {
+            return;
+        }
+
+        Uln = uln?.Value;
+        Touch();
+        Record(actor, at, "enrolment.uln-recorded", uln is null ? "ULN removed" : $"ULN {uln.Value}");
     }
 
     /// <summary>Records completion of the apprenticeship after gateway. Final.</summary>

@@ -54,64 +54,21 @@ public sealed class Attachment : Entity
     /// Describes a stored file, refusing a name that could be read as a path or hides characters. Plain text is named
     /// as plain text (see <see cref="AttachmentFileName.ForPlainText"/>), whatever the uploader called it.
     /// </summary>
-    public static Attachment Describe(string fileName, long sizeBytes, string sha256, string contentType, string storageKey, DateTimeOffset uploadedAt)
+    public static Attachment Describe(string fileName, long sizeBytes, string sha256, string contentType, string storageKey, DateTimeOffset uploadedAt) =>
+        From(FileDescription.Describe(fileName, sizeBytes, sha256, contentType, storageKey, uploadedAt, EvidenceItem.Fields.Attachments));
+
+    /// <summary>The attachment of a file already described (and so already checked).</summary>
+    public static Attachment From(FileDescription file)
     {
-        var name = fileName?.Trim() ?? string.Empty;
-        if (name.Length == 0)
-        {
-            throw new DomainException("The file has no name.", EvidenceItem.Fields.Attachments);
-        }
-
-        if (name.Length > FileNameMaxLength)
-        {
-            throw new DomainException($"The file name must be {FileNameMaxLength} characters or fewer.", EvidenceItem.Fields.Attachments);
-        }
-
-        if (name is "." or ".." || name.IndexOfAny(['/', '\\', ':', '\0']) >= 0)
-        {
-            throw new DomainException($"The file name '{Printable(name)}' contains characters that are not allowed in a file name (such as / \\ or :). Rename the file and try again.", EvidenceItem.Fields.Attachments);
-        }
-
-        if (name.Any(IsInvisible))
-        {
-            throw new DomainException($"The file name '{Printable(name)}' contains invisible characters (shown here as ?) that are not allowed in a file name: they can make a name read backwards and hide what kind of file it is. Rename the file and try again.", EvidenceItem.Fields.Attachments);
-        }
-
-        if (sizeBytes <= 0)
-        {
-            throw new DomainException($"The file '{name}' is empty.", EvidenceItem.Fields.Attachments);
-        }
-
-        if (sha256 is null || sha256.Length != Sha256HexLength || !sha256.All(c => char.IsAsciiHexDigitLower(c) || char.IsAsciiDigit(c)))
-        {
-            throw new ArgumentException("A SHA-256 must be 64 lower-case hexadecimal digits.", nameof(sha256));
-        }
-
-        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
-        if (contentType.Length > ContentTypeMaxLength)
-        {
-            throw new DomainException($"The file '{name}' cannot be stored: its content type is longer than {ContentTypeMaxLength} characters.", EvidenceItem.Fields.Attachments);
-        }
-
-        ArgumentException.ThrowIfNullOrWhiteSpace(storageKey);
-        if (storageKey.Length > StorageKeyMaxLength)
-        {
-            throw new ArgumentException($"A storage key must be {StorageKeyMaxLength} characters or fewer.", nameof(storageKey));
-        }
-
-        if (AttachmentFileName.IsPlainText(contentType))
-        {
-            name = AttachmentFileName.ForPlainText(name);
-        }
-
+        ArgumentNullException.ThrowIfNull(file);
         return new Attachment(Guid.NewGuid())
         {
-            FileName = name,
-            SizeBytes = sizeBytes,
-            Sha256 = sha256,
-            ContentType = contentType,
-            StorageKey = storageKey,
-            UploadedAt = uploadedAt,
+            FileName = file.FileName,
+            SizeBytes = file.SizeBytes,
+            Sha256 = file.Sha256,
+            ContentType = file.ContentType,
+            StorageKey = file.StorageKey,
+            UploadedAt = file.UploadedAt,
         };
     }
 
@@ -127,16 +84,6 @@ public sealed class Attachment : Entity
     };
 
     internal void BelongTo(Guid evidenceItemId) => EvidenceItemId = evidenceItemId;
-
-    internal static string Printable(string name) =>
-        new(name.Select(c => IsInvisible(c) ? '?' : c).ToArray());
-
-    /// <summary>
-    /// Control characters, format characters (Unicode category Cf: the right-to-left override U+202E, zero-width
-    /// joiners and the like) and line and paragraph separators: none is visible, and some reorder what is shown.
-    /// </summary>
-    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) is
-        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     /// <summary>
     /// "900 bytes", "512 KB", "2.4 MB", "1.5 GB": to one decimal place at most, in the largest unit (1 KB = 1024 bytes)

@@ -37,8 +37,9 @@ public static class AttachmentFileName
     /// another kind (<c>report.pdf</c>, <c>page.html</c>, <c>setup.exe</c>); otherwise with <c>.txt</c> added
     /// (<c>notes</c> becomes <c>notes.txt</c>, <c>readings.csv</c> becomes <c>readings.csv.txt</c>).
     /// </summary>
-    /// <param name="name">A name already checked by <see cref="Attachment.Describe"/>: trimmed, with no invisible characters.</param>
-    public static string ForPlainText(string name)
+    /// <param name="name">A name already checked by <see cref="FileDescription.Describe"/>: trimmed, with no invisible characters.</param>
+    /// <param name="field">The field a refusal names.</param>
+    public static string ForPlainText(string name, string field)
     {
         ArgumentNullException.ThrowIfNull(name);
         var extension = Path.GetExtension(name);
@@ -49,13 +50,13 @@ public static class AttachmentFileName
 
         if (ClaimedKinds.TryGetValue(extension, out var claimed))
         {
-            throw new DomainException($"'{name}' holds plain text, but its name says it is {claimed}. Attach the real file, or rename this one to end in {PlainTextExtension}.", EvidenceItem.Fields.Attachments);
+            throw new DomainException($"'{name}' holds plain text, but its name says it is {claimed}. Attach the real file, or rename this one to end in {PlainTextExtension}.", field);
         }
 
         var named = name + PlainTextExtension;
         if (named.Length > Attachment.FileNameMaxLength)
         {
-            throw new DomainException($"'{name}' holds plain text, so it is kept with {PlainTextExtension} added to its name, and the name would then be longer than {Attachment.FileNameMaxLength} characters. Shorten the name and try again.", EvidenceItem.Fields.Attachments);
+            throw new DomainException($"'{name}' holds plain text, so it is kept with {PlainTextExtension} added to its name, and the name would then be longer than {Attachment.FileNameMaxLength} characters. Shorten the name and try again.", field);
         }
 
         return named;

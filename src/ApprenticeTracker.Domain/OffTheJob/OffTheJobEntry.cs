@@ -1,4 +1,5 @@
 using ApprenticeTracker.Domain.Enrolments;
+using ApprenticeTracker.Domain.Evidence;
 using ApprenticeTracker.Domain.Standards;
 
 namespace ApprenticeTracker.Domain.OffTheJob;
@@ -56,6 +57,7 @@ public sealed class OffTheJobEntry : AggregateRoot
         public const string EvidenceIds = "EvidenceIds";
         public const string Reason = "Reason";
         public const string Reflection = nameof(OffTheJobEntry.Reflection);
+        public const string Attachment = nameof(OffTheJobEntry.Attachment);
     }
 
     private readonly List<OffTheJobEntryDuty> _duties = new();
@@ -109,6 +111,12 @@ public sealed class OffTheJobEntry : AggregateRoot
 
     /// <summary>The reason of the last query, kept after the entry is amended so that the history reads.</summary>
     public string? QueryReason { get; private set; }
+
+    /// <summary>
+    /// An optional file that shows the activity (a certificate, slides, notes), checked by the same rules as evidence
+    /// files; null when there is none.
+    /// </summary>
+    public FileDescription? Attachment { get; private set; }
 
     /// <summary>Changes on every change of state (optimistic concurrency).</summary>
     public Guid ConcurrencyStamp { get; private set; }
@@ -251,6 +259,32 @@ public sealed class OffTheJobEntry : AggregateRoot
         Status = OffTheJobEntryStatus.Waiting;
         Touch(at);
         Record(actor, at, resubmitted ? "otj.resubmitted" : "otj.edited", Describe());
+    }
+
+    /// <summary>
+    /// The apprentice attaches a file to a waiting or queried entry, in place of any it had (whose stored file the caller
+    /// then removes once nothing refers to it).
+    /// </summary>
+    public void Attach(Enrolment enrolment, FileDescription file, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        EnsureBelongsTo(enrolment);
+        EnsureChangeable("changed");
+        enrolment.EnsureNotFinal("change off-the-job training");
+        Attachment = file;
+        Touch(at);
+        Record(actor, at, "otj.file-attached", $"{file.FileName} on {Describe()}");
+    }
+
+    /// <summary>The apprentice removes the file of a waiting or queried entry.</summary>
+    public void RemoveAttachment(Enrolment enrolment, Actor actor, DateTimeOffset at)
+    {
+        EnsureBelongsTo(enrolment);
+        EnsureChangeable("changed");
+        var file = Attachment ?? throw new DomainException("This entry has no file to remove.", Fields.Attachment);
+        Attachment = null;
+        Touch(at);
+        Record(actor, at, "otj.file-removed", $"{file.FileName} on {Describe()}");
     }
 
     /// <summary>Records that the apprentice deletes a waiting or queried entry; the caller then removes it.</summary>

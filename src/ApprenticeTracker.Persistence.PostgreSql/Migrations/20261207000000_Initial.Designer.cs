@@ -241,6 +241,11 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.Property<Guid>("TrainingProviderId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Uln")
+                        .HasMaxLength(10)
+                        .HasColumnType("character(10)")
+                        .IsFixedLength();
+
                     b.HasKey("Id");
 
                     b.HasIndex("CohortId");
@@ -252,6 +257,9 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     b.HasIndex("TrainingProviderId");
 
                     b.HasIndex("ApprenticeId", "TrainingProviderId");
+
+                    b.HasIndex("TrainingProviderId", "Uln")
+                        .IsUnique();
 
                     b.ToTable("Enrolments", (string)null);
                 });
@@ -1825,6 +1833,50 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("ApprenticeTracker.Domain.Evidence.FileDescription", "Attachment", b1 =>
+                        {
+                            b1.Property<Guid>("OffTheJobEntryId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character(64)")
+                                .IsFixedLength();
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<DateTimeOffset>("UploadedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("OffTheJobEntryId");
+
+                            b1.HasIndex("StorageKey");
+
+                            b1.ToTable("OffTheJobEntries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OffTheJobEntryId");
+                        });
+
+                    b.Navigation("Attachment");
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntryDuty", b =>

@@ -557,6 +557,7 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     ContractedHoursPerWeek = table.Column<decimal>(type: "numeric(4,2)", precision: 4, scale: 2, nullable: false),
                     PriorLearningMinutes = table.Column<int>(type: "integer", nullable: false),
                     PriorLearningReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Uln = table.Column<string>(type: "character(10)", fixedLength: true, maxLength: 10, nullable: true),
                     GatewayPassedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     StatusChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false),
@@ -778,6 +779,12 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                     DecidedByName = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: true),
                     DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     QueryReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Attachment_FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Attachment_SizeBytes = table.Column<long>(type: "bigint", nullable: true),
+                    Attachment_Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
+                    Attachment_ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Attachment_StorageKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Attachment_UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -1283,6 +1290,12 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 column: "TrainingProviderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_TrainingProviderId_Uln",
+                table: "Enrolments",
+                columns: new[] { "TrainingProviderId", "Uln" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EvidenceDuties_DutyId",
                 table: "EvidenceDuties",
                 column: "DutyId");
@@ -1348,6 +1361,11 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 name: "IX_Ksbs_StandardId_Kind_Position",
                 table: "Ksbs",
                 columns: new[] { "StandardId", "Kind", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffTheJobEntries_Attachment_StorageKey",
+                table: "OffTheJobEntries",
+                column: "Attachment_StorageKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OffTheJobEntries_EnrolmentId_ActivityDate",

@@ -13,6 +13,7 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         builder.Property(x => x.ContractedHoursPerWeek).HasPrecision(4, 2);
         builder.Property(x => x.PriorLearningReason).HasMaxLength(Enrolment.ReasonMaxLength);
+        builder.Property(x => x.Uln).HasMaxLength(Uln.Length).IsFixedLength();
         builder.Ignore(x => x.CurrentAssessorIds);
         builder.Ignore(x => x.MinimumDurationMetOn);
         builder.Ignore(x => x.EmployerAgreement);
@@ -29,6 +30,8 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         builder.HasIndex(x => x.CohortId);
         // The dashboard finds each apprentice's enrolment in its provider, walking the apprentices in name order.
         builder.HasIndex(x => new { x.ApprenticeId, x.TrainingProviderId });
+        // A learner number names one learner within a provider; enrolments without one (null) do not clash.
+        builder.HasIndex(x => new { x.TrainingProviderId, x.Uln }).IsUnique();
 
         builder.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(x => x.Assignments).HasField("_assignments").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -20,6 +20,17 @@ internal sealed class OffTheJobEntryConfiguration : IEntityTypeConfiguration<Off
         builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         builder.Ignore(x => x.IsChangeable);
 
+        // The optional file, in the entry's own row ("Attachment_…" columns): the file name is present exactly when there is one.
+        builder.OwnsOne(x => x.Attachment, file =>
+        {
+            file.Property(f => f.FileName).HasMaxLength(Attachment.FileNameMaxLength).IsRequired();
+            file.Property(f => f.ContentType).HasMaxLength(Attachment.ContentTypeMaxLength).IsRequired();
+            file.Property(f => f.Sha256).HasMaxLength(Attachment.Sha256HexLength).IsFixedLength().IsRequired();
+            file.Property(f => f.StorageKey).HasMaxLength(Attachment.StorageKeyMaxLength).IsRequired();
+            file.HasIndex(f => f.StorageKey);
+        });
+        builder.Navigation(x => x.Attachment).IsRequired(false);
+
         builder.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
 
         // The apprentice's log by date; the review lists by status; the forecast reads the approved minutes by date.

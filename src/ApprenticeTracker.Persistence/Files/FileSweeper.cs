@@ -6,8 +6,10 @@ namespace ApprenticeTracker.Persistence.Files;
 /// <summary>A file the sweep removed (or, in a dry run, would remove): where, relative to the data folder, and why.</summary>
 public sealed record SweptFile(string RelativePath, string Reason, DateTimeOffset LastWritten);
 
-/// <summary>An attachment row whose file is not in the store.</summary>
-public sealed record MissingFile(Guid AttachmentId, Guid EvidenceItemId, string FileName, string StorageKey);
+/// <summary>A row whose file is not in the store: an evidence attachment, or an off-the-job entry's file.</summary>
+/// <param name="AttachmentId">The attachment's id, or the off-the-job entry's.</param>
+/// <param name="Owner">What the file belongs to, for messages: "evidence …" or "off-the-job entry …".</param>
+public sealed record MissingFile(Guid AttachmentId, string Owner, string FileName, string StorageKey);
 
 /// <summary>What a sweep found.</summary>
 /// <param name="Removed">The files removed, or that a dry run would remove.</param>
@@ -17,7 +19,7 @@ public sealed record SweepResult(IReadOnlyList<SweptFile> Removed, int Spared, I
 
 /// <summary>
 /// Removes what an interrupted save or request leaves in the data folder: staged uploads, request buffers
-/// (<c>ASPNETCORE_*.tmp</c>) and stored files that no attachment row refers to, each only once it is older than
+/// (<c>ASPNETCORE_*.tmp</c>) and stored files that no row refers to (evidence attachments, off-the-job entries' files), each only once it is older than
 /// <see cref="AppOptions.OrphanFileGracePeriod"/>; and finds attachment rows whose file is missing. Runs at start-up
 /// and as the <c>check-files</c> verb.
 /// </summary>
@@ -41,9 +43,7 @@ public sealed partial class FileSweeper(
         var stored = List(store.Root);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await db.Attachments.AsNoTracking()
-            .Select(a => new { a.Id, a.EvidenceItemId, a.FileName, a.StorageKey })
-            .ToListAsync(ct);
+        var rows = await StoredFileKeys.ReferencesAsync(db, ct);
         var referenced = rows.Select(r => store.PathFor(r.StorageKey)).ToHashSet(StringComparer.Ordinal);
 
         var candidates = staged.Select(f => (File: f, Reason: StagedReason))
@@ -81,11 +81,11 @@ public sealed partial class FileSweeper(
 
         var missing = rows
             .Where(r => !File.Exists(store.PathFor(r.StorageKey)))
-            .Select(r => new MissingFile(r.Id, r.EvidenceItemId, r.FileName, r.StorageKey))
+            .Select(r => new MissingFile(r.Id, r.Owner, r.FileName, r.StorageKey))
             .ToList();
         foreach (var file in missing)
         {
-            LogMissing(logger, file.AttachmentId, file.FileName, file.EvidenceItemId, Path.GetRelativePath(paths.Root, store.PathFor(file.StorageKey)));
+            LogMissing(logger, file.AttachmentId, file.FileName, file.Owner, Path.GetRelativePath(paths.Root, store.PathFor(file.StorageKey)));
         }
 
         return new SweepResult(removed, spared, missing, grace);
@@ -102,6 +102,6 @@ public sealed partial class FileSweeper(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove {Path}: {Error}")]
     private static partial void LogNotRemoved(ILogger logger, string path, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Attachment {AttachmentId} ('{FileName}') of evidence {EvidenceItemId} has no file: {Path} is missing.")]
-    private static partial void LogMissing(ILogger logger, Guid attachmentId, string fileName, Guid evidenceItemId, string path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Attachment {AttachmentId} ('{FileName}') of {Owner} has no file: {Path} is missing.")]
+    private static partial void LogMissing(ILogger logger, Guid attachmentId, string fileName, string owner, string path);
 }

@@ -238,6 +238,11 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<Guid>("TrainingProviderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Uln")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.HasKey("Id");
 
                     b.HasIndex("CohortId");
@@ -249,6 +254,9 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("TrainingProviderId");
 
                     b.HasIndex("ApprenticeId", "TrainingProviderId");
+
+                    b.HasIndex("TrainingProviderId", "Uln")
+                        .IsUnique();
 
                     b.ToTable("Enrolments", (string)null);
                 });
@@ -1804,6 +1812,50 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("ApprenticeTracker.Domain.Evidence.FileDescription", "Attachment", b1 =>
+                        {
+                            b1.Property<Guid>("OffTheJobEntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .IsFixedLength();
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("UploadedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("OffTheJobEntryId");
+
+                            b1.HasIndex("StorageKey");
+
+                            b1.ToTable("OffTheJobEntries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OffTheJobEntryId");
+                        });
+
+                    b.Navigation("Attachment");
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntryDuty", b =>

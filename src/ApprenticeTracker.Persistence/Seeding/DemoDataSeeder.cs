@@ -148,6 +148,24 @@ public sealed class DemoDataSeeder
     /// <summary>The fixed minimum of off-the-job hours the demo gives ST0413 v1.1, whose real figure is not known here.</summary>
     public const int DemoOffTheJobMinimumHours = 800;
 
+    /// <summary>
+    /// The ULN of the demo apprentice at <paramref name="number"/> in the catalogue: a made-up number that passes the
+    /// check digit, so that the demo shows the ULN everywhere and imports by it (the demo apprentice's is number 0).
+    /// </summary>
+    public static Uln UlnFor(int number)
+    {
+        for (var first = 300_000_000L + (number * 13L); ; first++)
+        {
+            for (var check = 0; check < 10; check++)
+            {
+                if (Uln.TryParse(string.Create(CultureInfo.InvariantCulture, $"{first}{check}"), out var uln, out _))
+                {
+                    return uln;
+                }
+            }
+        }
+    }
+
     /// <summary>Makes the demo records in one context, to be saved at once.</summary>
     private sealed class Builder
     {
@@ -231,12 +249,12 @@ public sealed class DemoDataSeeder
                     DemoGroup.ProviderALaterIntake => (providerA, employerA, laterIntake, adminA, index % 4 == 0 ? new[] { assessorA2, assessorA1 } : new[] { assessorA2 }),
                     _ => (providerB, employerB, intakeB, adminB, new[] { assessorB }),
                 };
-                AddApprentice(spec, provider, employer, cohort, admin, assessors);
+                AddApprentice(spec, provider, employer, cohort, admin, assessors, UlnFor(index));
                 index++;
             }
         }
 
-        private void AddApprentice(DemoApprentice spec, TrainingProvider provider, Employer employer, Cohort cohort, Actor admin, Assessor[] assessors)
+        private void AddApprentice(DemoApprentice spec, TrainingProvider provider, Employer employer, Cohort cohort, Actor admin, Assessor[] assessors, Uln uln)
         {
             var start = cohort.StartDate;
             var fullName = PersonName.Full(spec.GivenName, spec.FamilyName, spec.NameOrder);
@@ -244,6 +262,7 @@ public sealed class DemoDataSeeder
             var apprentice = Apprentice.Register(provider, user.Id, spec.GivenName, spec.FamilyName, spec.NameOrder, user.Email!, admin, At(start.AddDays(-21), 10));
             var self = ActorFor(user, fullName);
             var enrolment = Enrolment.Enrol(apprentice, _standard, employer, cohort, start, start.AddMonths(_standard.TypicalDurationMonths).AddDays(-1), admin, At(start.AddDays(-14), 10));
+            enrolment.RecordUln(uln, admin, At(start.AddDays(-14), 10));
             foreach (var assessor in assessors)
             {
                 enrolment.AssignAssessor(assessor, admin, At(start.AddDays(-14), 11));

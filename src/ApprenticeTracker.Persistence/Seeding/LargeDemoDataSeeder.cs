@@ -1,12 +1,13 @@
 using System.Globalization;
+using ApprenticeTracker.Domain.OffTheJob;
 using ApprenticeTracker.Persistence.Identity;
 
 namespace ApprenticeTracker.Persistence.Seeding;
 
 /// <summary>
 /// Adds a large cohort to demo provider A, for measuring the provider pages at scale: 2,000 apprentices (or as many as
-/// asked) with their accounts, enrolments and assessors, and 50 evidence items each mapped to duties in every status,
-/// with sign-offs.
+/// asked) with their accounts, enrolments and assessors, 50 evidence items each mapped to duties in every status, with
+/// sign-offs, and about 100 off-the-job entries each (one a day at most, some apprentices on plan and some behind).
 /// </summary>
 /// <remarks>
 /// Unlike <see cref="DemoDataSeeder"/>, this writes plain rows in one transaction instead of going through the domain:
@@ -22,6 +23,7 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
     public const int DefaultApprentices = 2_000;
     public const int MaximumApprentices = 50_000;
     public const int EvidencePerApprentice = 50;
+    public const int OffTheJobEntriesPerApprentice = 100;
     public const string EmailDomain = "large.example.org";
 
     private const int Seed = 2_000;
@@ -138,6 +140,9 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
                 }
             }
 
+            var plannedEnd = start.AddMonths(standard.TypicalDurationMonths).AddDays(-1);
+            AddOffTheJob(writer, random, enrolmentId, providerId, $"{given} {family}", assessor.Name, start, plannedEnd, standard.OffTheJobMinimumHours, today);
+
             foreach (var (dutyId, itemId) in acceptedByDuty)
             {
                 if (random.NextDouble() < progress)
@@ -156,6 +161,46 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
     private static DateTimeOffset At(DateOnly date) => new(date.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc));
 
     /// <summary>
+    /// About <see cref="OffTheJobEntriesPerApprentice"/> entries from the first week to yesterday, one a day at most (fewer
+    /// when fewer days have passed), sized so that the approved hours reach 60 % to 120 % of the hours planned to date:
+    /// some apprentices on plan, some behind. The last three weeks' wait for approval and one in thirty is queried.
+    /// </summary>
+    private static void AddOffTheJob(
+        Writer writer, Random random, Guid enrolmentId, Guid providerId, string apprentice, string assessor, DateOnly start, DateOnly plannedEnd,
+        int? standardMinimumHours, DateOnly today)
+    {
+        var first = start.AddDays(7);
+        var days = today.DayNumber - first.DayNumber;
+        var count = Math.Min(OffTheJobEntriesPerApprentice, days);
+        if (count <= 0)
+        {
+            return;
+        }
+
+        var plan = new OffTheJobPlan(start, plannedEnd, null, Enrolment.DefaultContractedHoursPerWeek, standardMinimumHours, 0);
+        var pace = 0.6 + (random.NextDouble() * 0.6);
+        var perEntry = (int)(plan.PlannedToDateMinutes(today) * pace / count);
+        var minutes = Math.Clamp(perEntry / 15 * 15, 30, OffTheJobRules.MaxMinutesPerEntry);
+        var kinds = OffTheJobActivityKinds.Counted;
+        for (var k = 0; k < count; k++)
+        {
+            // The k-th of count equal slots of the days since the first week, so no two entries share a day.
+            var slot = (long)days * k / count;
+            var next = (long)days * (k + 1) / count;
+            var day = first.AddDays((int)(slot + random.Next((int)Math.Max(1, next - slot))));
+            var kind = kinds[random.Next(kinds.Count)];
+            var logged = At(day).AddHours(8 + random.Next(4));
+            var status = day > today.AddDays(-21) ? OffTheJobEntryStatus.Waiting
+                : random.Next(30) == 0 ? OffTheJobEntryStatus.Queried
+                : OffTheJobEntryStatus.Approved;
+            DateTimeOffset? decided = status == OffTheJobEntryStatus.Waiting ? null : logged.AddDays(2 + random.Next(5));
+            writer.OffTheJob(enrolmentId, providerId, day, minutes, kind, $"{kind.DisplayName()}: what I practised, what I learnt and what I will try next time.",
+                status, apprentice, logged, decided is null ? null : assessor, decided,
+                status == OffTheJobEntryStatus.Queried ? "Which session was this? Please add the trainer's name." : null);
+        }
+    }
+
+    /// <summary>
     /// The rows of each table, written the same on every database: <see cref="LargeSeedRows"/> decides only how. Tables are
     /// declared after the tables their foreign keys point to.
     /// </summary>
@@ -171,6 +216,7 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
         private readonly LargeSeedRows.Table _evidenceDuty;
         private readonly LargeSeedRows.Table _signOff;
         private readonly LargeSeedRows.Table _signOffEvidence;
+        private readonly LargeSeedRows.Table _offTheJob;
 
         public Writer(LargeSeedRows rows)
         {
@@ -190,6 +236,9 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
             _evidenceDuty = rows.Declare("EvidenceDuties", "EvidenceItemId", "DutyId");
             _signOff = rows.Declare("DutySignOffs", "Id", "EnrolmentId", "DutyId", "AssessorId", "AssessorName", "Declaration", "SignedAt");
             _signOffEvidence = rows.Declare("SignOffEvidence", "DutySignOffId", "EvidenceItemId");
+            _offTheJob = rows.Declare("OffTheJobEntries",
+                "Id", "EnrolmentId", "TrainingProviderId", "ActivityDate", "Minutes", "Kind", "WhatWasLearnt", "Status", "Source", "RecordedByName",
+                "CreatedAt", "UpdatedAt", "DecidedByName", "DecidedAt", "QueryReason", "ConcurrencyStamp");
         }
 
         public void User(string id, string email, string displayName, string passwordHash, string roleId)
@@ -219,6 +268,12 @@ public sealed class LargeDemoDataSeeder(IDbContextFactory<AppDbContext> factory,
                 submitted is null ? 0 : 1, 1, Guid.NewGuid());
 
         public void EvidenceDuty(Guid itemId, Guid dutyId) => _rows.Add(_evidenceDuty, itemId, dutyId);
+
+        public void OffTheJob(
+            Guid enrolmentId, Guid providerId, DateOnly day, int minutes, OffTheJobActivityKind kind, string learnt, OffTheJobEntryStatus status,
+            string recordedBy, DateTimeOffset logged, string? decidedBy, DateTimeOffset? decided, string? queryReason) =>
+            _rows.Add(_offTheJob, Guid.NewGuid(), enrolmentId, providerId, day, minutes, kind.ToString(), learnt, status.ToString(),
+                OffTheJobEntrySource.Apprentice.ToString(), recordedBy, logged, decided ?? logged, decidedBy, decided, queryReason, Guid.NewGuid());
 
         public void SignOff(Guid enrolmentId, Guid dutyId, Guid assessorId, string assessorName, string declaration, Guid evidenceId, DateTimeOffset at)
         {

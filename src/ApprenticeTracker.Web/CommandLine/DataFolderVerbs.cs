@@ -36,7 +36,7 @@ public sealed class DataFolderVerbs(DatabaseInitializer initializer, FileSweeper
             $"{verb} {Count(result.Removed.Count, "file")} left by interrupted uploads; spared {Count(result.Spared, "newer one")}, younger than the grace period ({grace}), which a save in progress may still need.");
         foreach (var missing in result.Missing)
         {
-            error.WriteLine($"The attachment '{missing.FileName}' ({missing.AttachmentId}) of evidence {missing.EvidenceItemId} has no file: {DataPaths.FilesFolderName}/{EvidenceFileStore.RelativePathFor(missing.StorageKey).Replace(Path.DirectorySeparatorChar, '/')} is missing.");
+            error.WriteLine($"The attachment '{missing.FileName}' ({missing.AttachmentId}) of {missing.Owner} has no file: {DataPaths.FilesFolderName}/{EvidenceFileStore.RelativePathFor(missing.StorageKey).Replace(Path.DirectorySeparatorChar, '/')} is missing.");
         }
 
         if (result.Missing.Count > 0)

@@ -227,4 +227,53 @@ public class OffTheJobEntryTests
         Assert.That(entry.Source, Is.EqualTo(OffTheJobEntrySource.CohortSession));
         Assert.That(entry.Reflection, Does.StartWith("The conduction system"));
     }
+    private static FileDescription Certificate(string name = "Echo course certificate.pdf") =>
+        FileDescription.Describe(name, 48_213, Files.Sha256, "application/pdf", Guid.NewGuid().ToString("N"), Clock.Now, OffTheJobEntry.Fields.Attachment);
+
+    [Test]
+    public void Attaching_a_file_to_a_waiting_entry_keeps_it_and_is_audited()
+    {
+        var enrolment = NewEnrolment();
+        var entry = Logged(enrolment);
+        entry.DequeueAuditEvents();
+        var file = Certificate();
+
+        entry.Attach(enrolment, file, Actors.Apprentice, Clock.Later(1));
+
+        Assert.That(entry.Attachment, Is.EqualTo(file));
+        Assert.That(entry.PendingAuditEvents().Single().Action, Is.EqualTo("otj.file-attached"));
+    }
+
+    [Test]
+    public void A_file_of_an_approved_entry_cannot_be_changed()
+    {
+        var enrolment = NewEnrolment();
+        var entry = Logged(enrolment);
+        entry.Approve(enrolment, Actors.ProviderAdmin, Clock.Later(1));
+
+        Assert.That(() => entry.Attach(enrolment, Certificate(), Actors.Apprentice, Clock.Later(2)), Throws.TypeOf<DomainException>());
+        Assert.That(() => entry.RemoveAttachment(enrolment, Actors.Apprentice, Clock.Later(2)), Throws.TypeOf<DomainException>());
+    }
+
+    [Test]
+    public void Removing_the_file_leaves_the_entry_without_one_and_is_audited()
+    {
+        var enrolment = NewEnrolment();
+        var entry = Logged(enrolment);
+        entry.Attach(enrolment, Certificate(), Actors.Apprentice, Clock.Later(1));
+        entry.DequeueAuditEvents();
+
+        entry.RemoveAttachment(enrolment, Actors.Apprentice, Clock.Later(2));
+
+        Assert.That(entry.Attachment, Is.Null);
+        Assert.That(entry.PendingAuditEvents().Single().Action, Is.EqualTo("otj.file-removed"));
+    }
+
+    [Test]
+    public void A_file_name_that_could_be_read_as_a_path_is_refused_at_the_entry_s_file()
+    {
+        var refused = Assert.Throws<DomainException>(() => Certificate("../certificate.pdf"));
+
+        Assert.That(refused.Field, Is.EqualTo(OffTheJobEntry.Fields.Attachment));
+    }
 }

@@ -1,9 +1,7 @@
-using ApprenticeTracker.Persistence.Files;
-
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>Deletes a draft of the signed-in apprentice, with the files only it used.</summary>
-public sealed class DeleteEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceSaving saving, EvidenceFileStore files, TimeProvider time)
+public sealed class DeleteEvidenceHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceSaving saving, TimeProvider time)
 {
     /// <returns>Succeeded when the draft is gone.</returns>
     public async Task<CommandResult> HandleAsync(Guid itemId, CancellationToken ct)
@@ -27,7 +25,7 @@ public sealed class DeleteEvidenceHandler(IDbContextFactory<AppDbContext> contex
         var keys = item.Attachments.Select(a => a.StorageKey).ToList();
         db.EvidenceItems.Remove(item);
         await db.SaveChangesAsync(ct);
-        await StoredFiles.DeleteUnreferencedAsync(db, files, keys, ct);
+        await saving.DeleteUnreferencedAsync(db, keys, ct);
         return CommandResult.Done(itemId);
     }
 }

@@ -1,4 +1,5 @@
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Files;
 using ApprenticeTracker.Web.Live;
 
 namespace ApprenticeTracker.Web.Features.Evidence;

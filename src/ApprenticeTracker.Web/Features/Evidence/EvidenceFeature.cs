@@ -5,7 +5,6 @@ public static class EvidenceFeature
 {
     public static IServiceCollection AddEvidence(this IServiceCollection services)
     {
-        services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.SectionName);
         services.AddScoped<EvidenceQueries>();
         services.AddScoped<EvidenceSaving>();
         services.AddScoped<LogEvidenceHandler>();

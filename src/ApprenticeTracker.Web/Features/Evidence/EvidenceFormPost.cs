@@ -1,3 +1,5 @@
+using ApprenticeTracker.Web.Files;
+
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>

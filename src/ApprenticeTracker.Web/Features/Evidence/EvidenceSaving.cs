@@ -1,20 +1,19 @@
 using ApprenticeTracker.Domain.Organisations;
 using ApprenticeTracker.Domain.Standards;
 using ApprenticeTracker.Persistence.Files;
+using ApprenticeTracker.Web.Files;
+using ApprenticeTracker.Web.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace ApprenticeTracker.Web.Features.Evidence;
 
-/// <summary>A file as it arrived with a form: the uploader's name for it and a way to read it once.</summary>
-public sealed record UploadedFile(string FileName, Func<Stream> OpenReadStream);
-
 /// <summary>
-/// The steps the evidence handlers share. Files are saved all or nothing: they are staged first, then the item is
-/// saved and the files moved into the store in one database transaction (<see cref="SaveWithFilesAsync"/>); if
-/// anything is refused or fails, the files of the request are discarded.
+/// The steps the evidence handlers share. Files are saved all or nothing, through <see cref="FileUploads"/>: they are
+/// staged first, then the item is saved and the files moved into the store in one database transaction
+/// (<see cref="SaveWithFilesAsync"/>); if anything is refused or fails, the files of the request are discarded.
 /// </summary>
-public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceFileStore files, IOptions<EvidenceOptions> options, IDataProtectionProvider protection)
+public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, CurrentUser user, FileUploads uploads, EvidenceFileStore files, IOptions<EvidenceOptions> options, IDataProtectionProvider protection)
 {
     private readonly KeptFileTokens _kept = new(protection);
 
@@ -23,23 +22,9 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
     internal const string KeptFileGone =
         "A file kept from your last try is no longer available (kept files are cleared after an hour): choose it again.";
 
-    /// <summary>
-    /// Writes the rows, then moves the staged files into the store, then commits, all in one transaction. A crash
-    /// before the commit leaves files in the store that no row refers to, which the sweep removes once they are older
-    /// than its grace period; after the commit every row has its file. Never a row without its file: that order
-    /// reversed (commit, then move) would leave one after a crash between the two.
-    /// </summary>
-    internal async Task SaveWithFilesAsync(AppDbContext db, StoredUploads stored, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        foreach (var key in stored.Keys)
-        {
-            files.Place(key);
-        }
-
-        await transaction.CommitAsync(ct);
-    }
+    /// <summary>Saves the rows and moves the request's staged files into the store, in one transaction (<see cref="FileUploads.SaveWithFilesAsync"/>).</summary>
+    internal Task SaveWithFilesAsync(AppDbContext db, StoredUploads stored, CancellationToken ct) =>
+        uploads.SaveWithFilesAsync(db, stored.Keys, ct);
 
     internal const string ChangedMeanwhile =
         "This item was changed (perhaps in another tab) after you opened it, so your changes were not saved. What you typed is still below: check the item, then save again.";
@@ -209,7 +194,7 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
     /// Stages the files of this post and takes back those kept from a refused one (still ticked on the form). Kept
     /// files that the form no longer ticks stay staged until the sweep removes them.
     /// </summary>
-    internal async Task<StoredUploads> StoreAsync(EvidenceFormModel form, IReadOnlyList<UploadedFile> uploads, int existingCount, FormErrors errors, DateTimeOffset now, CancellationToken ct)
+    internal async Task<StoredUploads> StoreAsync(EvidenceFormModel form, IReadOnlyList<UploadedFile> chosen, int existingCount, FormErrors errors, DateTimeOffset now, CancellationToken ct)
     {
         var result = new StoredUploads();
         var kept = form.KeptFileTokens.Select(t => _kept.Read(t, user.UserId, form.FormToken)).ToList();
@@ -219,16 +204,16 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
         }
 
         var keptFiles = kept.OfType<KeptUpload>().Where(k => files.IsStaged(k.StorageKey)).DistinctBy(k => k.StorageKey).ToList();
-        if (uploads.Count == 0 && keptFiles.Count == 0)
+        if (chosen.Count == 0 && keptFiles.Count == 0)
         {
             return result;
         }
 
-        var tooMany = existingCount + keptFiles.Count + uploads.Count > Limits.MaxFilesPerItem;
+        var tooMany = existingCount + keptFiles.Count + chosen.Count > Limits.MaxFilesPerItem;
         if (tooMany)
         {
             var room = Math.Max(0, Limits.MaxFilesPerItem - existingCount);
-            errors.Add(EvidenceFormModel.AttachmentsField, $"An item of evidence can have at most {Limits.MaxFilesPerItem} files. You chose {keptFiles.Count + uploads.Count}; there is room for {room} more.");
+            errors.Add(EvidenceFormModel.AttachmentsField, $"An item of evidence can have at most {Limits.MaxFilesPerItem} files. You chose {keptFiles.Count + chosen.Count}; there is room for {room} more.");
         }
 
         // Taken back first, so that a refusal of this post keeps them again.
@@ -246,29 +231,12 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
 
         try
         {
-            foreach (var upload in uploads)
+            foreach (var upload in chosen)
             {
-                StoredFile file;
-                try
+                if (await uploads.StageAsync(upload, EvidenceFormModel.AttachmentsField, errors, result.Keys, now, ct) is { } file)
                 {
-                    await using var content = upload.OpenReadStream();
-                    file = await files.StageAsync(content, upload.FileName, Limits.MaxFileBytes, ct);
-                }
-                catch (FileRejectedException ex)
-                {
-                    errors.Add(EvidenceFormModel.AttachmentsField, ex.Message);
-                    continue;
-                }
-
-                result.Keys.Add(file.StorageKey);
-                try
-                {
-                    result.Attachments.Add(Attachment.Describe(upload.FileName, file.SizeBytes, file.Sha256, file.Kind.ContentType, file.StorageKey, now));
-                    result.Files.Add(new KeptUpload(file.StorageKey, upload.FileName, file.SizeBytes, file.Sha256, file.Kind.ContentType));
-                }
-                catch (DomainException ex)
-                {
-                    errors.Add(EvidenceFormModel.AttachmentsField, ex.Message);
+                    result.Attachments.Add(Attachment.From(file));
+                    result.Files.Add(new KeptUpload(file.StorageKey, file.FileName, file.SizeBytes, file.Sha256, file.ContentType));
                 }
             }
         }
@@ -290,7 +258,7 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
         var kept = stored.Files.Select(f => f.StorageKey).ToHashSet(StringComparer.Ordinal);
         foreach (var key in stored.Keys.Where(k => !kept.Contains(k)))
         {
-            files.Discard(key);
+            uploads.Discard([key]);
         }
 
         form.Keep(stored.Files
@@ -298,13 +266,11 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
             .ToList());
     }
 
-    internal void DeleteStored(StoredUploads stored)
-    {
-        foreach (var key in stored.Keys)
-        {
-            files.Discard(key);
-        }
-    }
+    internal void DeleteStored(StoredUploads stored) => uploads.Discard(stored.Keys);
+
+    /// <summary>Deletes the stored files of <paramref name="keys"/> that no row refers to any more (<see cref="FileUploads.DeleteUnreferencedAsync"/>).</summary>
+    internal Task DeleteUnreferencedAsync(AppDbContext db, IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        uploads.DeleteUnreferencedAsync(db, keys, ct);
 
     internal sealed class StoredUploads
     {
@@ -314,22 +280,5 @@ public sealed class EvidenceSaving(IDbContextFactory<AppDbContext> contexts, Cur
 
         /// <summary>The files staged and described, which a refusal keeps for the next try.</summary>
         public List<KeptUpload> Files { get; } = [];
-    }
-}
-/// <summary>Housekeeping of stored files shared by the evidence handlers.</summary>
-internal static class StoredFiles
-{
-    /// <summary>
-    /// Deletes the stored files of <paramref name="keys"/> that no attachment row still references: the revisions of
-    /// an accepted item share its files.
-    /// </summary>
-    public static async Task DeleteUnreferencedAsync(AppDbContext db, EvidenceFileStore store, IReadOnlyCollection<string> keys, CancellationToken ct)
-    {
-        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
-        var stillUsed = await db.Attachments.Where(a => distinct.Contains(a.StorageKey)).Select(a => a.StorageKey).Distinct().ToListAsync(ct);
-        foreach (var key in distinct.Except(stillUsed, StringComparer.Ordinal))
-        {
-            store.Delete(key);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using ApprenticeTracker.Persistence.Forms;
 using ApprenticeTracker.Web.Features.Email;
+using ApprenticeTracker.Web.Files;
 using ApprenticeTracker.Web.Live;
 
 namespace ApprenticeTracker.Web.Features.Evidence;

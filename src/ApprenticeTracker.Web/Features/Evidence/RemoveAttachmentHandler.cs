@@ -1,9 +1,7 @@
-using ApprenticeTracker.Persistence.Files;
-
 namespace ApprenticeTracker.Web.Features.Evidence;
 
 /// <summary>Removes one file from a draft or an item referred back; the stored file goes when nothing else uses it.</summary>
-public sealed class RemoveAttachmentHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceSaving saving, EvidenceFileStore files, TimeProvider time)
+public sealed class RemoveAttachmentHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, EvidenceSaving saving, TimeProvider time)
 {
     public async Task<CommandResult> HandleAsync(Guid itemId, EvidenceFormModel form, Guid attachmentId, CancellationToken ct)
     {
@@ -38,7 +36,7 @@ public sealed class RemoveAttachmentHandler(IDbContextFactory<AppDbContext> cont
             return CommandResult.Conflict(EvidenceSaving.ChangedMeanwhile, await saving.CurrentStampAsync(itemId, ct)) with { Id = itemId };
         }
 
-        await StoredFiles.DeleteUnreferencedAsync(db, files, [removed.StorageKey], ct);
+        await saving.DeleteUnreferencedAsync(db, [removed.StorageKey], ct);
         return CommandResult.Done(itemId, item.ConcurrencyStamp);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using ApprenticeTracker.Web.Settings;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,8 @@
+using ApprenticeTracker.Web.Files;
 namespace ApprenticeTracker.Web.Features.OffTheJob;
 
-/// <summary>The apprentice deletes a waiting or queried entry of their own; an approved one stays on record.</summary>
-public sealed class DeleteOffTheJobHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time)
+/// <summary>The apprentice deletes a waiting or queried entry of their own, with its file; an approved one stays on record.</summary>
+public sealed class DeleteOffTheJobHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time, FileUploads uploads)
 {
     public async Task<CommandResult> HandleAsync(Guid entryId, Guid concurrencyStamp, CancellationToken ct)
     {
@@ -18,10 +19,11 @@ public sealed class DeleteOffTheJobHandler(IDbContextFactory<AppDbContext> conte
         }
 
         var enrolment = await db.Enrolments.SingleAsync(e => e.Id == entry.EnrolmentId, ct);
-        return await OffTheJobSteps.SaveAsync(db, () =>
+        var file = entry.Attachment?.StorageKey;
+        return await OffTheJobSteps.SaveWithFilesAsync(db, uploads, () =>
         {
             entry.Delete(enrolment, user.AsActor(), time.GetUtcNow());
             db.OffTheJobEntries.Remove(entry);
-        }, entry.Id, ct);
+        }, entry.Id, [], file is null ? [] : [file], ct);
     }
 }

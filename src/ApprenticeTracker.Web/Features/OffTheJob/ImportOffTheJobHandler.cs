@@ -84,6 +84,9 @@ public sealed class ImportOffTheJobHandler(IDbContextFactory<AppDbContext> conte
         var byEmail = enrolments
             .GroupBy(x => x.Email.ToLowerInvariant())
             .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Enrolment.StartDate).First().Enrolment, StringComparer.Ordinal);
+        var byUln = enrolments
+            .Where(x => x.Enrolment.Uln is not null)
+            .ToDictionary(x => x.Enrolment.Uln!, x => x.Enrolment, StringComparer.Ordinal);
         var standardIds = enrolments.Select(x => x.Enrolment.StandardId).Distinct().ToList();
         var standards = await db.Standards.Include(s => s.Duties).Where(s => standardIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var enrolmentIds = enrolments.Select(x => x.Enrolment.Id).ToList();
@@ -99,23 +102,7 @@ public sealed class ImportOffTheJobHandler(IDbContextFactory<AppDbContext> conte
         foreach (var row in rows)
         {
             var reasons = new List<string>();
-            Domain.Enrolments.Enrolment? enrolment = null;
-            if (!string.IsNullOrWhiteSpace(row.Email))
-            {
-                enrolment = byEmail.GetValueOrDefault(row.Email.Trim().ToLowerInvariant());
-                if (enrolment is null)
-                {
-                    reasons.Add($"no apprentice of yours has the email {row.Email.Trim()}");
-                }
-            }
-            else if (!string.IsNullOrWhiteSpace(row.Uln))
-            {
-                reasons.Add("finding an apprentice by ULN is not yet supported: give their email");
-            }
-            else
-            {
-                reasons.Add("give the apprentice's email");
-            }
+            var enrolment = Find(row.Email, row.Uln, byEmail, byUln, reasons);
 
             DateOnly? date = DateOnly.TryParseExact(row.Date?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
             if (date is null)
@@ -184,6 +171,57 @@ public sealed class ImportOffTheJobHandler(IDbContextFactory<AppDbContext> conte
         return saved.Succeeded
             ? saved with { Next = string.Create(CultureInfo.InvariantCulture, $"{OffTheJobRoutes.Import}?imported={accepted.Count}") }
             : saved;
+    }
+
+    /// <summary>
+    /// The enrolment a row names, by email or by ULN (both: they must name the same apprentice), among the provider's
+    /// own; null, with the reason added, when it names none.
+    /// </summary>
+    private static Domain.Enrolments.Enrolment? Find(
+        string? email, string? ulnText, Dictionary<string, Domain.Enrolments.Enrolment> byEmail, Dictionary<string, Domain.Enrolments.Enrolment> byUln,
+        List<string> reasons)
+    {
+        Domain.Enrolments.Enrolment? byAddress = null;
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            byAddress = byEmail.GetValueOrDefault(email.Trim().ToLowerInvariant());
+            if (byAddress is null)
+            {
+                reasons.Add($"no apprentice of yours has the email {email.Trim()}");
+                return null;
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(ulnText))
+        {
+            if (byAddress is null)
+            {
+                reasons.Add("give the apprentice's email or ULN");
+            }
+
+            return byAddress;
+        }
+
+        if (!Uln.TryParse(ulnText, out var uln, out var why))
+        {
+            reasons.Add(why.TrimEnd('.'));
+            return null;
+        }
+
+        var byNumber = byUln.GetValueOrDefault(uln.Value);
+        if (byNumber is null)
+        {
+            reasons.Add($"no apprentice of yours has the ULN {uln.Value}");
+            return null;
+        }
+
+        if (byAddress is not null && byAddress.Id != byNumber.Id)
+        {
+            reasons.Add($"the email {email!.Trim()} and the ULN {uln.Value} belong to different apprentices");
+            return null;
+        }
+
+        return byNumber;
     }
 
     /// <summary>The file as text when it is UTF-8 (with or without a byte-order mark) and holds no control characters but line ends and tabs; otherwise null.</summary>

@@ -1,11 +1,15 @@
 using ApprenticeTracker.Domain.OffTheJob;
+using ApprenticeTracker.Web.Files;
 
 namespace ApprenticeTracker.Web.Features.OffTheJob;
 
-/// <summary>The apprentice logs an activity; it waits for approval. Every refusal is shown at its field and nothing is saved.</summary>
-public sealed class LogOffTheJobHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time)
+/// <summary>
+/// The apprentice logs an activity, with an optional file; it waits for approval. Every refusal is shown at its field
+/// and nothing is saved, the file included (see <see cref="FileUploads"/>).
+/// </summary>
+public sealed class LogOffTheJobHandler(IDbContextFactory<AppDbContext> contexts, CurrentUser user, TimeProvider time, FileUploads uploads)
 {
-    public async Task<CommandResult> HandleAsync(OffTheJobForm form, CancellationToken ct)
+    public async Task<CommandResult> HandleAsync(OffTheJobForm form, UploadedFile? upload, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -27,12 +31,26 @@ public sealed class LogOffTheJobHandler(IDbContextFactory<AppDbContext> contexts
             return CommandResult.Refused(errors);
         }
 
-        OffTheJobEntry? entry = null;
-        var result = await OffTheJobSteps.SaveAsync(db, () =>
+        var now = time.GetUtcNow();
+        var staged = new List<string>();
+        var file = await OffTheJobSteps.StageAsync(uploads, upload, errors, staged, now, ct);
+        if (errors.Any)
         {
-            entry = OffTheJobEntry.Log(enrolment, standard, content, form.DutyIds, form.EvidenceIds, evidence, already, today, user.AsActor(), time.GetUtcNow());
+            uploads.Discard(staged);
+            return CommandResult.Refused(errors);
+        }
+
+        OffTheJobEntry? entry = null;
+        var result = await OffTheJobSteps.SaveWithFilesAsync(db, uploads, () =>
+        {
+            entry = OffTheJobEntry.Log(enrolment, standard, content, form.DutyIds, form.EvidenceIds, evidence, already, today, user.AsActor(), now);
+            if (file is not null)
+            {
+                entry.Attach(enrolment, file, user.AsActor(), now);
+            }
+
             db.OffTheJobEntries.Add(entry);
-        }, null, ct);
+        }, null, staged, [], ct);
         return result.Succeeded ? CommandResult.Done(entry!.Id) : result;
     }
 }

@@ -15,4 +15,12 @@ public static class OffTheJobFeature
         services.AddScoped<ImportOffTheJobHandler>();
         return services;
     }
+
+    /// <summary>The download of an entry's file.</summary>
+    public static WebApplication UseOffTheJob(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOffTheJobAttachment();
+        return app;
+    }
 }

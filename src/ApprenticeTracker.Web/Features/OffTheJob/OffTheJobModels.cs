@@ -1,4 +1,5 @@
 using ApprenticeTracker.Domain.OffTheJob;
+using ApprenticeTracker.Web.Files;
 
 namespace ApprenticeTracker.Web.Features.OffTheJob;
 
@@ -6,7 +7,11 @@ namespace ApprenticeTracker.Web.Features.OffTheJob;
 public sealed record OffTheJobEntryRow(
     Guid Id, Guid EnrolmentId, string ApprenticeName, DateOnly ActivityDate, int Minutes, OffTheJobActivityKind Kind, string WhatWasLearnt,
     string? Reflection, OffTheJobEntryStatus Status, OffTheJobEntrySource Source, string? QueryReason, string? DecidedByName,
-    Guid ConcurrencyStamp, IReadOnlyList<string> DutyCodes);
+    Guid ConcurrencyStamp, IReadOnlyList<string> DutyCodes)
+{
+    /// <summary>The name of the entry's file; null when it has none.</summary>
+    public string? AttachmentName { get; init; }
+}
 
 /// <summary>An apprentice's off-the-job page: the plan, the figures, the chart and the log.</summary>
 public sealed record OffTheJobPageModel(
@@ -25,6 +30,9 @@ public sealed class OffTheJobForm
     public const string DutyIdsField = OffTheJobEntry.Fields.DutyIds;
     public const string EvidenceIdsField = OffTheJobEntry.Fields.EvidenceIds;
 
+    /// <summary>The file input's name and id; its refusals are shown beside it.</summary>
+    public const string AttachmentField = OffTheJobEntry.Fields.Attachment;
+
     public string? ActivityDate { get; set; }
 
     public int? Hours { get; set; }
@@ -38,6 +46,9 @@ public sealed class OffTheJobForm
     public string? Reflection { get; set; }
 
     public Guid? ConcurrencyStamp { get; set; }
+
+    /// <summary>Ticked to remove the entry's file (a file chosen at the same time replaces it anyway).</summary>
+    public bool RemoveAttachment { get; set; }
 
     /// <summary>Read from the post by <see cref="OffTheJobPost"/>: one value per checked box.</summary>
     public List<Guid> DutyIds { get; set; } = [];
@@ -105,4 +116,12 @@ internal static class OffTheJobPost
 
     public static List<string> Values(HttpContext? context, string name) =>
         context is { Request.HasFormContentType: true } ? context.Request.Form[name].Where(v => v is not null).Select(v => v!).ToList() : [];
+
+    /// <summary>The file chosen in the form's file input; null when none (an empty input still posts one part with no name and no content).</summary>
+    public static UploadedFile? File(HttpContext? context) =>
+        context is { Request.HasFormContentType: true }
+        && context.Request.Form.Files.GetFile(OffTheJobForm.AttachmentField) is { } file
+        && (file.Length > 0 || !string.IsNullOrEmpty(file.FileName))
+            ? new UploadedFile(file.FileName, file.OpenReadStream)
+            : null;
 }

@@ -158,6 +158,7 @@ public sealed class OffTheJobQueries(IDbContextFactory<AppDbContext> contexts, C
                     x.QueryReason,
                     x.DecidedByName,
                     x.ConcurrencyStamp,
+                    AttachmentName = x.Attachment == null ? null : x.Attachment.FileName,
                 })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
@@ -171,7 +172,10 @@ public sealed class OffTheJobQueries(IDbContextFactory<AppDbContext> contexts, C
         var codes = duties.ToLookup(d => d.EntryId, d => "D" + d.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return rows.Select(r => new OffTheJobEntryRow(
                 r.Id, r.EnrolmentId, r.Name, r.ActivityDate, r.Minutes, r.Kind, r.WhatWasLearnt, r.Reflection, r.Status, r.Source, r.QueryReason,
-                r.DecidedByName, r.ConcurrencyStamp, codes[r.Id].ToList()))
+                r.DecidedByName, r.ConcurrencyStamp, codes[r.Id].ToList())
+            {
+                AttachmentName = r.AttachmentName,
+            })
             .ToList();
     }
 }

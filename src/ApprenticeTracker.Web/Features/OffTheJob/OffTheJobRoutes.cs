@@ -14,8 +14,12 @@ public static class OffTheJobRoutes
     public const string ApprenticeTemplate = "/off-the-job/apprentices/{EnrolmentId:guid}";
     public const string CohortSessionTemplate = "/off-the-job/cohorts/{CohortId:guid}/session";
     public const string Import = "/off-the-job/import";
+    public const string AttachmentTemplate = "/off-the-job/{id:guid}/attachment";
 
     public static string Edit(Guid entryId) => $"/off-the-job/{entryId}/edit";
+
+    /// <summary>The entry's file, as a download.</summary>
+    public static string Attachment(Guid entryId) => $"/off-the-job/{entryId}/attachment";
 
     public static string Decide(Guid entryId) => $"/off-the-job/review/{entryId}";
 

@@ -1,4 +1,5 @@
 using ApprenticeTracker.Domain.OffTheJob;
+using ApprenticeTracker.Web.Files;
 
 namespace ApprenticeTracker.Web.Features.OffTheJob;
 
@@ -68,7 +69,8 @@ internal static class OffTheJobSteps
     public static string? FieldFor(string? field) => field switch
     {
         OffTheJobEntry.Fields.ActivityDate or OffTheJobEntry.Fields.Duration or OffTheJobEntry.Fields.Kind or OffTheJobEntry.Fields.WhatWasLearnt
-            or OffTheJobEntry.Fields.DutyIds or OffTheJobEntry.Fields.EvidenceIds or OffTheJobEntry.Fields.Reason or OffTheJobEntry.Fields.Reflection => field,
+            or OffTheJobEntry.Fields.DutyIds or OffTheJobEntry.Fields.EvidenceIds or OffTheJobEntry.Fields.Reason or OffTheJobEntry.Fields.Reflection
+            or OffTheJobEntry.Fields.Attachment => field,
         _ => null,
     };
 
@@ -77,6 +79,51 @@ internal static class OffTheJobSteps
 
     public static Task<int> MinutesOnAsync(AppDbContext db, Guid enrolmentId, DateOnly day, Guid? except, CancellationToken ct) =>
         db.OffTheJobEntries.Where(x => x.EnrolmentId == enrolmentId && x.ActivityDate == day && x.Id != except).SumAsync(x => x.Minutes, ct);
+
+    /// <summary>
+    /// Stages the file chosen with the form, if any (refused at the file's field when it breaks the evidence file
+    /// rules); the caller discards <paramref name="staged"/> unless the save that records it succeeds.
+    /// </summary>
+    public static Task<FileDescription?> StageAsync(
+        FileUploads uploads, UploadedFile? upload, FormErrors errors, List<string> staged, DateTimeOffset now, CancellationToken ct) =>
+        upload is null
+            ? Task.FromResult<FileDescription?>(null)
+            : uploads.StageAsync(upload, OffTheJobForm.AttachmentField, errors, staged, now, ct);
+
+    /// <summary>
+    /// Makes a change through the domain and saves it with the staged files moved into the store in the same
+    /// transaction; a refusal, a concurrent change or a failure saves nothing and discards the staged files. Files the
+    /// change stopped referring to (<paramref name="dropped"/>) are deleted after the commit.
+    /// </summary>
+    public static async Task<CommandResult> SaveWithFilesAsync(
+        AppDbContext db, FileUploads uploads, Action change, Guid? id, List<string> staged, IReadOnlyCollection<string> dropped, CancellationToken ct)
+    {
+        var saved = false;
+        try
+        {
+            change();
+            await uploads.SaveWithFilesAsync(db, staged, ct);
+            saved = true;
+        }
+        catch (DomainException refused)
+        {
+            return CommandResult.Refused(refused, FieldFor);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Conflict();
+        }
+        finally
+        {
+            if (!saved)
+            {
+                uploads.Discard(staged);
+            }
+        }
+
+        await uploads.DeleteUnreferencedAsync(db, dropped, ct);
+        return CommandResult.Done(id);
+    }
 
     /// <summary>Makes a change through the domain and saves it; a refusal or a concurrent change saves nothing.</summary>
     public static async Task<CommandResult> SaveAsync(AppDbContext db, Action change, Guid? id, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace ApprenticeTracker.Web.Features.Provider;
 /// </summary>
 public static class DashboardCsv
 {
-    private static readonly string[] FixedHeadings = ["Apprentice", "Cohort", "Employer", "Assessors", "Status", "Duties signed off", "Duties", "Last evidence",
+    private static readonly string[] FixedHeadings = ["Apprentice", "ULN", "Cohort", "Employer", "Assessors", "Status", "Duties signed off", "Duties", "Last evidence",
         "Off-the-job planned hours", "Off-the-job approved hours", "Off-the-job waiting hours", "Off-the-job planned to date hours",
         "Last progress review", "Next progress review due", "Progress review overdue days"];
 
@@ -41,6 +41,7 @@ public static class DashboardCsv
         foreach (var row in rows)
         {
             csv.WriteField(row.Name);
+            csv.WriteField(row.Uln ?? string.Empty);
             csv.WriteField(row.Cohort ?? string.Empty);
             csv.WriteField(row.Employer);
             csv.WriteField(string.Join("; ", row.Assessors));

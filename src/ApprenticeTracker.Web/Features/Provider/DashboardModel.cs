@@ -131,6 +131,9 @@ public sealed record DashboardRow(
     /// <summary>The apprentice's off-the-job hours against the plan.</summary>
     public DashboardOffTheJob OffTheJob { get; init; } = DashboardOffTheJob.None;
 
+    /// <summary>The apprentice's unique learner number; null until recorded.</summary>
+    public string? Uln { get; init; }
+
     /// <summary>When the apprentice's progress reviews stand; read for the CSV export only.</summary>
     public ReviewDue? Review { get; init; }
 }

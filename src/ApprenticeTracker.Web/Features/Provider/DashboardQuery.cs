@@ -173,6 +173,7 @@ public sealed class DashboardQuery(
                 e.GatewayPassedOn,
                 e.ContractedHoursPerWeek,
                 e.PriorLearningMinutes,
+                e.Uln,
                 OffTheJobMinimumHours = db.Standards.Where(st => st.Id == e.StandardId).Select(st => st.OffTheJobMinimumHours).FirstOrDefault(),
                 DutyCount = db.Duties.Count(d => d.StandardId == e.StandardId),
 
@@ -259,6 +260,7 @@ public sealed class DashboardQuery(
                 OffTheJob = OffTheJobOf(
                     new OffTheJobPlan(r.StartDate, r.PlannedEndDate, r.GatewayPassedOn, r.ContractedHoursPerWeek, r.OffTheJobMinimumHours, r.PriorLearningMinutes),
                     totals.GetValueOrDefault(r.Id), r.Status, today),
+                Uln = r.Uln,
             };
         }).ToList();
     }

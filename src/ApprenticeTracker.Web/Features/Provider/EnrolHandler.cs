@@ -24,6 +24,9 @@ public sealed class EnrolForm
 
     public DateOnly? PlannedEndDate { get; set; }
 
+    /// <summary>The apprentice's unique learner number, optional; read as typed, so a typo is refused at its field.</summary>
+    public string? Uln { get; set; }
+
     public List<Guid> AssessorIds { get; set; } = [];
 
     /// <summary>The first password, set by the provider; the apprentice must change it at first sign-in.</summary>
@@ -96,6 +99,8 @@ public sealed class EnrolHandler(AppDbContext db, NewAccounts accounts, CurrentU
             errors.Add(nameof(EnrolForm.PlannedEndDate), "Enter the planned end date.");
         }
 
+        var uln = await UlnChecks.ReadAsync(db, providerId, form.Uln, null, errors, nameof(EnrolForm.Uln), ct);
+
         var assessorIds = form.AssessorIds.Distinct().ToList();
         var assessors = await db.Assessors.Where(a => assessorIds.Contains(a.Id) && a.TrainingProviderId == providerId).ToListAsync(ct);
         if (assessors.Count != assessorIds.Count)
@@ -130,6 +135,11 @@ public sealed class EnrolHandler(AppDbContext db, NewAccounts accounts, CurrentU
 
             var apprentice = Apprentice.Register(provider, account.Id, form.GivenName!, form.FamilyName!, form.NameOrder, email, actor, now);
             var enrolment = Enrolment.Enrol(apprentice, standard!, employer!, cohort, form.StartDate!.Value, form.PlannedEndDate!.Value, actor, now);
+            if (uln is not null)
+            {
+                enrolment.RecordUln(uln, actor, now);
+            }
+
             foreach (var assessor in assessors)
             {
                 enrolment.AssignAssessor(assessor, actor, now);

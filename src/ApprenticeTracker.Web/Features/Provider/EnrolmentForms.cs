@@ -8,6 +8,7 @@ public sealed record EnrolmentDetails(
     Guid Id,
     string ApprenticeName,
     string Email,
+    string? Uln,
     string Standard,
     string Employer,
     string? Cohort,

@@ -92,6 +92,7 @@ public sealed class EnrolmentQuery(IDbContextFactory<AppDbContext> contexts, Cur
             enrolment.Id,
             PersonName.Full(heading.GivenName, heading.FamilyName, heading.NameOrder),
             heading.Email,
+            enrolment.Uln,
             $"{standard.DisplayReference} – {standard.Title}",
             heading.Employer,
             heading.Cohort,

@@ -68,8 +68,45 @@ public sealed class ImportOffTheJobTests : SeededAppFixture
         Assert.That(messages[1], Does.StartWith("Line 3: no apprentice of yours has the email nobody@example.org"));
         Assert.That(messages[2], Does.StartWith("Line 4:").And.Contain("future"));
         Assert.That(messages[3], Does.StartWith("Line 5:").And.Contain("Induction is not off-the-job training"));
-        Assert.That(messages[4], Does.StartWith("Line 6:").And.Contain("ULN is not yet supported"));
+        Assert.That(messages[4], Does.StartWith("Line 6: 1234567890 is not a unique learner number"));
         Assert.That(messages[5], Does.StartWith("Line 7: no apprentice of yours").And.Contain("minutes as a whole number").And.Contain("\"Juggling\""));
+        Assert.That(await QueryAsync(db => db.OffTheJobEntries.CountAsync()), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Rows_naming_the_apprentice_by_uln_are_imported_for_that_apprentice()
+    {
+        var uln = DemoDataSeeder.UlnFor(0).Value;
+        var lucja = await QueryAsync(db => (from e in db.Enrolments join a in db.Apprentices on e.ApprenticeId equals a.Id where a.Email == DemoDataSeeder.ApprenticeEmail select e.Id).SingleAsync());
+        using var provider = await SignInAsProviderAdminAsync();
+
+        using var response = await ImportAsync(provider, Csv(
+            "uln,date,minutes,kind,description",
+            $"{uln},{DaysAgo(8)},50,Online learning,Imported by ULN",
+            $"{uln[..5]} {uln[5..]},{DaysAgo(9)},40,Online learning,Imported by ULN with a space"));
+
+        Assert.That(response.RedirectTarget(), Is.EqualTo("/off-the-job/import?imported=2"));
+        var imported = await QueryAsync(db => db.OffTheJobEntries.Where(x => x.WhatWasLearnt.StartsWith("Imported by ULN")).Select(x => x.EnrolmentId).ToListAsync());
+        Assert.That(imported, Is.EqualTo(new[] { lucja, lucja }));
+    }
+
+    [Test]
+    public async Task A_uln_of_another_provider_s_apprentice_or_one_that_disagrees_with_the_email_is_refused_by_line()
+    {
+        var before = await QueryAsync(db => db.OffTheJobEntries.CountAsync());
+        var providerBUln = await QueryAsync(db => (from e in db.Enrolments join a in db.Apprentices on e.ApprenticeId equals a.Id where a.GivenName == "Gruffudd" select e.Uln).SingleAsync());
+        var otherUln = DemoDataSeeder.UlnFor(1).Value; // Nguyễn Thị Hà, of the same provider as Łucja
+        using var provider = await SignInAsProviderAdminAsync();
+
+        using var response = await ImportAsync(provider, Csv(
+            "email,uln,date,minutes,kind,description",
+            $",{providerBUln},{DaysAgo(3)},60,Shadowing,Another provider's apprentice",
+            $"{DemoDataSeeder.ApprenticeEmail},{otherUln},{DaysAgo(3)},60,Shadowing,Two apprentices named"));
+
+        var page = await AppFactory.ParseAsync(response);
+        var messages = page.QuerySelectorAll("#File-error li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.That(messages[1], Is.EqualTo($"Line 2: no apprentice of yours has the ULN {providerBUln}."));
+        Assert.That(messages[2], Is.EqualTo($"Line 3: the email {DemoDataSeeder.ApprenticeEmail} and the ULN {otherUln} belong to different apprentices."));
         Assert.That(await QueryAsync(db => db.OffTheJobEntries.CountAsync()), Is.EqualTo(before));
     }
 

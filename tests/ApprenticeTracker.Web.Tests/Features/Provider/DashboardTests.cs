@@ -141,7 +141,7 @@ public sealed class DashboardTests : SeededAppFixture
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
         Assert.That(response.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"));
         Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
-        Assert.That(lines[0], Is.EqualTo("Apprentice,Cohort,Employer,Assessors,Status,Duties signed off,Duties,Last evidence,"
+        Assert.That(lines[0], Is.EqualTo("Apprentice,ULN,Cohort,Employer,Assessors,Status,Duties signed off,Duties,Last evidence,"
             + "Off-the-job planned hours,Off-the-job approved hours,Off-the-job waiting hours,Off-the-job planned to date hours,Last progress review,Next progress review due,Progress review overdue days,D1,D2,D3,D4,D5,D6,D7,D8,D9,D10"));
         Assert.That(lines, Has.Length.EqualTo(21));
         var lucja = lines.Single(l => l.StartsWith("Łucja Wójcik,", StringComparison.Ordinal));

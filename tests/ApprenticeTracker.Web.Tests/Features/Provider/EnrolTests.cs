@@ -163,6 +163,75 @@ public sealed class EnrolTests : SeededAppFixture
         Assert.That(line, Does.StartWith("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\") Evans\""));
     }
 
+    [Test]
+    public async Task A_uln_entered_on_enrolment_is_kept_and_shown_on_the_enrolment_page_and_in_the_csv()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+        var fields = await ValidFieldsAsync(client, "owain.uln@example.org");
+        fields.Add(new("Input.Uln", "24681 35791"));
+
+        using var response = await PostFormAsync(client, ProviderRoutes.Enrol, fields);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await ErrorsAsync(response));
+        var page = await AppFactory.ParseAsync(await client.GetAsync(response.RedirectTarget()));
+        Assert.That(page.QuerySelector("#enrolment-uln")?.TextContent, Is.EqualTo("2468135791"));
+        var csv = await client.GetStringAsync(ProviderRoutes.DashboardCsv);
+        Assert.That(csv.Split("\r\n").Single(l => l.Contains("2468135791", StringComparison.Ordinal)), Does.StartWith("Owain Evans,2468135791,"));
+        Assert.That(await ProviderData.QueryAsync(Factory, db => db.AuditEvents.CountAsync(a => a.Action == "enrolment.uln-recorded" && a.Details == "ULN 2468135791")), Is.EqualTo(1));
+    }
+
+    [TestCase("2468135792", "its last digit does not match", TestName = "A_uln_whose_check_digit_is_wrong_is_refused_at_its_field_and_nothing_is_created")]
+    [TestCase("9876543210", "its last digit does not match", TestName = "A_uln_whose_first_nine_digits_allow_no_check_digit_is_refused_at_its_field")]
+    [TestCase("24681357", "10 digits", TestName = "A_uln_of_eight_digits_is_refused_at_its_field")]
+    public async Task A_uln_that_is_not_one_is_refused_at_its_field_and_nothing_is_created(string uln, string message)
+    {
+        using var client = await SignInAsProviderAdminAsync();
+        var before = await CountsAsync();
+        var fields = await ValidFieldsAsync(client, "owain.typo@example.org");
+        fields.Add(new("Input.Uln", uln));
+
+        using var response = await PostFormAsync(client, ProviderRoutes.Enrol, fields);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.QuerySelector("#Uln-error")?.TextContent, Does.Contain(message));
+        Assert.That(page.QuerySelector("#Uln")?.ClassList, Does.Contain("is-invalid"));
+        Assert.That(page.QuerySelector(".error-summary a[href$='#Uln']"), Is.Not.Null);
+        Assert.That(await CountsAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_uln_another_of_the_provider_s_apprentices_has_is_refused_and_names_them()
+    {
+        using var client = await SignInAsProviderAdminAsync();
+        var before = await CountsAsync();
+        var fields = await ValidFieldsAsync(client, "owain.twin@example.org");
+        fields.Add(new("Input.Uln", DemoDataSeeder.UlnFor(0).Value));
+
+        using var response = await PostFormAsync(client, ProviderRoutes.Enrol, fields);
+
+        var page = await AppFactory.ParseAsync(response);
+        Assert.That(page.QuerySelector("#Uln-error")?.TextContent, Does.Contain("is already the ULN of Łucja Wójcik"));
+        Assert.That(await CountsAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task The_uln_of_another_provider_s_apprentice_is_no_clash()
+    {
+        var providerBUln = await ProviderData.QueryAsync(Factory, db => (
+            from e in db.Enrolments
+            join a in db.Apprentices on e.ApprenticeId equals a.Id
+            where a.GivenName == "Gruffudd"
+            select e.Uln).SingleAsync());
+        using var client = await SignInAsProviderAdminAsync();
+        var fields = await ValidFieldsAsync(client, "owain.elsewhere@example.org");
+        fields.Add(new("Input.Uln", providerBUln!));
+
+        using var response = await PostFormAsync(client, ProviderRoutes.Enrol, fields);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await ErrorsAsync(response));
+    }
+
     private async Task<List<KeyValuePair<string, string>>> ValidFieldsAsync(HttpClient client, string email)
     {
         var form = await AppFactory.ParseAsync(await client.GetAsync(ProviderRoutes.Enrol));

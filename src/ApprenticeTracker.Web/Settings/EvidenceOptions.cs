@@ -1,6 +1,9 @@
-namespace ApprenticeTracker.Web.Features.Evidence;
+namespace ApprenticeTracker.Web.Settings;
 
-/// <summary>Settings of the configuration section <c>Evidence</c>: the limits on attachments.</summary>
+/// <summary>
+/// Settings of the configuration section <c>Evidence</c>: the limits on attachments, of evidence items and (one file
+/// each, the same largest size) off-the-job entries.
+/// </summary>
 public sealed class EvidenceOptions
 {
     public const string SectionName = "Evidence";
