@@ -1244,6 +1244,16 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
                 columns: new[] { "EnrolmentId", "DutyId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DutySignOffs_RevokedAt",
+                table: "DutySignOffs",
+                column: "RevokedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutySignOffs_SignedAt",
+                table: "DutySignOffs",
+                column: "SignedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EmployerContacts_EmployerId",
                 table: "EmployerContacts",
                 column: "EmployerId");

@@ -164,6 +164,10 @@ namespace ApprenticeTracker.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("DutyId");
 
+                    b.HasIndex("RevokedAt");
+
+                    b.HasIndex("SignedAt");
+
                     b.HasIndex("EnrolmentId", "DutyId");
 
                     b.ToTable("DutySignOffs", (string)null);

@@ -188,6 +188,20 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasPrecision(4, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EmployerAgreedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EmployerAgreedByContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerAgreedByName")
+                        .HasMaxLength(303)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerAgreementDeclaration")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("TEXT");
 
@@ -227,6 +241,11 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<Guid>("TrainingProviderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Uln")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.HasKey("Id");
 
                     b.HasIndex("CohortId");
@@ -238,6 +257,9 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("TrainingProviderId");
 
                     b.HasIndex("ApprenticeId", "TrainingProviderId");
+
+                    b.HasIndex("TrainingProviderId", "Uln")
+                        .IsUnique();
 
                     b.ToTable("Enrolments", (string)null);
                 });
@@ -410,6 +432,24 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("WitnessContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WitnessDeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WitnessName")
+                        .HasMaxLength(303)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WitnessRespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WitnessResponse")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RevisionOfId");
@@ -419,6 +459,8 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.HasIndex("EnrolmentId", "Status");
 
                     b.HasIndex("EnrolmentId", "SubmittedAt");
+
+                    b.HasIndex("WitnessContactId", "WitnessResponse");
 
                     b.HasIndex("EnrolmentId", "Status", "Id");
 
@@ -791,6 +833,224 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("Assessors", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ProgressReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreedIntervalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgreedIntervalWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprenticeConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangesOfCircumstance")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DraftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftedByName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DutyProgress")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffTheJobActualMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffTheJobPlannedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OffTheJobSlippage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgressAgainstActions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainingPlanChanges")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainingProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainingSince")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WellbeingChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WellbeingNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "CompletedAt", "HeldOn");
+
+                    b.ToTable("ProgressReviews", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgressReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReviewId");
+
+                    b.ToTable("ProgressReviewActions", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewAddendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgressReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReviewId");
+
+                    b.ToTable("ProgressReviewAddenda", (string)null);
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Declaration")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgressReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReviewId", "Party");
+
+                    b.ToTable("ProgressReviewSignatures", (string)null);
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Standards.Duty", b =>
@@ -1555,6 +1815,50 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("ApprenticeTracker.Domain.Evidence.FileDescription", "Attachment", b1 =>
+                        {
+                            b1.Property<Guid>("OffTheJobEntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .IsFixedLength();
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("UploadedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("OffTheJobEntryId");
+
+                            b1.HasIndex("StorageKey");
+
+                            b1.ToTable("OffTheJobEntries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OffTheJobEntryId");
+                        });
+
+                    b.Navigation("Attachment");
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Domain.OffTheJob.OffTheJobEntryDuty", b =>
@@ -1635,6 +1939,42 @@ namespace ApprenticeTracker.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("TrainingProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ProgressReview", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Enrolments.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Reviews.ProgressReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ProgressReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewAddendum", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Reviews.ProgressReview", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("ProgressReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ReviewSignature", b =>
+                {
+                    b.HasOne("ApprenticeTracker.Domain.Reviews.ProgressReview", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("ProgressReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1803,6 +2143,15 @@ namespace ApprenticeTracker.Persistence.Migrations
                     b.Navigation("Duties");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("ApprenticeTracker.Domain.Reviews.ProgressReview", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Addenda");
+
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("ApprenticeTracker.Domain.Standards.Duty", b =>
