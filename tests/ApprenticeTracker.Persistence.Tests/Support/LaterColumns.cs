@@ -4,7 +4,7 @@ namespace ApprenticeTracker.Persistence.Tests.Support;
 
 /// <summary>
 /// Columns that today's model writes and that a schema older than the migrations <c>OffTheJobTraining</c> and
-/// <c>PersonNameOrderAndSortKey</c> (and <c>WitnessTestimoniesAndEmployerGatewayAgreement</c>) lacks. A test
+/// <c>PersonNameOrderAndSortKey</c> (and <c>UlnAndOffTheJobFiles</c> and <c>WitnessTestimoniesAndEmployerGatewayAgreement</c>) lacks. A test
 /// that saves rows with today's model into an older schema adds them for the save and drops them again before the
 /// migrations bring the schema up, so that the database is as that release left it.
 /// </summary>
@@ -18,6 +18,7 @@ internal static class LaterColumns
         ("Enrolments", "GatewayPassedOn", "TEXT NULL"),
         ("Enrolments", "PriorLearningMinutes", "INTEGER NOT NULL DEFAULT 0"),
         ("Enrolments", "PriorLearningReason", "TEXT NULL"),
+        ("Enrolments", "Uln", "TEXT NULL"),
         ("Apprentices", "NameOrder", "INTEGER NOT NULL DEFAULT 0"),
         ("Apprentices", "NameSortKey", "TEXT NOT NULL DEFAULT ''"),
         ("Assessors", "NameOrder", "INTEGER NOT NULL DEFAULT 0"),

@@ -87,7 +87,7 @@ public sealed class DashboardComponentTests
 
         var lines = Encoding.UTF8.GetString(stream.ToArray()).TrimStart('\uFEFF').Split("\r\n");
         Assert.That(lines[1], Does.StartWith("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\","));
-        Assert.That(lines[2], Does.StartWith("\"'+44 caller\",\"'-1\",\"'@SUM(A1:A2)\","));
+        Assert.That(lines[2], Does.StartWith("\"'+44 caller\",,\"'-1\",\"'@SUM(A1:A2)\","), "the apprentice, an empty ULN, the cohort and the employer");
     }
 
     private static DashboardRow Row(string name, IReadOnlyDictionary<int, DutyCell> cells) =>
